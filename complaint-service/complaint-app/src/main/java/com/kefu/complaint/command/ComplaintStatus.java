@@ -1,0 +1,27 @@
+package com.kefu.complaint.command;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The complaint workflow in one place: RECEIVED → (ESCALATED, required for MAJOR) → ASSIGNED → RESOLVED →
+ * FOLLOWED_UP → ARCHIVED; an unsatisfied follow-up sends it back to ASSIGNED.
+ */
+public enum ComplaintStatus {
+    RECEIVED, ESCALATED, ASSIGNED, RESOLVED, FOLLOWED_UP, ARCHIVED;
+
+    public Set<ComplaintStatus> next() {
+        return switch (this) {
+            case RECEIVED -> EnumSet.of(ESCALATED, ASSIGNED);
+            case ESCALATED -> EnumSet.of(ASSIGNED);
+            case ASSIGNED -> EnumSet.of(RESOLVED);
+            case RESOLVED -> EnumSet.of(FOLLOWED_UP, ASSIGNED);
+            case FOLLOWED_UP -> EnumSet.of(ARCHIVED, ASSIGNED);
+            case ARCHIVED -> EnumSet.noneOf(ComplaintStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(ComplaintStatus target) {
+        return next().contains(target);
+    }
+}

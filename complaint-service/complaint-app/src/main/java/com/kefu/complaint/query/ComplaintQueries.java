@@ -1,0 +1,46 @@
+package com.kefu.complaint.query;
+
+import com.kefu.complaint.api.Category;
+import com.kefu.complaint.api.Channel;
+import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.Merchant;
+import com.kefu.complaint.api.Priority;
+import com.kefu.complaint.api.Severity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Reads of the complaint read model. */
+@Component
+public class ComplaintQueries {
+
+    private static final RowMapper<ComplaintView> VIEW = (rs, row) -> new ComplaintView(
+            rs.getString("id"),
+            rs.getString("number"),
+            rs.getString("status"),
+            Channel.valueOf(rs.getString("channel")),
+            Category.valueOf(rs.getString("category")),
+            Severity.valueOf(rs.getString("severity")),
+            Priority.valueOf(rs.getString("priority")),
+            new CustomerReference(rs.getString("customer_name"), rs.getString("customer_masked_phone"),
+                    rs.getString("member_id")),
+            rs.getString("merchant_shop_no") == null ? null
+                    : new Merchant(rs.getString("merchant_shop_no"), rs.getString("merchant_name")),
+            rs.getString("subject"),
+            rs.getString("description"),
+            rs.getString("department"),
+            rs.getString("received_by"),
+            rs.getTimestamp("received_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    ComplaintQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ComplaintView> find(String id) {
+        return jdbc.query("select * from complaint_view where id = ?", VIEW, id).stream().findFirst();
+    }
+}

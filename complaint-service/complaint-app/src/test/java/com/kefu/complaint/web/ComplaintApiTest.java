@@ -1,0 +1,167 @@
+package com.kefu.complaint.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.complaint.Complaints;
+import com.kefu.complaint.api.ComplaintTopics;
+import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The first flow's complaint half, against real PostgreSQL and Kafka. */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ComplaintApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "complaint");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    private RestClient api() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    @Test
+    @DisplayName("C1 C2 a complaint registered at the desk gets its number, is readable, and is published masked")
+    void registersReadsAndPublishes() throws Exception {
+        String subject = "subject-" + UUID.randomUUID();
+        var created = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Complaints.phoneCall(subject))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = created.getBody().get("id").asText();
+        assertThat(created.getBody().get("number").asText()).matches("KF-\\d{6}-\\d{5}");
+        assertThat(created.getBody().get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(created.getBody().get("priority").asText()).isEqualTo("NORMAL");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var read = api().get().uri("/api/complaints/{id}", id)
+                    .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
+                    .retrieve().toEntity(JsonNode.class);
+            assertThat(read.getStatusCode().value()).isEqualTo(200);
+            assertThat(read.getBody().get("subject").asText()).isEqualTo(subject);
+            assertThat(read.getBody().get("customer").get("maskedPhone").asText()).isEqualTo("138****5678");
+        });
+
+        ConsumerRecord<String, byte[]> published = awaitRecord(id);
+        assertThat(published.key()).isEqualTo(id);
+        JsonNode envelope = json.readTree(published.value());
+        assertThat(envelope.get("type").asText()).isEqualTo("ComplaintReceived");
+        assertThat(envelope.get("version").asInt()).isEqualTo(1);
+        assertThat(envelope.get("aggregateId").asText()).isEqualTo(id);
+        assertThat(envelope.get("sequence").asLong()).isZero();
+        assertThat(envelope.get("actor").asText()).isEqualTo("desk");
+        assertThat(UUID.fromString(envelope.get("id").asText())).isNotNull();
+        assertThat(envelope.get("data").get("channel").asText()).isEqualTo("PHONE");
+        assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain("13812345678");
+    }
+
+    @Test
+    @DisplayName("bad input is a 400 problem naming the field; no token is 401; a wrong role is 403")
+    void refusesBadInputAndStrangers() {
+        Map<String, Object> noSubject = new java.util.HashMap<>(Complaints.phoneCall("x"));
+        noSubject.remove("subject");
+        var invalid = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON).body(noSubject)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(invalid.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(invalid.getBody().get("detail").asText()).contains("subject");
+
+        Map<String, Object> badChannel = new java.util.HashMap<>(Complaints.phoneCall("x"));
+        badChannel.put("channel", "PIGEON");
+        var wrongEnum = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON).body(badChannel)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(wrongEnum.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrongEnum.getBody().get("detail").asText()).contains("channel");
+
+        var anonymous = api().post().uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+
+        var broadcaster = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("broadcaster", "BROADCASTER"))
+                .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(broadcaster.getStatusCode().value()).isEqualTo(403);
+
+        var missing = api().get().uri("/api/complaints/{id}", UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("actuator health and prometheus answer without a token, with Axon metrics tagged by application")
+    void servesHealthAndMetrics() {
+        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(metrics.getBody()).contains("application=\"complaint-service\"");
+        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        assertThat(docs.getStatusCode().value()).isEqualTo(200);
+        assertThat(docs.getBody()).contains("/api/complaints");
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(ComplaintTopics.EVENTS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " on " + ComplaintTopics.EVENTS);
+    }
+}

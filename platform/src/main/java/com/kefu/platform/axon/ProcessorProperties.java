@@ -1,0 +1,16 @@
+package com.kefu.platform.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param batchSize events a pooled streaming processor handles in one transaction
+ * @param segments  segments of each pooled streaming processor (each claims a connection while it works)
+ */
+@ConfigurationProperties("kefu.processors")
+public record ProcessorProperties(Integer batchSize, Integer segments) {
+
+    public ProcessorProperties {
+        batchSize = batchSize == null ? 100 : batchSize;
+        segments = segments == null ? 4 : segments;
+    }
+}

@@ -1,0 +1,10 @@
+package com.kefu.platform.messaging;
+
+/**
+ * A published event that concerns one responsible department: the envelope names it, so that the
+ * department's subscribers can select their events without reading {@code data}.
+ */
+public interface DepartmentScoped {
+
+    String department();
+}

@@ -1,0 +1,107 @@
+package com.kefu.platform.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+
+
+/**
+ * Kafka for every service: what it publishes (the relay) and how it consumes (idempotently, with a
+ * dead-letter topic {@code <topic>.DLT} for records that cannot be read or keep failing).
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(ConsumerProperties.class)
+public class MessagingConfiguration {
+
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer envelopeSerialization(@Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            var objects = (org.springframework.kafka.core.DefaultKafkaProducerFactory<String, Object>) factory;
+            objects.setValueSerializerSupplier(() -> new EnvelopeSerializer(json));
+        };
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(ConsumerProperties consumer) {
+        return new KafkaAdmin.NewTopics(consumer.topics().stream()
+                .map(topic -> new NewTopic(topic + DEAD_LETTER_SUFFIX, 1, (short) -1))
+                .toArray(NewTopic[]::new));
+    }
+
+    /** Separate, so that a service without a database (the gateway) does not need JDBC on its classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JdbcTemplate.class)
+    static class IdempotentConsumerConfiguration {
+
+        @Bean
+        @ConditionalOnBean(JdbcTemplate.class)
+        ProcessedEvents processedEvents(JdbcTemplate jdbc, TransactionTemplate transaction) {
+            return new ProcessedEvents(jdbc, transaction);
+        }
+    }
+
+    /**
+     * A record that cannot be read goes to the dead-letter topic at once, with its original bytes and
+     * the error in its headers; the partition moves on. A record whose handling fails is retried with
+     * back-off: for ever while the database is unreachable (nothing is lost), a few times otherwise, then
+     * it goes to the dead-letter topic as well.
+     */
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> kafka, ConsumerProperties consumer) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+        var handler = new DefaultErrorHandler(recoverer, backOff(consumer.retries()));
+        handler.addNotRetryableExceptions(DeserializationException.class);
+        handler.setBackOffFunction((record, error) -> isTransient(error) ? unlimitedBackOff() : null);
+        return handler;
+    }
+
+    private static boolean isTransient(Exception error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ExponentialBackOff backOff(int retries) {
+        var backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        backOff.setMaxAttempts(retries);
+        return backOff;
+    }
+
+    private static ExponentialBackOff unlimitedBackOff() {
+        var backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return backOff;
+    }
+
+}

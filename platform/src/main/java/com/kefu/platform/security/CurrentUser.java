@@ -1,0 +1,30 @@
+package com.kefu.platform.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The caller, as the gateway's token says: user name, roles and, for DEPARTMENT users, their department.
+ */
+public record CurrentUser(String username, List<String> roles, String department) {
+
+    public static final String ROLES_CLAIM = "roles";
+    public static final String DEPARTMENT_CLAIM = "department";
+
+    public static CurrentUser get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+            throw new IllegalStateException("no authenticated user");
+        }
+        List<String> roles = Optional.ofNullable(jwt.getClaimAsStringList(ROLES_CLAIM)).orElse(List.of());
+        return new CurrentUser(jwt.getSubject(), roles, jwt.getClaimAsString(DEPARTMENT_CLAIM));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

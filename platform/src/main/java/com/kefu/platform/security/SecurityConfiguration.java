@@ -1,0 +1,93 @@
+package com.kefu.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+
+/**
+ * Every service verifies the gateway's tokens itself and enforces roles itself ({@code @PreAuthorize} on
+ * each endpoint). No sessions; 401 and 403 are problem details like every other error.
+ */
+@AutoConfiguration(before = SecurityAutoConfiguration.class)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties) throws IOException {
+        if (properties.publicKey() == null || !properties.publicKey().exists()) {
+            throw new IllegalStateException("kefu.security.public-key must name the gateway's public key (PEM); "
+                    + "set KEFU_SECURITY_PUBLIC_KEY=file:/path/to/key.pem, or run with the 'local' profile");
+        }
+        try (InputStream pem = properties.publicKey().getInputStream()) {
+            RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
+            return NimbusJwtDecoder.withPublicKey(key).build();
+        }
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(CurrentUser.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                                    JwtAuthenticationConverter converter) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(requests -> requests
+                    .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                    .anyRequest().authenticated())
+            .oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint((request, response, e) -> write(response, json,
+                            HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required"))
+                    .accessDeniedHandler((request, response, e) -> write(response, json,
+                            HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this")))
+            .exceptionHandling(errors -> errors
+                    .authenticationEntryPoint((request, response, e) -> write(response, json,
+                            HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required"))
+                    .accessDeniedHandler((request, response, e) -> write(response, json,
+                            HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this")));
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
+                              String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, type, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

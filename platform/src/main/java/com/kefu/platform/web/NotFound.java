@@ -1,0 +1,9 @@
+package com.kefu.platform.web;
+
+/** The thing asked for does not exist (or is not visible to the caller): answered with 404. */
+public class NotFound extends RuntimeException {
+
+    public NotFound(String what) {
+        super(what);
+    }
+}

@@ -1,0 +1,124 @@
+package com.kefu.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error a client sees is a problem detail that names what is wrong; nothing carries a stack trace.
+ * Spring's own MVC exceptions (unsupported media type, missing parameter, …) are handled by the base class.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation violation) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, violation.rule(), violation.getMessage());
+        problem.setTitle("Refused by a rule of the workflow");
+        problem.setProperty("rule", violation.rule());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound missing) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", missing.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException invalid) {
+        List<Map<String, String>> errors = invalid.getConstraintViolations().stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .toList();
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException denied) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException wrong) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", wrong.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception error) {
+        log.error("unexpected error", error);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "something went wrong on our side; it has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandler::describe)
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "the request body is not valid JSON for this call";
+        if (unreadable.getCause() instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            detail = "field '" + path(mapping) + "' has a value of the wrong type or format";
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            problem.setType(Problems.of(status, "http-" + status.value(), "").getType());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        String detail = errors.stream()
+                .map(e -> e.get("field") + " " + e.get("message"))
+                .collect(Collectors.joining("; ", "invalid request: ", ""));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> describe(FieldError error) {
+        return Map.of("field", error.getField(),
+                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}
