@@ -1,0 +1,181 @@
+package com.kefu.dutylog.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.complaint.api.ComplaintTopics;
+import com.kefu.platform.messaging.MessagingConfiguration;
+import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Complaint calls from complaint.events into the duty log, against real PostgreSQL and Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComplaintCallFlowTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "dutylog");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private RestClient api() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("D11 a call that arrives while no shift is open waits and enters the next shift opened, once")
+    void callWaitsForTheNextShift() {
+        String complaintId = UUID.randomUUID().toString();
+        String number = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
+        UUID eventId = UUID.randomUUID();
+        String envelope = ComplaintEnvelopes.received(eventId, complaintId, number, "PHONE");
+        publish(complaintId, envelope.getBytes(StandardCharsets.UTF_8));
+        publish(complaintId, envelope.getBytes(StandardCharsets.UTF_8)); // delivered twice
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api().get().uri("/api/shifts/current").retrieve().toEntity(String.class)
+                        .getStatusCode().value()).isEqualTo(404));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingCalls() >= 1);
+
+        var opened = api().post().uri("/api/shifts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("post", "front-desk")).retrieve().toEntity(JsonNode.class);
+        assertThat(opened.getStatusCode().value()).isEqualTo(201);
+
+        JsonNode current = api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class);
+        assertThat(current.get("id").asText()).isEqualTo(opened.getBody().get("id").asText());
+        assertThat(references(current)).containsOnlyOnce(number);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("D11 a phone complaint enters the open shift once, however often it is delivered; a visit does not")
+    void callEntersTheOpenShiftOnce() {
+        String phoneId = UUID.randomUUID().toString();
+        String phoneNumber = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
+        String envelope = ComplaintEnvelopes.received(UUID.randomUUID(), phoneId, phoneNumber, "PHONE");
+        for (int i = 0; i < 3; i++) {
+            publish(phoneId, envelope.getBytes(StandardCharsets.UTF_8));
+        }
+        String visitId = UUID.randomUUID().toString();
+        String visitNumber = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
+        publish(visitId, ComplaintEnvelopes.received(UUID.randomUUID(), visitId, visitNumber, "VISIT")
+                .getBytes(StandardCharsets.UTF_8));
+
+        String marker = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
+        String markerId = UUID.randomUUID().toString();
+        publish(markerId, ComplaintEnvelopes.received(UUID.randomUUID(), markerId, marker, "PHONE")
+                .getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class)))
+                        .contains(marker));
+        List<String> references = references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class));
+        assertThat(references).containsOnlyOnce(phoneNumber).doesNotContain(visitNumber);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a record that is not an envelope lands in complaint.events.DLT with its bytes; the next one is processed")
+    void poisonGoesToTheDeadLetterTopic() {
+        byte[] poison = ("not json at all " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String key = UUID.randomUUID().toString();
+        publish(key, poison);
+        String goodId = UUID.randomUUID().toString();
+        String goodNumber = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
+        publish(goodId, ComplaintEnvelopes.received(UUID.randomUUID(), goodId, goodNumber, "PHONE")
+                .getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class)))
+                        .contains(goodNumber));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
+                .isEqualTo(ComplaintTopics.EVENTS);
+    }
+
+    private static List<String> references(JsonNode shift) {
+        List<String> references = new ArrayList<>();
+        shift.get("entries").forEach(entry -> {
+            if (entry.hasNonNull("reference")) {
+                references.add(entry.get("reference").asText());
+            }
+        });
+        return references;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private int pendingCalls() {
+        return jdbc.queryForObject("select count(*) from pending_complaint_call", Integer.class);
+    }
+
+    private static void publish(String key, byte[] value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(ComplaintTopics.EVENTS, key, value));
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(ComplaintTopics.EVENTS + MessagingConfiguration.DEAD_LETTER_SUFFIX));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("nothing with key " + key + " on the dead-letter topic");
+    }
+}
