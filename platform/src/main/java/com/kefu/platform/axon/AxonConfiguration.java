@@ -19,15 +19,19 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Axon on PostgreSQL without Axon Server (STACK.md): JDBC storage in tables that Flyway owns
  * ({@code db/platform}), Jackson for every serializer, pooled streaming processors that work in batches,
  * and event handlers whose errors stop and retry instead of being logged and skipped.
  */
-@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class},
+        after = JacksonAutoConfiguration.class)
 @ConditionalOnClass(EventSchema.class)
 @EnableConfigurationProperties(ProcessorProperties.class)
 public class AxonConfiguration {
@@ -47,6 +51,16 @@ public class AxonConfiguration {
     @Bean
     AxonProblems axonProblems() {
         return new AxonProblems();
+    }
+
+    /**
+     * The mapper of the HTTP API: strict (unknown fields are refused), configured by {@code spring.jackson.*}.
+     * Declared here because Axon's mapper above is a bean too, which would otherwise replace Boot's.
+     */
+    @Bean
+    @Primary
+    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
     }
 
     @Bean

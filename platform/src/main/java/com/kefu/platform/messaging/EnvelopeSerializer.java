@@ -2,6 +2,9 @@ package com.kefu.platform.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -11,11 +14,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class EnvelopeSerializer implements Serializer<Object> {
 
-    private final ObjectMapper json;
-
-    public EnvelopeSerializer(ObjectMapper json) {
-        this.json = json;
-    }
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     @Override
     public byte[] serialize(String topic, Object value) {
@@ -23,7 +25,7 @@ public class EnvelopeSerializer implements Serializer<Object> {
             return (byte[]) value;
         }
         try {
-            return json.writeValueAsBytes(value);
+            return JSON.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new SerializationException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

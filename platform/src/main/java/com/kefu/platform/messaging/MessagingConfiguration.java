@@ -1,9 +1,7 @@
 package com.kefu.platform.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,11 +37,11 @@ public class MessagingConfiguration {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer envelopeSerialization(@Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    DefaultKafkaProducerFactoryCustomizer envelopeSerialization() {
         return factory -> {
             @SuppressWarnings("unchecked")
             var objects = (org.springframework.kafka.core.DefaultKafkaProducerFactory<String, Object>) factory;
-            objects.setValueSerializerSupplier(() -> new EnvelopeSerializer(json));
+            objects.setValueSerializerSupplier(() -> new EnvelopeSerializer());
         };
     }
 

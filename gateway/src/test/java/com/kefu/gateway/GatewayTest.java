@@ -1,0 +1,142 @@
+package com.kefu.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Login, tokens and routing; the service behind the route is a plain HTTP server that echoes what it got. */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class GatewayTest {
+
+    private static final AtomicReference<String> forwardedAuthorization = new AtomicReference<>();
+    private static final HttpServer complaintService = startComplaintService();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("COMPLAINT_SERVICE_URL", () -> "http://127.0.0.1:" + complaintService.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        complaintService.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JwtDecoder jwtDecoder;
+
+    private RestClient api() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    private ResponseHolder login(String username, String password) {
+        var response = api().post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("username", username, "password", password)).retrieve().toEntity(JsonNode.class);
+        return new ResponseHolder(response.getStatusCode().value(), response.getBody());
+    }
+
+    record ResponseHolder(int status, JsonNode body) {
+    }
+
+    @Test
+    @DisplayName("S4 every seeded user signs in with 'demo' and gets a signed token with their roles")
+    void issuesTokens() {
+        Map<String, String> roles = Map.of("desk", "FRONT_DESK", "aftersales", "AFTER_SALES", "head", "CS_HEAD",
+                "supervisor", "SUPERVISOR", "manager", "CS_MANAGER", "security", "DEPARTMENT",
+                "engineering", "DEPARTMENT", "broadcaster", "BROADCASTER", "auditor", "AUDITOR", "admin", "ADMIN");
+        roles.forEach((username, role) -> {
+            ResponseHolder token = login(username, "demo");
+            assertThat(token.status()).as(username).isEqualTo(200);
+            assertThat(token.body().get("token_type").asText()).isEqualTo("Bearer");
+            assertThat(token.body().get("expires_in").asLong()).isPositive();
+            Jwt jwt = jwtDecoder.decode(token.body().get("access_token").asText());
+            assertThat(jwt.getSubject()).isEqualTo(username);
+            assertThat(jwt.getClaimAsStringList("roles")).containsExactly(role);
+        });
+        Jwt security = jwtDecoder.decode(login("security", "demo").body().get("access_token").asText());
+        assertThat(security.getClaimAsString("department")).isEqualTo("security");
+    }
+
+    @Test
+    @DisplayName("a wrong password or an unknown user is a 401 problem; a malformed login is a 400 problem")
+    void refusesWrongCredentials() {
+        ResponseHolder wrong = login("desk", "not-demo");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body().get("type").asText()).isEqualTo("urn:kefu:problem:invalid-credentials");
+        assertThat(login("nobody", "demo").status()).isEqualTo(401);
+        assertThat(login("", "demo").status()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("the gateway forwards /api/complaints with the caller's token, and refuses callers without one")
+    void routesWithTheToken() {
+        String token = login("desk", "demo").body().get("access_token").asText();
+        var routed = api().get().uri("/api/complaints/42")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(String.class);
+        assertThat(routed.getStatusCode().value()).isEqualTo(200);
+        assertThat(routed.getBody()).isEqualTo("complaint-service saw /api/complaints/42");
+        assertThat(forwardedAuthorization.get()).isEqualTo("Bearer " + token);
+
+        var anonymous = api().get().uri("/api/complaints/42").retrieve().toEntity(String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        var tampered = api().get().uri("/api/complaints/42")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.substring(0, token.length() - 4) + "AAAA")
+                .retrieve().toEntity(String.class);
+        assertThat(tampered.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("the gateway's health is public, and its metrics are tagged with its name")
+    void servesHealth() {
+        assertThat(api().get().uri("/actuator/health").retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(api().get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains("application=\"gateway\"");
+    }
+
+    private static HttpServer startComplaintService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                forwardedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+                byte[] body = ("complaint-service saw " + exchange.getRequestURI().getPath())
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
