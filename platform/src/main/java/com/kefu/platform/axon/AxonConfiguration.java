@@ -22,8 +22,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Axon on PostgreSQL without Axon Server (STACK.md): JDBC storage in tables that Flyway owns
@@ -36,7 +34,11 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 @EnableConfigurationProperties(ProcessorProperties.class)
 public class AxonConfiguration {
 
-    /** The mapper Axon's Jackson serializers pick by this name: records, java.time as ISO text. */
+    /**
+     * The mapper Axon's Jackson serializers pick by this name: records, java.time as ISO text, lenient about
+     * unknown fields (old events stay readable). Registered after Boot's own (strict, primary) web mapper, which
+     * it would otherwise replace.
+     */
     @Bean
     ObjectMapper defaultAxonObjectMapper() {
         return JsonMapper.builder()
@@ -51,16 +53,6 @@ public class AxonConfiguration {
     @Bean
     AxonProblems axonProblems() {
         return new AxonProblems();
-    }
-
-    /**
-     * The mapper of the HTTP API: strict (unknown fields are refused), configured by {@code spring.jackson.*}.
-     * Declared here because Axon's mapper above is a bean too, which would otherwise replace Boot's.
-     */
-    @Bean
-    @Primary
-    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.build();
     }
 
     @Bean

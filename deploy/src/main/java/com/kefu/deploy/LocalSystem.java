@@ -1,0 +1,374 @@
+package com.kefu.deploy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: a real PostgreSQL (embedded, unless {@code PG_URL} names one), a real Kafka
+ * broker (from Maven Central's jars, unless {@code KAFKA_BOOTSTRAP} names one), then the services and the
+ * gateway, one after the other, each waited on until healthy. Data and logs live under one folder.
+ * <p>
+ * {@code LocalSystem up [--detach]} starts it (and keeps it until Ctrl-C, unless detached);
+ * {@code LocalSystem down} stops a detached one.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** A service of the system: where its jar is built, its database, its port. */
+    public record Service(String name, String module, String database, int port) {
+    }
+
+    /**
+     * @param root       the project's root (where pom.xml is)
+     * @param dataDir    where PostgreSQL, Kafka, logs and pid files live
+     * @param postgresPort port of the embedded PostgreSQL
+     * @param kafkaPort  port of the embedded broker (its controller listens on the next port)
+     * @param services   what to start, in this order
+     */
+    public record Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
+                           String pgPassword, String kafkaBootstrap, List<Service> services) {
+
+        public static List<Service> allServices(int gatewayPort) {
+            return List.of(
+                    new Service("complaint-service", "complaint-service/complaint-app", "complaint", gatewayPort + 1),
+                    new Service("dutylog-service", "dutylog-service/dutylog-app", "dutylog", gatewayPort + 2),
+                    new Service("broadcast-service", "broadcast-service/broadcast-app", "broadcast", gatewayPort + 3),
+                    new Service("membership-service", "membership-service/membership-app", "membership",
+                            gatewayPort + 4),
+                    new Service("gateway", "gateway", null, gatewayPort));
+        }
+
+        static Settings fromEnvironment(Path root, Map<String, String> env) {
+            Path dataDir = Path.of(env.getOrDefault("DATA_DIR",
+                    Path.of(System.getProperty("user.home"), ".local", "share", "kefu").toString()));
+            int gatewayPort = Integer.parseInt(env.getOrDefault("GATEWAY_PORT", "8080"));
+            return new Settings(root, dataDir.toAbsolutePath(),
+                    Integer.parseInt(env.getOrDefault("POSTGRES_PORT", "15432")),
+                    Integer.parseInt(env.getOrDefault("KAFKA_PORT", "19092")),
+                    env.get("PG_URL"), env.getOrDefault("PG_USER", "kefu"), env.getOrDefault("PG_PASSWORD", "kefu"),
+                    env.get("KAFKA_BOOTSTRAP"), allServices(gatewayPort));
+        }
+
+        String bootstrap() {
+            return kafkaBootstrap != null ? kafkaBootstrap : "127.0.0.1:" + kafkaPort;
+        }
+
+        String databaseUrl(String database) {
+            if (pgUrl == null) {
+                return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
+            }
+            int query = pgUrl.indexOf('?');
+            String base = query < 0 ? pgUrl : pgUrl.substring(0, query);
+            return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : pgUrl.substring(query));
+        }
+    }
+
+    private static final Duration SERVICE_START = Duration.ofSeconds(180);
+    private static final List<String> STOP_ORDER = List.of("gateway", "membership-service", "broadcast-service",
+            "dutylog-service", "complaint-service", "kafka", "postgres");
+
+    private final Settings settings;
+    private final Path java;
+    private final Map<String, ManagedProcess> processes = new HashMap<>();
+    private final List<ManagedProcess> started = new ArrayList<>();
+
+    public LocalSystem(Settings settings) {
+        this.settings = settings;
+        this.java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("kefu.root", ".")).toAbsolutePath().normalize();
+        Settings settings = Settings.fromEnvironment(root, System.getenv());
+        String command = args.length == 0 ? "up" : args[0];
+        boolean detach = List.of(args).contains("--detach");
+        switch (command) {
+            case "up" -> up(settings, detach);
+            case "down" -> down(settings.dataDir());
+            default -> {
+                System.err.println("usage: LocalSystem up [--detach] | down");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void up(Settings settings, boolean detach) throws InterruptedException {
+        LocalSystem system = new LocalSystem(settings);
+        long begin = System.nanoTime();
+        try {
+            system.start();
+        } catch (RuntimeException e) {
+            System.err.println("\nkefu did not start: " + e.getMessage());
+            system.close();
+            System.exit(1);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
+        system.printSummary(seconds);
+        if (detach) {
+            System.out.println("\nRunning in the background; stop it with deploy/local/down.sh");
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+        System.out.println("\nPress Ctrl-C to stop everything.");
+        Thread.currentThread().join();
+    }
+
+    /** Stops a system started with {@code --detach}, using the pid files under the data folder. */
+    public static void down(Path dataDir) {
+        for (String name : STOP_ORDER) {
+            Path pidFile = dataDir.resolve("run").resolve(name + ".pid");
+            if (Files.exists(pidFile)) {
+                System.out.println("stopping " + name);
+                ManagedProcess.stopByPidFile(pidFile);
+            }
+        }
+    }
+
+    public void start() {
+        checkPortsFree();
+        if (settings.pgUrl() == null) {
+            startPostgres();
+        } else {
+            createDatabases();
+        }
+        if (settings.kafkaBootstrap() == null) {
+            startKafka();
+        }
+        for (Service service : settings.services()) {
+            startService(service);
+        }
+    }
+
+    public String gatewayUrl() {
+        return settings.services().stream().filter(s -> s.name().equals("gateway")).findFirst()
+                .map(s -> "http://127.0.0.1:" + s.port()).orElseThrow();
+    }
+
+    public String bootstrap() {
+        return settings.bootstrap();
+    }
+
+    public Path log(String name) {
+        return processes.get(name).log();
+    }
+
+    private void checkPortsFree() {
+        Map<Integer, String> needed = new HashMap<>();
+        if (settings.pgUrl() == null) {
+            needed.put(settings.postgresPort(), "the embedded PostgreSQL (set POSTGRES_PORT or PG_URL)");
+        }
+        if (settings.kafkaBootstrap() == null) {
+            needed.put(settings.kafkaPort(), "the Kafka broker (set KAFKA_PORT or KAFKA_BOOTSTRAP)");
+            needed.put(settings.kafkaPort() + 1, "the Kafka controller (set KAFKA_PORT or KAFKA_BOOTSTRAP)");
+        }
+        settings.services().forEach(service -> needed.put(service.port(), service.name()));
+        needed.forEach((port, user) -> {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is already in use; " + user + " needs it. "
+                        + "Is kefu already running? deploy/local/down.sh stops it.");
+            }
+        });
+    }
+
+    public void startPostgres() {
+        ManagedProcess postgres = process("postgres");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-cp", classPath(), LocalPostgres.class.getName(),
+                settings.dataDir().resolve("postgres").toString(), Integer.toString(settings.postgresPort())));
+        settings.services().stream().map(Service::database).filter(db -> db != null).forEach(command::add);
+        launch(postgres, command, Map.of());
+        postgres.awaitReady(() -> postgres.logContains("READY postgres"), Duration.ofSeconds(90));
+        System.out.println("  postgres   127.0.0.1:" + settings.postgresPort() + "   log " + postgres.log());
+    }
+
+    public void startKafka() {
+        ManagedProcess kafka = process("kafka");
+        Path dir = settings.dataDir().resolve("kafka");
+        try {
+            Path properties = writeKafkaConfiguration(dir);
+            if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+                formatKafkaStorage(properties);
+            }
+            launch(kafka, List.of(java.toString(), "-Xmx512m", "-XX:+UseG1GC",
+                    "-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"),
+                    "-cp", classPath(), "kafka.Kafka", properties.toString()), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the Kafka broker in " + dir + ": " + e.getMessage(), e);
+        }
+        kafka.awaitReady(() -> kafka.logContains("Kafka Server started") && accepts(settings.kafkaPort()),
+                Duration.ofSeconds(90));
+        System.out.println("  kafka      " + settings.bootstrap() + "   log " + kafka.log());
+    }
+
+    /** Stops the broker as a crash or an outage would, keeping its data (for tests of the relay). */
+    public void stopKafka() {
+        ManagedProcess kafka = processes.get("kafka");
+        kafka.stop();
+        started.remove(kafka);
+    }
+
+    public void startService(Service service) {
+        ManagedProcess process = process(service.name());
+        Path jar = jar(service);
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", Integer.toString(service.port()));
+        env.put("KAFKA_BOOTSTRAP", settings.bootstrap());
+        env.put("PG_USER", settings.pgUser());
+        env.put("PG_PASSWORD", settings.pgPassword());
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        if (service.database() != null) {
+            env.put("KEFU_DB_URL", settings.databaseUrl(service.database()));
+        }
+        settings.services().stream().filter(other -> other.database() != null).forEach(other ->
+                env.put(other.name().replace("-", "_").toUpperCase() + "_URL", "http://127.0.0.1:" + other.port()));
+        launch(process, List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
+                "-Dfile.encoding=UTF-8", "-Daxoniq.update-checker.disabled=true",
+                "-Ddisable-axoniq-console-message=true",
+                "-jar", jar.toString(), "--spring.profiles.active=local"), env);
+        process.awaitReady(() -> ManagedProcess.healthy(service.port()), SERVICE_START);
+        System.out.printf("  %-18s http://127.0.0.1:%d   log %s%n", service.name(), service.port(), process.log());
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        reverse.forEach(ManagedProcess::stop);
+        started.clear();
+    }
+
+    private void printSummary(long seconds) {
+        System.out.println("\nkefu is up (" + seconds + " s).");
+        System.out.println("  API and login:  " + gatewayUrl() + "/api   (POST /api/auth/token)");
+        System.out.println("  health:         " + gatewayUrl() + "/actuator/health");
+        settings.services().forEach(service -> System.out.printf("  %-18s OpenAPI http://127.0.0.1:%d/swagger-ui.html%n",
+                service.name(), service.port()));
+        System.out.println("  data and logs:  " + settings.dataDir());
+    }
+
+    private ManagedProcess process(String name) {
+        return processes.computeIfAbsent(name, n -> new ManagedProcess(n, settings.dataDir()));
+    }
+
+    private void launch(ManagedProcess process, List<String> command, Map<String, String> env) {
+        try {
+            process.start(command, env);
+            started.add(process);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + process.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path jar(Service service) {
+        Path target = settings.root().resolve(service.module()).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no runnable jar of " + service.name() + " in "
+                            + target + "; build first: ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + target, e);
+        }
+    }
+
+    private String classPath() {
+        Path lib = settings.root().resolve("deploy").resolve("target").resolve("lib");
+        Path classes = settings.root().resolve("deploy").resolve("target").resolve("classes");
+        return classes + ":" + lib + "/*";
+    }
+
+    private Path writeKafkaConfiguration(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        Path properties = dir.resolve("server.properties");
+        int port = settings.kafkaPort();
+        Files.writeString(properties, """
+                # written by LocalSystem: a single-node KRaft broker for the local system
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@127.0.0.1:%d
+                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%d
+                controller.listener.names=CONTROLLER
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                inter.broker.listener.name=PLAINTEXT
+                log.dirs=%s
+                num.partitions=3
+                auto.create.topics.enable=true
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=3
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                """.formatted(port + 1, port, port + 1, port, dir.resolve("logs")));
+        Files.writeString(dir.resolve("log4j.properties"), """
+                log4j.rootLogger=INFO, stdout
+                log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+                log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+                log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+                log4j.logger.kafka=INFO
+                log4j.logger.org.apache.kafka=WARN
+                log4j.logger.kafka.server.KafkaRaftServer=INFO
+                """);
+        return properties;
+    }
+
+    private void formatKafkaStorage(Path properties) throws IOException {
+        Path log = settings.dataDir().resolve("logs").resolve("kafka-format.log");
+        Files.createDirectories(log.getParent());
+        Process format = new ProcessBuilder(java.toString(), "-cp", classPath(), "kafka.tools.StorageTool", "format",
+                "-t", org.apache.kafka.common.Uuid.randomUuid().toString(), "-c", properties.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException("formatting Kafka's storage failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka's storage", e);
+        }
+    }
+
+    private void createDatabases() {
+        try (Connection admin = DriverManager.getConnection(settings.pgUrl(), settings.pgUser(), settings.pgPassword());
+             Statement sql = admin.createStatement()) {
+            for (Service service : settings.services()) {
+                if (service.database() == null) {
+                    continue;
+                }
+                try (ResultSet rows = sql.executeQuery(
+                        "select 1 from pg_database where datname = '" + service.database() + "'")) {
+                    if (!rows.next()) {
+                        sql.execute("create database " + service.database());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot use the PostgreSQL at " + settings.pgUrl() + " as " + settings.pgUser()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

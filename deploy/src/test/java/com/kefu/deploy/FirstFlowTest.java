@@ -1,0 +1,114 @@
+package com.kefu.deploy;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The first flow end to end, on the processes deploy/local/up.sh starts (real PostgreSQL, a real Kafka broker,
+ * the services' jars): a complaint registered by phone at the gateway reaches the duty log through Kafka.
+ * Ports are shifted so that a system you run yourself does not collide with the test's.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstFlowTest {
+
+    private static final int GATEWAY_PORT = 18080;
+    private static final Set<String> NEEDED = Set.of("complaint-service", "dutylog-service", "gateway");
+    private static LocalSystem system;
+    private static Gateway desk;
+
+    @BeforeAll
+    static void startSystem() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path dataDir = root.resolve("deploy/target/e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        var services = LocalSystem.Settings.allServices(GATEWAY_PORT).stream()
+                .filter(service -> NEEDED.contains(service.name())).toList();
+        system = new LocalSystem(new LocalSystem.Settings(root, dataDir, 25432, 29092, null, "kefu", "kefu", null,
+                services));
+        system.start();
+        desk = Gateway.signIn(system.gatewayUrl(), "desk");
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("D11 a complaint registered by phone at the gateway is readable and enters the open shift's log")
+    void complaintReachesTheDutyLog() {
+        var shift = desk.post("/api/shifts", Map.of("post", "front-desk"));
+        assertThat(shift.status()).as(String.valueOf(shift.body())).isEqualTo(201);
+
+        var complaint = desk.post("/api/complaints", phoneComplaint("空调不制冷 / не работает кондиционер"));
+        assertThat(complaint.status()).as(String.valueOf(complaint.body())).isEqualTo(201);
+        String id = complaint.body().get("id").asText();
+        String number = complaint.body().get("number").asText();
+        assertThat(number).matches("KF-\\d{6}-\\d{5}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(desk.get("/api/complaints/" + id).status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(complaintCallsInCurrentShift()).containsOnlyOnce(number));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("with the broker down, complaints are still registered; once it is back each reaches the log once")
+    void nothingIsLostWhileTheBrokerIsDown() {
+        system.stopKafka();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            var complaint = desk.post("/api/complaints", phoneComplaint("broker down #" + i));
+            assertThat(complaint.status()).as(String.valueOf(complaint.body())).isEqualTo(201);
+            numbers.add(complaint.body().get("number").asText());
+        }
+        ManagedProcess.sleep(3_000); // the relay has tried and failed by now
+        system.startKafka();
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(complaintCallsInCurrentShift()).containsAll(numbers));
+        List<String> calls = complaintCallsInCurrentShift();
+        Map<String, Integer> counts = new HashMap<>();
+        calls.forEach(number -> counts.merge(number, 1, Integer::sum));
+        numbers.forEach(number -> assertThat(counts.get(number)).as(number).isEqualTo(1));
+    }
+
+    private static List<String> complaintCallsInCurrentShift() {
+        var current = desk.get("/api/shifts/current");
+        List<String> references = new ArrayList<>();
+        if (current.status() == 200) {
+            current.body().get("entries").forEach(entry -> {
+                if ("COMPLAINT_CALL".equals(entry.get("category").asText())) {
+                    references.add(entry.get("reference").asText());
+                }
+            });
+        }
+        return references;
+    }
+
+    private static Map<String, Object> phoneComplaint(String subject) {
+        return Map.of("channel", "PHONE", "category", "FACILITY", "severity", "NORMAL",
+                "customer", Map.of("name", "Иван Петров", "phone", "+79141234567"),
+                "subject", subject, "description", "3楼 A-1024");
+    }
+}

@@ -1,0 +1,8 @@
+package com.kefu.membership.command;
+
+/**
+ * The member's phone in clear. Kept in its own event that is never published, so that the topic only ever
+ * carries the masked phone (S1) and the clear one can later be made erasable on its own (S3).
+ */
+public record MemberContactRecordedEvent(String memberId, String phone) {
+}

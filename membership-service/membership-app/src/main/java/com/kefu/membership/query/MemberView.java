@@ -1,0 +1,17 @@
+package com.kefu.membership.query;
+
+import com.kefu.membership.api.Tier;
+
+import java.time.Instant;
+
+/** A member as the read model holds them: the phone only masked. */
+public record MemberView(
+        String id,
+        String cardNumber,
+        String name,
+        String maskedPhone,
+        Tier tier,
+        String status,
+        String registeredBy,
+        Instant registeredAt) {
+}
