@@ -149,7 +149,7 @@ class ScriptApiTest {
     }
 
     @Test
-    @DisplayName("S4 only a broadcaster drafts scripts: the front desk is 403, no token is 401; an unknown script is 404")
+    @DisplayName("S4 only a broadcaster drafts scripts: front desk 403, no token 401; an unknown script is 404")
     void refusesStrangers() {
         var frontDesk = draft(Tokens.bearer("desk", "FRONT_DESK"), Scripts.opening("front-desk"));
         assertThat(frontDesk.getStatusCode().value()).isEqualTo(403);

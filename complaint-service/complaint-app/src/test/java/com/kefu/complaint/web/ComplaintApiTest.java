@@ -115,6 +115,22 @@ class ComplaintApiTest {
         assertThat(wrongEnum.getStatusCode().value()).isEqualTo(400);
         assertThat(wrongEnum.getBody().get("detail").asText()).contains("channel");
 
+        Map<String, Object> unknownField = new java.util.HashMap<>(Complaints.phoneCall("x"));
+        unknownField.put("urgency", "very");
+        var unknown = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON).body(unknownField)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().get("detail").asText()).contains("urgency");
+
+        var notJson = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"channel\": ")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+        assertThat(notJson.getBody().toString()).doesNotContain("at com.").doesNotContain("Exception");
+
         var anonymous = api().post().uri("/api/complaints")
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
                 .retrieve().toEntity(JsonNode.class);
