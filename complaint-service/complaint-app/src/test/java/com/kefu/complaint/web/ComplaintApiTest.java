@@ -154,9 +154,19 @@ class ComplaintApiTest {
     void servesHealthAndMetrics() {
         var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
-        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
-        assertThat(metrics.getBody()).contains("application=\"complaint-service\"");
+        api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("metrics"))
+                .retrieve().toBodilessEntity();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+            assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+            assertThat(metrics.getBody())
+                    .contains("application=\"complaint-service\"")
+                    .contains("commandBus_successCounter_total")
+                    .contains("eventStore_")
+                    .contains("kafka_producer_record_send_total");
+        });
         var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/complaints");
