@@ -162,6 +162,13 @@ public final class LocalSystem implements AutoCloseable {
         return settings.bootstrap();
     }
 
+    /** Pid of each process this system started, by name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        started.forEach(process -> pids.put(process.name(), process.pid()));
+        return pids;
+    }
+
     public Path log(String name) {
         return processes.get(name).log();
     }

@@ -56,6 +56,10 @@ final class ManagedProcess {
         Files.writeString(pidFile, Long.toString(process.pid()));
     }
 
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }
