@@ -1,49 +1,216 @@
 package com.kefu.complaint.command;
 
+import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
+import com.kefu.complaint.api.ComplaintArchivedEvent;
+import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintEscalatedEvent;
+import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
+import com.kefu.complaint.api.ComplaintReopenedEvent;
+import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.Priority;
+import com.kefu.complaint.api.Severity;
+import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.web.NotFound;
+import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.Objects;
+
+import static com.kefu.complaint.command.ComplaintStatus.ARCHIVED;
+import static com.kefu.complaint.command.ComplaintStatus.ASSIGNED;
+import static com.kefu.complaint.command.ComplaintStatus.ESCALATED;
+import static com.kefu.complaint.command.ComplaintStatus.FOLLOWED_UP;
+import static com.kefu.complaint.command.ComplaintStatus.RECEIVED;
+import static com.kefu.complaint.command.ComplaintStatus.RESOLVED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A customer's complaint, from intake to archive. */
+/** A customer's complaint, from intake to archive; its workflow is {@link ComplaintStatus}. */
 @Aggregate
 public class Complaint {
 
     @AggregateIdentifier
     private String complaintId;
+    private String number;
     private ComplaintStatus status;
+    private Severity severity;
+    private Priority priority;
+    private String department;
+    private boolean acknowledged;
 
     protected Complaint() {
     }
 
     @CommandHandler
     public Complaint(RegisterComplaintCommand command) {
-        apply(new ComplaintReceivedEvent(
-                command.complaintId(),
-                command.number(),
-                command.channel(),
-                command.category(),
-                command.severity(),
-                command.priority(),
+        apply(new ComplaintReceivedEvent(command.complaintId(), command.number(), command.channel(),
+                command.category(), command.severity(), command.priority(),
                 new CustomerReference(command.customerName(), Masking.phone(command.customerPhone()),
                         command.memberId()),
-                command.merchant(),
-                command.subject(),
-                command.description(),
-                command.receivedBy(),
+                command.merchant(), command.subject(), command.description(), command.receivedBy(),
                 command.receivedAt()));
         apply(new CustomerContactRecordedEvent(command.complaintId(), command.customerPhone()));
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(EscalateComplaintCommand command) {
+        requireMove(ESCALATED, "escalated");
+        apply(new ComplaintEscalatedEvent(complaintId, number, severity, command.reason(), command.actor(),
+                command.at()));
+        return status;
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(AssignComplaintCommand command) {
+        if (status == RESOLVED) {
+            throw new RuleViolation("complaint-workflow", "complaint " + number
+                    + " is RESOLVED: it goes back to a department only when a follow-up finds the customer "
+                    + "unsatisfied (C7)");
+        }
+        requireMove(ASSIGNED, "assigned");
+        if (severity == Severity.MAJOR && status != ESCALATED) {
+            throw new RuleViolation("major-complaint-not-escalated", "complaint " + number
+                    + " is MAJOR: it must be escalated to the supervisor before it is assigned (C3)");
+        }
+        if (severity == Severity.MAJOR && !command.byHead()) {
+            throw new RuleViolation("major-complaint-needs-cs-head",
+                    "complaint " + number + " is MAJOR: only the head of customer service assigns it (C3)");
+        }
+        apply(new ComplaintAssignedEvent(complaintId, number, command.department(), command.instructions(), priority,
+                command.actor(), command.at()));
+        return status;
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(AcknowledgeComplaintCommand command) {
+        requireDepartment(command.actingDepartment());
+        if (status != ASSIGNED || acknowledged) {
+            throw new RuleViolation("complaint-workflow", "complaint " + number + " is " + status
+                    + (acknowledged ? " and already acknowledged" : "") + ": there is nothing to acknowledge");
+        }
+        apply(new ComplaintAcknowledgedEvent(complaintId, department, command.note(), command.actor(), command.at()));
+        return status;
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(ResolveComplaintCommand command) {
+        requireDepartment(command.actingDepartment());
+        requireMove(RESOLVED, "resolved");
+        if (!acknowledged) {
+            throw new RuleViolation("complaint-not-acknowledged",
+                    "complaint " + number + " must be acknowledged by " + department + " before it is resolved (C5)");
+        }
+        apply(new ComplaintResolvedEvent(complaintId, department, command.result(), command.actor(), command.at()));
+        return status;
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(FollowUpComplaintCommand command) {
+        requireMove(FOLLOWED_UP, "followed up");
+        boolean satisfied = command.reached() && (command.customerSatisfied() != null
+                ? command.customerSatisfied() : command.satisfaction() != null && command.satisfaction() >= 3);
+        apply(new ComplaintFollowedUpEvent(complaintId, command.reached(), command.satisfaction(), command.comment(),
+                satisfied, command.actor(), command.at()));
+        if (command.reached() && !satisfied) {
+            apply(new ComplaintReopenedEvent(complaintId, department, "the customer is not satisfied: "
+                    + Objects.requireNonNullElse(command.comment(), ""), command.at()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(ArchiveComplaintCommand command) {
+        if (status != FOLLOWED_UP) {
+            String why = priority == Priority.URGENT
+                    ? "a VIP complaint is archived only once a follow-up call found the customer satisfied (C4)"
+                    : "a complaint is archived only after a follow-up call reached a satisfied customer (C7, C8)";
+            guardArchived();
+            throw new RuleViolation(priority == Priority.URGENT ? "vip-complaint-not-satisfied"
+                    : "complaint-not-followed-up", "complaint " + number + " is " + status + ": " + why);
+        }
+        apply(new ComplaintArchivedEvent(complaintId, number, command.actor(), command.at()));
+        return status;
+    }
+
+    private void requireMove(ComplaintStatus target, String verb) {
+        guardArchived();
+        if (!status.canMoveTo(target)) {
+            throw new RuleViolation("complaint-workflow", "complaint " + number + " is " + status
+                    + " and cannot be " + verb + " now; from " + status + " it can go to " + status.next());
+        }
+    }
+
+    private void guardArchived() {
+        if (status == ARCHIVED) {
+            throw new RuleViolation("complaint-archived",
+                    "complaint " + number + " is archived: its handling form is filed and it cannot change (C8)");
+        }
+    }
+
+    /** Departments act only on what is assigned to them; to others the complaint does not exist (S4). */
+    private void requireDepartment(String actingDepartment) {
+        if (actingDepartment != null && !actingDepartment.equals(department)) {
+            throw new NotFound("no complaint " + complaintId);
+        }
     }
 
     @EventSourcingHandler
     void on(ComplaintReceivedEvent event) {
         complaintId = event.complaintId();
-        status = ComplaintStatus.RECEIVED;
+        number = event.number();
+        severity = event.severity();
+        priority = event.priority();
+        status = RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintEscalatedEvent event) {
+        status = ESCALATED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintAssignedEvent event) {
+        status = ASSIGNED;
+        department = event.department();
+        acknowledged = false;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintAcknowledgedEvent event) {
+        acknowledged = true;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintResolvedEvent event) {
+        status = RESOLVED;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintFollowedUpEvent event) {
+        if (event.satisfied()) {
+            status = FOLLOWED_UP;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintReopenedEvent event) {
+        status = ASSIGNED;
+        acknowledged = false;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintArchivedEvent event) {
+        status = ARCHIVED;
     }
 
     ComplaintStatus status() {

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The complaint workflow in one place: RECEIVED → (ESCALATED, required for MAJOR) → ASSIGNED → RESOLVED →
- * FOLLOWED_UP → ARCHIVED; an unsatisfied follow-up sends it back to ASSIGNED.
+ * FOLLOWED_UP → ARCHIVED. An assigned complaint may be reassigned to another department; an unsatisfied
+ * follow-up sends a resolved complaint back to ASSIGNED. Nothing leaves ARCHIVED.
  */
 public enum ComplaintStatus {
     RECEIVED, ESCALATED, ASSIGNED, RESOLVED, FOLLOWED_UP, ARCHIVED;
@@ -14,9 +15,9 @@ public enum ComplaintStatus {
         return switch (this) {
             case RECEIVED -> EnumSet.of(ESCALATED, ASSIGNED);
             case ESCALATED -> EnumSet.of(ASSIGNED);
-            case ASSIGNED -> EnumSet.of(RESOLVED);
+            case ASSIGNED -> EnumSet.of(ASSIGNED, RESOLVED);
             case RESOLVED -> EnumSet.of(FOLLOWED_UP, ASSIGNED);
-            case FOLLOWED_UP -> EnumSet.of(ARCHIVED, ASSIGNED);
+            case FOLLOWED_UP -> EnumSet.of(ARCHIVED);
             case ARCHIVED -> EnumSet.noneOf(ComplaintStatus.class);
         };
     }

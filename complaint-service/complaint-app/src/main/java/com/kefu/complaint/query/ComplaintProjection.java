@@ -1,9 +1,17 @@
 package com.kefu.complaint.query;
 
+import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
+import com.kefu.complaint.api.ComplaintArchivedEvent;
+import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintEscalatedEvent;
+import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
+import com.kefu.complaint.api.ComplaintReopenedEvent;
+import com.kefu.complaint.api.ComplaintResolvedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +47,57 @@ class ComplaintProjection {
                 event.customer().maskedPhone(), event.customer().memberId(),
                 merchant == null ? null : merchant.shopNo(), merchant == null ? null : merchant.name(),
                 event.subject(), event.description(), event.receivedBy(), Timestamp.from(event.receivedAt()));
+    }
+
+    @EventHandler
+    void on(ComplaintEscalatedEvent event) {
+        jdbc.update("update complaint_view set status = 'ESCALATED', escalated_at = ? where id = ?",
+                Timestamp.from(event.escalatedAt()), event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintAssignedEvent event) {
+        jdbc.update("""
+                update complaint_view set status = 'ASSIGNED', department = ?, instructions = ?, acknowledged = false,
+                    assigned_at = ? where id = ?""",
+                event.department(), event.instructions(), Timestamp.from(event.assignedAt()), event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintAcknowledgedEvent event) {
+        jdbc.update("update complaint_view set acknowledged = true where id = ?", event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintResolvedEvent event) {
+        jdbc.update("update complaint_view set status = 'RESOLVED', result = ?, resolved_at = ? where id = ?",
+                event.result(), Timestamp.from(event.resolvedAt()), event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintFollowedUpEvent event, @SequenceNumber long sequence) {
+        // the call count must not grow when a batch is handled again: it is derived from the event's position
+        jdbc.update("""
+                update complaint_view set follow_up_calls = follow_up_calls + 1,
+                    satisfaction = coalesce(?, satisfaction),
+                    status = case when ? then 'FOLLOWED_UP' else status end,
+                    followed_up_at = case when ? then ? else followed_up_at end,
+                    last_sequence = ?
+                where id = ? and last_sequence < ?""",
+                event.satisfaction(), event.satisfied(), event.satisfied(), Timestamp.from(event.calledAt()),
+                sequence, event.complaintId(), sequence);
+    }
+
+    @EventHandler
+    void on(ComplaintReopenedEvent event) {
+        jdbc.update("update complaint_view set status = 'ASSIGNED', acknowledged = false, result = null "
+                + "where id = ?", event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintArchivedEvent event) {
+        jdbc.update("update complaint_view set status = 'ARCHIVED', archived_at = ? where id = ?",
+                Timestamp.from(event.archivedAt()), event.complaintId());
     }
 
     @ResetHandler

@@ -31,6 +31,11 @@ public class ComplaintQueries {
             rs.getString("subject"),
             rs.getString("description"),
             rs.getString("department"),
+            rs.getString("instructions"),
+            rs.getBoolean("acknowledged"),
+            rs.getString("result"),
+            (Integer) rs.getObject("satisfaction"),
+            rs.getInt("follow_up_calls"),
             rs.getString("received_by"),
             rs.getTimestamp("received_at").toInstant());
 

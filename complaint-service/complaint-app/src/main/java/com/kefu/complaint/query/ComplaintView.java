@@ -23,6 +23,11 @@ public record ComplaintView(
         String subject,
         String description,
         String department,
+        String instructions,
+        boolean acknowledged,
+        String result,
+        Integer satisfaction,
+        int followUpCalls,
         String receivedBy,
         Instant receivedAt) {
 }

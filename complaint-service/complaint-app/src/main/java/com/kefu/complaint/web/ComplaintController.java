@@ -2,6 +2,7 @@ package com.kefu.complaint.web;
 
 import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintIntake.Registered;
+import com.kefu.complaint.query.ComplaintHistory;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintView;
 import com.kefu.platform.security.CurrentUser;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 @RestController
@@ -26,10 +28,12 @@ class ComplaintController {
 
     private final ComplaintIntake intake;
     private final ComplaintQueries queries;
+    private final ComplaintHistory history;
 
-    ComplaintController(ComplaintIntake intake, ComplaintQueries queries) {
+    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history) {
         this.intake = intake;
         this.queries = queries;
+        this.history = history;
     }
 
     @PostMapping
@@ -37,6 +41,16 @@ class ComplaintController {
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterComplaintRequest request) {
         Registered registered = intake.register(request.toNewComplaint());
         return ResponseEntity.created(URI.create("/api/complaints/" + registered.id())).body(registered);
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR')")
+    List<ComplaintHistory.Entry> history(@PathVariable String id) {
+        List<ComplaintHistory.Entry> entries = history.of(id);
+        if (entries.isEmpty()) {
+            throw new NotFound("no complaint " + id);
+        }
+        return entries;
     }
 
     @GetMapping("/{id}")

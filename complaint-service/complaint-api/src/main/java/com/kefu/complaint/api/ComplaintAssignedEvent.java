@@ -1,0 +1,13 @@
+package com.kefu.complaint.api;
+
+import com.kefu.platform.messaging.DepartmentScoped;
+import com.kefu.platform.messaging.PublishedEvent;
+
+import java.time.Instant;
+
+/** The responsible department was notified (C5); its users now see and act on the complaint. */
+@PublishedEvent(type = "ComplaintAssigned", version = 1)
+public record ComplaintAssignedEvent(String complaintId, String number, String department, String instructions,
+                                     Priority priority, String assignedBy, Instant assignedAt)
+        implements DepartmentScoped {
+}

@@ -1,0 +1,12 @@
+package com.kefu.complaint.api;
+
+import com.kefu.platform.messaging.DepartmentScoped;
+import com.kefu.platform.messaging.PublishedEvent;
+
+import java.time.Instant;
+
+/** The customer was not satisfied: the complaint goes back to the department (C7). */
+@PublishedEvent(type = "ComplaintReopened", version = 1)
+public record ComplaintReopenedEvent(String complaintId, String department, String reason, Instant reopenedAt)
+        implements DepartmentScoped {
+}

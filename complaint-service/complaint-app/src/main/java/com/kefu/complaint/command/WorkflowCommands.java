@@ -1,0 +1,42 @@
+package com.kefu.complaint.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** The commands that move a registered complaint through its workflow (C3, C5–C8). */
+public final class WorkflowCommands {
+
+    private WorkflowCommands() {
+    }
+
+    public record EscalateComplaintCommand(@TargetAggregateIdentifier String complaintId, String reason,
+                                           String actor, Instant at) {
+    }
+
+    /** {@code byHead}: the assigner is CS_HEAD, who alone handles MAJOR complaints (C3). */
+    public record AssignComplaintCommand(@TargetAggregateIdentifier String complaintId, String department,
+                                         String instructions, boolean byHead, String actor, Instant at) {
+    }
+
+    /** {@code actingDepartment}: the department of the user who acknowledges (C5). */
+    public record AcknowledgeComplaintCommand(@TargetAggregateIdentifier String complaintId, String actingDepartment,
+                                              String note, String actor, Instant at) {
+    }
+
+    public record ResolveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actingDepartment,
+                                          String result, String actor, Instant at) {
+    }
+
+    /**
+     * {@code customerSatisfied}: what the customer said, if they said it; otherwise a satisfaction of 1–2 counts
+     * as unsatisfied (C7).
+     */
+    public record FollowUpComplaintCommand(@TargetAggregateIdentifier String complaintId, boolean reached,
+                                           Integer satisfaction, String comment, Boolean customerSatisfied,
+                                           String actor, Instant at) {
+    }
+
+    public record ArchiveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actor, Instant at) {
+    }
+}

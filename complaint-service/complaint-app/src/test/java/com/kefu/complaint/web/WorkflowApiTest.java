@@ -1,0 +1,122 @@
+package com.kefu.complaint.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.complaint.Complaints;
+import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.Tokens;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A MAJOR complaint driven through every state over HTTP, against real PostgreSQL and Kafka. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WorkflowApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        RealInfrastructure.register(registry, "complaint");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
+    private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
+    private static final String HEAD = Tokens.bearer("head", "CS_HEAD");
+    private static final String AUDITOR = Tokens.bearer("auditor", "AUDITOR");
+    private static final String ENGINEERING = Tokens.departmentBearer("engineering", "engineering");
+    private static final String SECURITY = Tokens.departmentBearer("security", "security");
+
+    private ResponseEntity<JsonNode> post(String token, String path, Object body) {
+        var request = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
+                .post().uri(path).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON);
+        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String token, String path) {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
+                .get().uri(path).header(HttpHeaders.AUTHORIZATION, token).retrieve().toEntity(JsonNode.class);
+    }
+
+    private void expect(ResponseEntity<JsonNode> response, int status, String expected) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        if (expected != null) {
+            String field = status == 200 ? "status" : "detail";
+            assertThat(response.getBody().get(field).asText()).contains(expected);
+        }
+    }
+
+    @Test
+    @DisplayName("C3 C5 C6 C7 C8 C13 a MAJOR complaint goes through every step, none skipped, and its history replays")
+    void majorComplaintThroughEveryState() {
+        var created = post(DESK, "/api/complaints", Complaints.major("漏水 " + UUID.randomUUID()));
+        expect(created, 201, null);
+        String c = "/api/complaints/" + created.getBody().get("id").asText();
+        assertThat(created.getBody().get("priority").asText()).isEqualTo("HIGH");
+
+        expect(post(HEAD, c + "/assign", Map.of("department", "engineering")), 409,
+                "must be escalated to the supervisor before it is assigned");
+        expect(post(AFTER_SALES, c + "/escalate", Map.of("reason", "涉及安全")), 200, "ESCALATED");
+        expect(post(AFTER_SALES, c + "/assign", Map.of("department", "engineering")), 409,
+                "only the head of customer service assigns it");
+        expect(post(HEAD, c + "/assign", Map.of("department", "engineering", "instructions", "今天处理")), 200,
+                "ASSIGNED");
+
+        expect(post(SECURITY, c + "/acknowledge", Map.of()), 404, null);
+        expect(post(ENGINEERING, c + "/resolve", Map.of("result", "已修")), 409, "must be acknowledged");
+        expect(post(ENGINEERING, c + "/acknowledge", Map.of("note", "收到")), 200, "ASSIGNED");
+        expect(post(ENGINEERING, c + "/resolve", Map.of("result", "已修")), 200, "RESOLVED");
+
+        expect(post(AFTER_SALES, c + "/follow-up", Map.of("reached", true, "satisfaction", 9)), 400, "satisfaction");
+        expect(post(AFTER_SALES, c + "/archive", null), 409, "after a follow-up call");
+        expect(post(AFTER_SALES, c + "/follow-up", Map.of("reached", false, "comment", "无人接听")), 200, "RESOLVED");
+        expect(post(AFTER_SALES, c + "/follow-up", Map.of("reached", true, "satisfaction", 2, "comment", "还漏")),
+                200, "ASSIGNED");
+        expect(post(ENGINEERING, c + "/acknowledge", Map.of()), 200, "ASSIGNED");
+        expect(post(ENGINEERING, c + "/resolve", Map.of("result", "换了新管")), 200, "RESOLVED");
+        expect(post(AFTER_SALES, c + "/follow-up", Map.of("reached", true, "satisfaction", 5, "comment", "满意")),
+                200, "FOLLOWED_UP");
+        expect(post(AFTER_SALES, c + "/archive", null), 200, "ARCHIVED");
+        expect(post(HEAD, c + "/escalate", Map.of("reason", "again")), 409, "is archived");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var view = get(ENGINEERING, c);
+            assertThat(view.getStatusCode().value()).isEqualTo(200);
+            assertThat(view.getBody().get("status").asText()).isEqualTo("ARCHIVED");
+            assertThat(view.getBody().get("satisfaction").asInt()).isEqualTo(5);
+            assertThat(view.getBody().get("followUpCalls").asInt()).isEqualTo(3);
+        });
+        assertThat(get(SECURITY, c).getStatusCode().value()).isEqualTo(404);
+
+        var history = get(AUDITOR, c + "/history");
+        assertThat(history.getStatusCode().value()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        history.getBody().forEach(entry -> types.add(entry.get("type").asText()));
+        assertThat(types).containsExactly("ComplaintReceived", "CustomerContactRecorded", "ComplaintEscalated",
+                "ComplaintAssigned", "ComplaintAcknowledged", "ComplaintResolved", "ComplaintFollowedUp",
+                "ComplaintFollowedUp", "ComplaintReopened", "ComplaintAcknowledged", "ComplaintResolved",
+                "ComplaintFollowedUp", "ComplaintArchived");
+        assertThat(history.getBody().get(3).get("actor").asText()).isEqualTo("head");
+        assertThat(history.getBody().get(4).get("actor").asText()).isEqualTo("engineering");
+        assertThat(history.getBody().toString()).doesNotContain("13812345678").contains("138****5678");
+        assertThat(get(DESK, c + "/history").getStatusCode().value()).isEqualTo(403);
+    }
+}
