@@ -1,0 +1,18 @@
+package com.kefu.complaint.api;
+
+import com.kefu.platform.test.PublishedEventSchemas;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishedContractTest {
+
+    @Test
+    @DisplayName("C13 every event published on complaint.events has a JSON schema that matches it")
+    void schemasMatchTheEvents() throws Exception {
+        assertThat(PublishedEventSchemas.check("com.kefu.complaint.api", ComplaintTopics.EVENTS))
+                .contains("ComplaintReceived", "ComplaintEscalated", "ComplaintAssigned", "ComplaintAcknowledged",
+                        "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived");
+    }
+}

@@ -1,0 +1,16 @@
+package com.kefu.membership.api;
+
+import com.kefu.platform.test.PublishedEventSchemas;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishedContractTest {
+
+    @Test
+    @DisplayName("every event published on membership.events has a JSON schema that matches it")
+    void schemasMatchTheEvents() throws Exception {
+        assertThat(PublishedEventSchemas.check("com.kefu.membership.api", MembershipTopics.EVENTS)).contains("MemberRegistered");
+    }
+}
