@@ -9,12 +9,14 @@ import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,8 +40,10 @@ class ComplaintController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')")
-    ResponseEntity<Registered> register(@Valid @RequestBody RegisterComplaintRequest request) {
-        Registered registered = intake.register(request.toNewComplaint());
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterComplaintRequest request,
+                                        @RequestHeader(name = "Idempotency-Key", required = false)
+                                        @Size(max = 100) String idempotencyKey) {
+        Registered registered = intake.register(request.toNewComplaint(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/complaints/" + registered.id())).body(registered);
     }
 
