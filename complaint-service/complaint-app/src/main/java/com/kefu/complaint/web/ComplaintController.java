@@ -1,6 +1,8 @@
 package com.kefu.complaint.web;
 
 import com.kefu.complaint.command.ComplaintIntake;
+import com.kefu.complaint.command.ComplaintStatus;
+import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.command.ComplaintIntake.Registered;
 import com.kefu.complaint.query.ComplaintHistory;
 import com.kefu.complaint.query.ComplaintQueries;
@@ -9,6 +11,9 @@ import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,10 +22,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,10 +40,14 @@ class ComplaintController {
     private final ComplaintQueries queries;
     private final ComplaintHistory history;
 
-    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history) {
+    private final ComplaintProperties properties;
+
+    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history,
+                        ComplaintProperties properties) {
         this.intake = intake;
         this.queries = queries;
         this.history = history;
+        this.properties = properties;
     }
 
     @PostMapping
@@ -45,6 +57,28 @@ class ComplaintController {
                                         @Size(max = 100) String idempotencyKey) {
         Registered registered = intake.register(request.toNewComplaint(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/complaints/" + registered.id())).body(registered);
+    }
+
+    /**
+     * A page of complaints. A DEPARTMENT user sees only their own department's, whatever they ask for (S4).
+     * {@code from}/{@code to} are days in the mall's time zone, both inclusive.
+     */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
+            + "'DEPARTMENT')")
+    ComplaintQueries.Page list(@RequestParam(required = false) ComplaintStatus status,
+                               @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String department,
+                               @RequestParam(required = false) LocalDate from,
+                               @RequestParam(required = false) LocalDate to,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        CurrentUser user = CurrentUser.get();
+        String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.department() : department;
+        ZoneId zone = properties.zone();
+        var filter = new ComplaintQueries.Filter(status == null ? null : status.name(), visibleDepartment,
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+        return queries.list(filter, page, size);
     }
 
     @GetMapping("/{id}/history")

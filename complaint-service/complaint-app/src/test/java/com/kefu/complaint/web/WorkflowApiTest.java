@@ -119,4 +119,32 @@ class WorkflowApiTest {
         assertThat(history.getBody().toString()).doesNotContain("13812345678").contains("138****5678");
         assertThat(get(DESK, c + "/history").getStatusCode().value()).isEqualTo(403);
     }
+
+    @Test
+    @DisplayName("S4 C5 lists: a department sees only its own complaints, whatever it asks for; pages are capped")
+    void departmentsSeeTheirOwn() {
+        String subject = "list " + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (String department : List.of("engineering", "security", "engineering")) {
+            var created = post(DESK, "/api/complaints", Complaints.phoneCall(subject));
+            String id = created.getBody().get("id").asText();
+            ids.add(id);
+            expect(post(AFTER_SALES, "/api/complaints/" + id + "/assign", Map.of("department", department)), 200,
+                    "ASSIGNED");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> seen = new ArrayList<>();
+            get(ENGINEERING, "/api/complaints?department=security&size=100").getBody().get("items")
+                    .forEach(item -> seen.add(item.get("id").asText()));
+            assertThat(seen).contains(ids.get(0), ids.get(2)).doesNotContain(ids.get(1));
+            seen.forEach(id -> assertThat(get(ENGINEERING, "/api/complaints/" + id).getBody()
+                    .get("department").asText()).isEqualTo("engineering"));
+        });
+        var assigned = get(HEAD, "/api/complaints?status=ASSIGNED&department=security&size=100").getBody();
+        List<String> security = new ArrayList<>();
+        assigned.get("items").forEach(item -> security.add(item.get("id").asText()));
+        assertThat(security).contains(ids.get(1)).doesNotContain(ids.get(0), ids.get(2));
+        assertThat(get(HEAD, "/api/complaints?size=500").getStatusCode().value()).isEqualTo(400);
+        assertThat(get(HEAD, "/api/complaints?status=LOST").getStatusCode().value()).isEqualTo(400);
+    }
 }
