@@ -6,6 +6,7 @@ import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.command.ComplaintIntake.Registered;
 import com.kefu.complaint.query.ComplaintHistory;
 import com.kefu.complaint.query.ComplaintQueries;
+import com.kefu.complaint.query.ComplaintReplay;
 import com.kefu.complaint.query.ComplaintView;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -41,9 +43,11 @@ class ComplaintController {
     private final ComplaintHistory history;
 
     private final ComplaintProperties properties;
+    private final ComplaintReplay replay;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history,
-                        ComplaintProperties properties) {
+                        ComplaintProperties properties, ComplaintReplay replay) {
+        this.replay = replay;
         this.intake = intake;
         this.queries = queries;
         this.history = history;
@@ -94,9 +98,9 @@ class ComplaintController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
-    ComplaintView get(@PathVariable String id) {
+    ComplaintView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
         CurrentUser user = CurrentUser.get();
-        return queries.find(id)
+        return (asOf == null ? queries.find(id) : replay.asOf(id, asOf))
                 .filter(complaint -> !user.hasRole(Roles.DEPARTMENT)
                         || Objects.equals(complaint.department(), user.department()))
                 .orElseThrow(() -> new NotFound("no complaint " + id));

@@ -118,6 +118,20 @@ class WorkflowApiTest {
         assertThat(history.getBody().get(4).get("actor").asText()).isEqualTo("engineering");
         assertThat(history.getBody().toString()).doesNotContain("13812345678").contains("138****5678");
         assertThat(get(DESK, c + "/history").getStatusCode().value()).isEqualTo(403);
+
+        String assignedAt = history.getBody().get(3).get("occurredAt").asText();
+        var thenAssigned = get(AUDITOR, c + "?asOf=" + assignedAt).getBody();
+        assertThat(thenAssigned.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(thenAssigned.get("department").asText()).isEqualTo("engineering");
+        assertThat(thenAssigned.get("acknowledged").asBoolean()).isFalse();
+        String reopenedAt = history.getBody().get(8).get("occurredAt").asText();
+        var thenReopened = get(AUDITOR, c + "?asOf=" + reopenedAt).getBody();
+        assertThat(thenReopened.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(thenReopened.get("followUpCalls").asInt()).isEqualTo(2);
+        assertThat(thenReopened.get("satisfaction").asInt()).isEqualTo(2);
+        String receivedAt = history.getBody().get(0).get("occurredAt").asText();
+        var before = java.time.Instant.parse(receivedAt).minusSeconds(1);
+        assertThat(get(AUDITOR, c + "?asOf=" + before).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

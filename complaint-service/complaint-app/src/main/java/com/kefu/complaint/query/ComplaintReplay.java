@@ -1,0 +1,86 @@
+package com.kefu.complaint.query;
+
+import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
+import com.kefu.complaint.api.ComplaintArchivedEvent;
+import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintEscalatedEvent;
+import com.kefu.complaint.api.ComplaintFollowedUpEvent;
+import com.kefu.complaint.api.ComplaintReceivedEvent;
+import com.kefu.complaint.api.ComplaintReopenedEvent;
+import com.kefu.complaint.api.ComplaintResolvedEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Rebuilds a complaint as it stood at a past instant from its events (C13): the same view the projection keeps,
+ * folded in memory from the events up to that instant.
+ */
+@Component
+public class ComplaintReplay {
+
+    private final EventStore events;
+
+    ComplaintReplay(EventStore events) {
+        this.events = events;
+    }
+
+    public Optional<ComplaintView> asOf(String complaintId, Instant instant) {
+        ComplaintView view = null;
+        for (DomainEventMessage<?> event : events.readEvents(complaintId).asStream().toList()) {
+            if (event.getTimestamp().isAfter(instant)) {
+                break;
+            }
+            view = apply(view, event.getPayload());
+        }
+        return Optional.ofNullable(view);
+    }
+
+    private static ComplaintView apply(ComplaintView v, Object event) {
+        if (event instanceof ComplaintReceivedEvent e) {
+            return new ComplaintView(e.complaintId(), e.number(), "RECEIVED", e.channel(), e.category(), e.severity(),
+                    e.priority(), e.customer(), e.merchant(), e.subject(), e.description(), null, null, false, null,
+                    null, 0, e.receivedBy(), e.receivedAt());
+        }
+        if (event instanceof ComplaintEscalatedEvent) {
+            return with(v, "ESCALATED", v.department(), v.instructions(), v.acknowledged(), v.result(),
+                    v.satisfaction(), v.followUpCalls());
+        }
+        if (event instanceof ComplaintAssignedEvent e) {
+            return with(v, "ASSIGNED", e.department(), e.instructions(), false, v.result(), v.satisfaction(),
+                    v.followUpCalls());
+        }
+        if (event instanceof ComplaintAcknowledgedEvent) {
+            return with(v, v.status(), v.department(), v.instructions(), true, v.result(), v.satisfaction(),
+                    v.followUpCalls());
+        }
+        if (event instanceof ComplaintResolvedEvent e) {
+            return with(v, "RESOLVED", v.department(), v.instructions(), v.acknowledged(), e.result(),
+                    v.satisfaction(), v.followUpCalls());
+        }
+        if (event instanceof ComplaintFollowedUpEvent e) {
+            return with(v, e.satisfied() ? "FOLLOWED_UP" : v.status(), v.department(), v.instructions(),
+                    v.acknowledged(), v.result(), e.satisfaction() != null ? e.satisfaction() : v.satisfaction(),
+                    v.followUpCalls() + 1);
+        }
+        if (event instanceof ComplaintReopenedEvent) {
+            return with(v, "ASSIGNED", v.department(), v.instructions(), false, null, v.satisfaction(),
+                    v.followUpCalls());
+        }
+        if (event instanceof ComplaintArchivedEvent) {
+            return with(v, "ARCHIVED", v.department(), v.instructions(), v.acknowledged(), v.result(),
+                    v.satisfaction(), v.followUpCalls());
+        }
+        return v; // events that do not change the view, such as the contact in clear
+    }
+
+    private static ComplaintView with(ComplaintView v, String status, String department, String instructions,
+                                      boolean acknowledged, String result, Integer satisfaction, int followUpCalls) {
+        return new ComplaintView(v.id(), v.number(), status, v.channel(), v.category(), v.severity(), v.priority(),
+                v.customer(), v.merchant(), v.subject(), v.description(), department, instructions, acknowledged,
+                result, satisfaction, followUpCalls, v.receivedBy(), v.receivedAt());
+    }
+}
