@@ -13,14 +13,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +82,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
                 .map(ProblemHandler::describe)
                 .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /** Method validation (constraints on parameters and headers, and bodies beside them) names each parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
+                                                                           HttpHeaders headers, HttpStatusCode status,
+                                                                           WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : invalid.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors fields) {
+                fields.getFieldErrors().forEach(error -> errors.add(describe(error)));
+            } else {
+                String name = Objects.requireNonNullElse(result.getMethodParameter().getParameterName(), "parameter");
+                result.getResolvableErrors().forEach(error -> errors.add(Map.of("field", name,
+                        "message", Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid"))));
+            }
+        }
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.broadcast.Scripts;
 import com.kefu.broadcast.api.BroadcastTopics;
-import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +20,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,14 +47,8 @@ class ScriptApiTest {
     @Autowired
     ObjectMapper json;
 
-    private RestClient api() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
-
     private ResponseEntity<JsonNode> draft(String token, Map<String, Object> body) {
-        var request = api().post().uri("/api/scripts").contentType(MediaType.APPLICATION_JSON).body(body);
+        var request = Api.client(port).post().uri("/api/scripts").contentType(MediaType.APPLICATION_JSON).body(body);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, token);
         }
@@ -67,7 +56,7 @@ class ScriptApiTest {
     }
 
     private ResponseEntity<JsonNode> read(String token, String id) {
-        return api().get().uri("/api/scripts/{id}", id)
+        return Api.client(port).get().uri("/api/scripts/{id}", id)
                 .header(HttpHeaders.AUTHORIZATION, token)
                 .retrieve().toEntity(JsonNode.class);
     }
@@ -101,7 +90,7 @@ class ScriptApiTest {
     void publishesTheDraft() throws Exception {
         String id = draft(BROADCASTER, Scripts.opening("published-" + UUID.randomUUID())).getBody().get("id").asText();
 
-        ConsumerRecord<String, byte[]> published = awaitRecord(id);
+        ConsumerRecord<String, byte[]> published = Topics.awaitRecord(BroadcastTopics.EVENTS, id);
         assertThat(published.key()).isEqualTo(id);
         JsonNode envelope = json.readTree(published.value());
         assertThat(envelope.get("type").asText()).isEqualTo("ScriptDrafted");
@@ -170,32 +159,13 @@ class ScriptApiTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
+        var health = Api.client(port).get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        var metrics = Api.client(port).get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
         assertThat(metrics.getStatusCode().value()).isEqualTo(200);
         assertThat(metrics.getBody()).contains("application=\"broadcast-service\"");
-        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        var docs = Api.client(port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/scripts");
-    }
-
-    private ConsumerRecord<String, byte[]> awaitRecord(String key) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(BroadcastTopics.EVENTS));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + BroadcastTopics.EVENTS);
     }
 }

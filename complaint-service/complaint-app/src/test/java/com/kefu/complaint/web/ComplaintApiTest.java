@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.Complaints;
 import com.kefu.complaint.api.ComplaintTopics;
-import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,13 +19,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,17 +44,11 @@ class ComplaintApiTest {
     @Autowired
     ObjectMapper json;
 
-    private RestClient api() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
-
     @Test
     @DisplayName("C1 C2 a complaint registered at the desk gets its number, is readable, and is published masked")
     void registersReadsAndPublishes() throws Exception {
         String subject = "subject-" + UUID.randomUUID();
-        var created = api().post().uri("/api/complaints")
+        var created = Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Complaints.phoneCall(subject))
@@ -72,7 +60,7 @@ class ComplaintApiTest {
         assertThat(created.getBody().get("priority").asText()).isEqualTo("NORMAL");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var read = api().get().uri("/api/complaints/{id}", id)
+            var read = Api.client(port).get().uri("/api/complaints/{id}", id)
                     .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
                     .retrieve().toEntity(JsonNode.class);
             assertThat(read.getStatusCode().value()).isEqualTo(200);
@@ -80,7 +68,7 @@ class ComplaintApiTest {
             assertThat(read.getBody().get("customer").get("maskedPhone").asText()).isEqualTo("138****5678");
         });
 
-        ConsumerRecord<String, byte[]> published = awaitRecord(id);
+        ConsumerRecord<String, byte[]> published = Topics.awaitRecord(ComplaintTopics.EVENTS, id);
         assertThat(published.key()).isEqualTo(id);
         JsonNode envelope = json.readTree(published.value());
         assertThat(envelope.get("type").asText()).isEqualTo("ComplaintReceived");
@@ -98,7 +86,7 @@ class ComplaintApiTest {
     void refusesBadInputAndStrangers() {
         Map<String, Object> noSubject = new java.util.HashMap<>(Complaints.phoneCall("x"));
         noSubject.remove("subject");
-        var invalid = api().post().uri("/api/complaints")
+        var invalid = Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(noSubject)
                 .retrieve().toEntity(JsonNode.class);
@@ -108,7 +96,7 @@ class ComplaintApiTest {
 
         Map<String, Object> badChannel = new java.util.HashMap<>(Complaints.phoneCall("x"));
         badChannel.put("channel", "PIGEON");
-        var wrongEnum = api().post().uri("/api/complaints")
+        var wrongEnum = Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(badChannel)
                 .retrieve().toEntity(JsonNode.class);
@@ -117,33 +105,33 @@ class ComplaintApiTest {
 
         Map<String, Object> unknownField = new java.util.HashMap<>(Complaints.phoneCall("x"));
         unknownField.put("urgency", "very");
-        var unknown = api().post().uri("/api/complaints")
+        var unknown = Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(unknownField)
                 .retrieve().toEntity(JsonNode.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(unknown.getBody().get("detail").asText()).contains("urgency");
 
-        var notJson = api().post().uri("/api/complaints")
+        var notJson = Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body("{\"channel\": ")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(notJson.getStatusCode().value()).isEqualTo(400);
         assertThat(notJson.getBody().toString()).doesNotContain("at com.").doesNotContain("Exception");
 
-        var anonymous = api().post().uri("/api/complaints")
+        var anonymous = Api.client(port).post().uri("/api/complaints")
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 
-        var broadcaster = api().post().uri("/api/complaints")
+        var broadcaster = Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("broadcaster", "BROADCASTER"))
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(broadcaster.getStatusCode().value()).isEqualTo(403);
 
-        var missing = api().get().uri("/api/complaints/{id}", UUID.randomUUID())
+        var missing = Api.client(port).get().uri("/api/complaints/{id}", UUID.randomUUID())
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
@@ -152,14 +140,14 @@ class ComplaintApiTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with Axon metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
+        var health = Api.client(port).get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        api().post().uri("/api/complaints")
+        Api.client(port).post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("metrics"))
                 .retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+            var metrics = Api.client(port).get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
             assertThat(metrics.getStatusCode().value()).isEqualTo(200);
             assertThat(metrics.getBody())
                     .contains("application=\"complaint-service\"")
@@ -167,27 +155,8 @@ class ComplaintApiTest {
                     .contains("eventStore_")
                     .contains("kafka_producer_record_send_total");
         });
-        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        var docs = Api.client(port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/complaints");
-    }
-
-    private ConsumerRecord<String, byte[]> awaitRecord(String key) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(ComplaintTopics.EVENTS));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + ComplaintTopics.EVENTS);
     }
 }

@@ -2,6 +2,7 @@ package com.kefu.complaint.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.RealInfrastructure;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +47,7 @@ class IntakeConcurrencyTest {
     JdbcTemplate jdbc;
 
     private ResponseEntity<JsonNode> register(String subject, String idempotencyKey) {
-        var request = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
+        var request = Api.client(port)
                 .post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON);

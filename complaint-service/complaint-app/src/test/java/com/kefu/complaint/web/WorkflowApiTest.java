@@ -2,6 +2,7 @@ package com.kefu.complaint.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.RealInfrastructure;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,15 +44,13 @@ class WorkflowApiTest {
     private static final String SECURITY = Tokens.departmentBearer("security", "security");
 
     private ResponseEntity<JsonNode> post(String token, String path, Object body) {
-        var request = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
+        var request = Api.client(port)
                 .post().uri(path).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON);
         return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> get(String token, String path) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
+        return Api.client(port)
                 .get().uri(path).header(HttpHeaders.AUTHORIZATION, token).retrieve().toEntity(JsonNode.class);
     }
 

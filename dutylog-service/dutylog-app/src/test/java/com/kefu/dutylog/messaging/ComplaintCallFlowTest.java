@@ -6,15 +6,12 @@ import com.kefu.platform.messaging.MessagingConfiguration;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.RealInfrastructure;
 import com.kefu.platform.test.Tokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.kefu.platform.test.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -128,7 +125,7 @@ class ComplaintCallFlowTest {
                 assertThat(references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class)))
                         .contains(goodNumber));
 
-        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
+        ConsumerRecord<String, byte[]> dead = Topics.awaitRecord(ComplaintTopics.EVENTS + MessagingConfiguration.DEAD_LETTER_SUFFIX, key);
         assertThat(dead.value()).isEqualTo(poison);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
@@ -158,24 +155,5 @@ class ComplaintCallFlowTest {
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(ComplaintTopics.EVENTS, key, value));
         }
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(ComplaintTopics.EVENTS + MessagingConfiguration.DEAD_LETTER_SUFFIX));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("nothing with key " + key + " on the dead-letter topic");
     }
 }

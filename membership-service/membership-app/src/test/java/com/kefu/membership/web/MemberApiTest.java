@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.membership.Members;
 import com.kefu.membership.api.MembershipTopics;
-import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,14 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,14 +48,8 @@ class MemberApiTest {
     @Autowired
     ObjectMapper json;
 
-    private RestClient api() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
-
     private ResponseEntity<JsonNode> register(String token, Map<String, Object> body) {
-        var request = api().post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body);
+        var request = Api.client(port).post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, token);
         }
@@ -69,7 +57,7 @@ class MemberApiTest {
     }
 
     private ResponseEntity<JsonNode> read(String token, String id) {
-        return api().get().uri("/api/members/{id}", id)
+        return Api.client(port).get().uri("/api/members/{id}", id)
                 .header(HttpHeaders.AUTHORIZATION, token)
                 .retrieve().toEntity(JsonNode.class);
     }
@@ -105,7 +93,7 @@ class MemberApiTest {
         String id = register(Tokens.bearer("head", "CS_HEAD"), Members.withTier("published", "VIP"))
                 .getBody().get("id").asText();
 
-        List<ConsumerRecord<String, byte[]>> records = awaitRecords(id);
+        List<ConsumerRecord<String, byte[]>> records = Topics.awaitRecords(MembershipTopics.EVENTS, id);
         // the phone in clear is recorded by an internal event of the same member: it must not follow on the topic
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> published = records.get(0);
@@ -166,12 +154,12 @@ class MemberApiTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
+        var health = Api.client(port).get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        var metrics = Api.client(port).get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
         assertThat(metrics.getStatusCode().value()).isEqualTo(200);
         assertThat(metrics.getBody()).contains("application=\"membership-service\"");
-        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        var docs = Api.client(port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/members");
     }
@@ -190,32 +178,5 @@ class MemberApiTest {
             sum += digit;
         }
         return sum % 10 == 0;
-    }
-
-    /** Every record with this key: waits for the first, then a while longer for any that follow it. */
-    private List<ConsumerRecord<String, byte[]>> awaitRecords(String key) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(MembershipTopics.EVENTS));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        if (found.isEmpty()) {
-                            deadline = System.currentTimeMillis() + 2_000;
-                        }
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        if (found.isEmpty()) {
-            throw new AssertionError("no record with key " + key + " on " + MembershipTopics.EVENTS);
-        }
-        return found;
     }
 }
