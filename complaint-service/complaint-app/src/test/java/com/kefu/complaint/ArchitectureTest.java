@@ -27,7 +27,8 @@ class ArchitectureTest {
     void noOtherServiceInternals() {
         noClasses().that().resideInAPackage("com.kefu.complaint..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.kefu.dutylog..", "com.kefu.broadcast..", "com.kefu.membership..", "com.kefu.gateway..")
+                        "com.kefu.dutylog..", "com.kefu.broadcast..", "com.kefu.membership.command..",
+                        "com.kefu.membership.query..", "com.kefu.membership.web..", "com.kefu.gateway..")
                 .check(classes);
     }
 }

@@ -25,8 +25,11 @@ public class ComplaintIntake {
     private final ComplaintNumbers numbers;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final MemberTiers tiers;
 
-    public ComplaintIntake(Commands commands, ComplaintNumbers numbers, Clock clock, JdbcTemplate jdbc) {
+    public ComplaintIntake(Commands commands, ComplaintNumbers numbers, Clock clock, JdbcTemplate jdbc,
+                           MemberTiers tiers) {
+        this.tiers = tiers;
         this.commands = commands;
         this.numbers = numbers;
         this.clock = clock;
@@ -80,7 +83,8 @@ public class ComplaintIntake {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         String number = numbers.next(now);
-        Priority priority = complaint.severity() == Severity.MAJOR ? Priority.HIGH : Priority.NORMAL;
+        Priority priority = tiers.isVip(complaint.memberId()) ? Priority.URGENT
+                : complaint.severity() == Severity.MAJOR ? Priority.HIGH : Priority.NORMAL;
         commands.send(new RegisterComplaintCommand(id, number, complaint.channel(), complaint.category(),
                 complaint.severity(), priority, complaint.customerName(), complaint.customerPhone(),
                 complaint.memberId(), complaint.merchant(), complaint.subject(), complaint.description(),

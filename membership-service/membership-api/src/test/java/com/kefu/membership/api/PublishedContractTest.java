@@ -11,6 +11,6 @@ class PublishedContractTest {
     @Test
     @DisplayName("every event published on membership.events has a JSON schema that matches it")
     void schemasMatchTheEvents() throws Exception {
-        assertThat(PublishedEventSchemas.check("com.kefu.membership.api", MembershipTopics.EVENTS)).contains("MemberRegistered");
+        assertThat(PublishedEventSchemas.check("com.kefu.membership.api", MembershipTopics.EVENTS)).contains("MemberRegistered", "MemberTierChanged");
     }
 }
