@@ -13,6 +13,7 @@ class PublishedContractTest {
     void schemasMatchTheEvents() throws Exception {
         assertThat(PublishedEventSchemas.check("com.kefu.complaint.api", ComplaintTopics.EVENTS))
                 .contains("ComplaintReceived", "ComplaintEscalated", "ComplaintAssigned", "ComplaintAcknowledged",
-                        "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived");
+                        "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived",
+                        "ComplaintProgressRecorded");
     }
 }

@@ -5,6 +5,7 @@ import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
+import com.kefu.complaint.api.ComplaintProgressRecordedEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
@@ -16,6 +17,7 @@ import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.web.NotFound;
@@ -99,6 +101,19 @@ public class Complaint {
                     + (acknowledged ? " and already acknowledged" : "") + ": there is nothing to acknowledge");
         }
         apply(new ComplaintAcknowledgedEvent(complaintId, department, command.note(), command.actor(), command.at()));
+        return status;
+    }
+
+    @CommandHandler
+    ComplaintStatus handle(RecordProgressCommand command) {
+        requireDepartment(command.actingDepartment());
+        guardArchived();
+        if (status != ASSIGNED || !acknowledged) {
+            throw new RuleViolation("complaint-not-acknowledged", "complaint " + number + " is " + status
+                    + ": progress is recorded while the department holds an acknowledged complaint (C5)");
+        }
+        apply(new ComplaintProgressRecordedEvent(complaintId, department, command.note(), command.actor(),
+                command.at()));
         return status;
     }
 

@@ -24,6 +24,10 @@ public final class WorkflowCommands {
                                               String note, String actor, Instant at) {
     }
 
+    public record RecordProgressCommand(@TargetAggregateIdentifier String complaintId, String actingDepartment,
+                                        String note, String actor, Instant at) {
+    }
+
     public record ResolveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actingDepartment,
                                           String result, String actor, Instant at) {
     }

@@ -7,6 +7,8 @@ import com.kefu.complaint.command.ComplaintIntake.Registered;
 import com.kefu.complaint.query.ComplaintHistory;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintReplay;
+import com.kefu.complaint.query.HandlingForm;
+import com.kefu.complaint.query.HandlingForms;
 import com.kefu.complaint.query.ComplaintView;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,11 +47,16 @@ class ComplaintController {
     private final ComplaintHistory history;
 
     private final ComplaintProperties properties;
+    private static final String FORM_READERS =
+            "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
+
     private final ComplaintReplay replay;
+    private final HandlingForms forms;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history,
-                        ComplaintProperties properties, ComplaintReplay replay) {
+                        ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms) {
         this.replay = replay;
+        this.forms = forms;
         this.intake = intake;
         this.queries = queries;
         this.history = history;
@@ -83,6 +92,20 @@ class ComplaintController {
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
         return queries.list(filter, page, size);
+    }
+
+    @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(FORM_READERS)
+    HandlingForm form(@PathVariable String id) {
+        return forms.of(id).orElseThrow(() -> new NotFound("no complaint " + id));
+    }
+
+    /** The same form as a printable page with Chinese and Russian labels. */
+    @GetMapping(value = "/{id}/form", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(FORM_READERS)
+    ResponseEntity<String> printableForm(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(HandlingFormPage.render(form(id), properties.zone()));
     }
 
     @GetMapping("/{id}/history")

@@ -6,11 +6,14 @@ import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
+import com.kefu.complaint.query.Departments;
 import com.kefu.complaint.web.WorkflowRequests.Acknowledgement;
 import com.kefu.complaint.web.WorkflowRequests.Assignment;
 import com.kefu.complaint.web.WorkflowRequests.Escalation;
 import com.kefu.complaint.web.WorkflowRequests.FollowUp;
+import com.kefu.complaint.web.WorkflowRequests.Progress;
 import com.kefu.complaint.web.WorkflowRequests.Resolution;
 import com.kefu.complaint.web.WorkflowRequests.StatusAnswer;
 import com.kefu.platform.axon.Commands;
@@ -36,10 +39,12 @@ class WorkflowController {
 
     private final Commands commands;
     private final Clock clock;
+    private final Departments departments;
 
-    WorkflowController(Commands commands, Clock clock) {
+    WorkflowController(Commands commands, Clock clock, Departments departments) {
         this.commands = commands;
         this.clock = clock;
+        this.departments = departments;
     }
 
     @PostMapping("/escalate")
@@ -52,6 +57,7 @@ class WorkflowController {
     @PostMapping("/assign")
     @PreAuthorize(HANDLERS)
     StatusAnswer assign(@PathVariable String id, @Valid @RequestBody Assignment assignment) {
+        departments.requireActive(assignment.department());
         return step(id, user -> new AssignComplaintCommand(id, assignment.department(), assignment.instructions(),
                 user.hasRole(Roles.CS_HEAD), user.username(), clock.instant()));
     }
@@ -61,6 +67,13 @@ class WorkflowController {
     StatusAnswer acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) Acknowledgement ack) {
         String note = ack == null ? null : ack.note();
         return step(id, user -> new AcknowledgeComplaintCommand(id, user.department(), note, user.username(),
+                clock.instant()));
+    }
+
+    @PostMapping("/progress")
+    @PreAuthorize("hasRole('DEPARTMENT')")
+    StatusAnswer progress(@PathVariable String id, @Valid @RequestBody Progress progress) {
+        return step(id, user -> new RecordProgressCommand(id, user.department(), progress.note(), user.username(),
                 clock.instant()));
     }
 

@@ -25,6 +25,9 @@ final class WorkflowRequests {
     record Acknowledgement(@Size(max = 2000) String note) {
     }
 
+    record Progress(@NotBlank @Size(max = 4000) String note) {
+    }
+
     record Resolution(@NotBlank @Size(max = 4000) String result) {
     }
 

@@ -179,4 +179,17 @@ class ComplaintWorkflowTest {
                .when(new ArchiveComplaintCommand(ID, "aftersales", T))
                .expectException(RuleViolation.class);
     }
+
+    @Test
+    @DisplayName("C5 the department records what it does, once it has acknowledged the complaint")
+    void recordsProgress() {
+        fixture.given(received(Severity.NORMAL, Priority.NORMAL), assigned("engineering", Priority.NORMAL))
+               .when(new WorkflowCommands.RecordProgressCommand(ID, "engineering", "关阀门", "engineering", T))
+               .expectException(RuleViolation.class);
+        fixture.given(received(Severity.NORMAL, Priority.NORMAL), assigned("engineering", Priority.NORMAL),
+                       acknowledged())
+               .when(new WorkflowCommands.RecordProgressCommand(ID, "engineering", "关阀门", "engineering", T))
+               .expectEvents(new com.kefu.complaint.api.ComplaintProgressRecordedEvent(ID, "engineering", "关阀门",
+                       "engineering", T));
+    }
 }

@@ -72,6 +72,7 @@ class WorkflowApiTest {
 
         expect(post(HEAD, c + "/assign", Map.of("department", "engineering")), 409,
                 "must be escalated to the supervisor before it is assigned");
+        expect(post(HEAD, c + "/assign", Map.of("department", "plumbing")), 400, "not known");
         expect(post(AFTER_SALES, c + "/escalate", Map.of("reason", "涉及安全")), 200, "ESCALATED");
         expect(post(AFTER_SALES, c + "/assign", Map.of("department", "engineering")), 409,
                 "only the head of customer service assigns it");
@@ -80,7 +81,9 @@ class WorkflowApiTest {
 
         expect(post(SECURITY, c + "/acknowledge", Map.of()), 404, null);
         expect(post(ENGINEERING, c + "/resolve", Map.of("result", "已修")), 409, "must be acknowledged");
+        expect(post(ENGINEERING, c + "/progress", Map.of("note", "先关阀门")), 409, "acknowledged");
         expect(post(ENGINEERING, c + "/acknowledge", Map.of("note", "收到")), 200, "ASSIGNED");
+        expect(post(ENGINEERING, c + "/progress", Map.of("note", "已关阀门, 等配件")), 200, "ASSIGNED");
         expect(post(ENGINEERING, c + "/resolve", Map.of("result", "已修")), 200, "RESOLVED");
 
         expect(post(AFTER_SALES, c + "/follow-up", Map.of("reached", true, "satisfaction", 9)), 400, "satisfaction");
@@ -109,7 +112,8 @@ class WorkflowApiTest {
         List<String> types = new ArrayList<>();
         history.getBody().forEach(entry -> types.add(entry.get("type").asText()));
         assertThat(types).containsExactly("ComplaintReceived", "CustomerContactRecorded", "ComplaintEscalated",
-                "ComplaintAssigned", "ComplaintAcknowledged", "ComplaintResolved", "ComplaintFollowedUp",
+                "ComplaintAssigned", "ComplaintAcknowledged", "ComplaintProgressRecorded", "ComplaintResolved",
+                "ComplaintFollowedUp",
                 "ComplaintFollowedUp", "ComplaintReopened", "ComplaintAcknowledged", "ComplaintResolved",
                 "ComplaintFollowedUp", "ComplaintArchived");
         assertThat(history.getBody().get(3).get("actor").asText()).isEqualTo("head");
@@ -122,7 +126,7 @@ class WorkflowApiTest {
         assertThat(thenAssigned.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(thenAssigned.get("department").asText()).isEqualTo("engineering");
         assertThat(thenAssigned.get("acknowledged").asBoolean()).isFalse();
-        String reopenedAt = history.getBody().get(8).get("occurredAt").asText();
+        String reopenedAt = history.getBody().get(9).get("occurredAt").asText();
         var thenReopened = get(AUDITOR, c + "?asOf=" + reopenedAt).getBody();
         assertThat(thenReopened.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(thenReopened.get("followUpCalls").asInt()).isEqualTo(2);
@@ -130,6 +134,17 @@ class WorkflowApiTest {
         String receivedAt = history.getBody().get(0).get("occurredAt").asText();
         var before = java.time.Instant.parse(receivedAt).minusSeconds(1);
         assertThat(get(AUDITOR, c + "?asOf=" + before).getStatusCode().value()).isEqualTo(404);
+
+        var form = get(AUDITOR, c + "/form").getBody();
+        assertThat(form.get("number").asText()).isEqualTo(created.getBody().get("number").asText());
+        assertThat(form.get("filed").asBoolean()).isTrue();
+        assertThat(form.get("title").get("zh").asText()).isEqualTo("客户服务处理表");
+        assertThat(form.get("steps")).hasSize(13);
+        String page = Api.client(port).get().uri(c + "/form").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .accept(MediaType.TEXT_HTML).retrieve().body(String.class);
+        assertThat(page).contains("客户服务处理表", "Карточка обработки обращения",
+                created.getBody().get("number").asText(), "跟踪回访", "Обратный звонок клиенту", "138****5678")
+                .doesNotContain("13812345678");
     }
 
     @Test
@@ -158,5 +173,27 @@ class WorkflowApiTest {
         assertThat(security).contains(ids.get(1)).doesNotContain(ids.get(0), ids.get(2));
         assertThat(get(HEAD, "/api/complaints?size=500").getStatusCode().value()).isEqualTo(400);
         assertThat(get(HEAD, "/api/complaints?status=LOST").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("C5 departments are data: ADMIN adds one, complaints can then be assigned to it")
+    void departmentsAreData() {
+        var seeded = get(DESK, "/api/departments").getBody();
+        List<String> ids = new ArrayList<>();
+        seeded.forEach(department -> ids.add(department.get("id").asText()));
+        assertThat(ids).contains("security", "engineering", "cleaning");
+
+        var body = Map.of("nameZh", "停车场", "nameRu", "Парковка", "nameEn", "Parking");
+        assertThat(put(DESK, "/api/departments/parking", body).getStatusCode().value()).isEqualTo(403);
+        assertThat(put(Tokens.bearer("admin", "ADMIN"), "/api/departments/parking", body).getStatusCode().value())
+                .isEqualTo(200);
+        var created = post(DESK, "/api/complaints", Complaints.phoneCall("车被刮了"));
+        expect(post(AFTER_SALES, "/api/complaints/" + created.getBody().get("id").asText() + "/assign",
+                Map.of("department", "parking")), 200, "ASSIGNED");
+    }
+
+    private ResponseEntity<JsonNode> put(String token, String path, Object body) {
+        return Api.client(port).put().uri(path).header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }
 }

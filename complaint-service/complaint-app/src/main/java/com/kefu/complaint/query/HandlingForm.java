@@ -1,0 +1,34 @@
+package com.kefu.complaint.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customer service handling form (《客户服务处理表》, C8): the registration and every step taken, under the
+ * complaint's number. {@code filed} once the complaint is archived; from then on it no longer changes.
+ */
+public record HandlingForm(Map<String, String> title, String number, String status, boolean filed,
+                           JsonNode complaint, List<Step> steps) {
+
+    public static final Map<String, String> TITLE = Map.of("zh", "客户服务处理表", "ru", "Карточка обработки обращения",
+            "en", "Customer service handling form");
+
+    /** One step of the handling, with its label in Chinese and Russian. */
+    public record Step(String type, String labelZh, String labelRu, Instant at, String by, JsonNode details) {
+    }
+
+    /** Labels of the steps: Chinese, Russian. */
+    static final Map<String, List<String>> LABELS = Map.of(
+            "ComplaintReceived", List.of("受理登记", "Обращение принято"),
+            "ComplaintEscalated", List.of("上报主管", "Передано руководителю"),
+            "ComplaintAssigned", List.of("通知责任部门", "Передано в ответственный отдел"),
+            "ComplaintAcknowledged", List.of("部门确认", "Отдел подтвердил получение"),
+            "ComplaintProgressRecorded", List.of("处理记录", "Ход работы"),
+            "ComplaintResolved", List.of("处理结果反馈", "Результат работы"),
+            "ComplaintFollowedUp", List.of("跟踪回访", "Обратный звонок клиенту"),
+            "ComplaintReopened", List.of("重新处理", "Возвращено в работу"),
+            "ComplaintArchived", List.of("归档", "Сдано в архив"));
+}
