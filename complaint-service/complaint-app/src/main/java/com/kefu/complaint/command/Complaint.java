@@ -3,6 +3,7 @@ package com.kefu.complaint.command;
 import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintProgressRecordedEvent;
@@ -17,16 +18,19 @@ import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.web.NotFound;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import static com.kefu.complaint.command.ComplaintStatus.ARCHIVED;
@@ -49,6 +53,8 @@ public class Complaint {
     private Priority priority;
     private String department;
     private boolean acknowledged;
+    private Instant stageEnteredAt;
+    private boolean deadlineMissed;
 
     protected Complaint() {
     }
@@ -144,6 +150,17 @@ public class Complaint {
     }
 
     @CommandHandler
+    ComplaintStatus handle(RecordDeadlineMissedCommand command) {
+        boolean sameStage = status.name().equals(command.stage()) && stageEnteredAt != null
+                && stageEnteredAt.toEpochMilli() == command.enteredAt().toEpochMilli();
+        if (sameStage && !deadlineMissed) {
+            apply(new ComplaintDeadlineMissedEvent(complaintId, number, command.stage(), priority, department,
+                    command.dueAt(), command.at()));
+        }
+        return status;
+    }
+
+    @CommandHandler
     ComplaintStatus handle(ArchiveComplaintCommand command) {
         if (status != FOLLOWED_UP) {
             String why = priority == Priority.URGENT
@@ -179,23 +196,34 @@ public class Complaint {
         }
     }
 
+    private void enter(ComplaintStatus stage, Instant at) {
+        status = stage;
+        stageEnteredAt = at;
+        deadlineMissed = false;
+    }
+
     @EventSourcingHandler
-    void on(ComplaintReceivedEvent event) {
+    void on(ComplaintDeadlineMissedEvent event) {
+        deadlineMissed = true;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintReceivedEvent event, @Timestamp Instant at) {
         complaintId = event.complaintId();
         number = event.number();
         severity = event.severity();
         priority = event.priority();
-        status = RECEIVED;
+        enter(RECEIVED, at);
     }
 
     @EventSourcingHandler
-    void on(ComplaintEscalatedEvent event) {
-        status = ESCALATED;
+    void on(ComplaintEscalatedEvent event, @Timestamp Instant at) {
+        enter(ESCALATED, at);
     }
 
     @EventSourcingHandler
-    void on(ComplaintAssignedEvent event) {
-        status = ASSIGNED;
+    void on(ComplaintAssignedEvent event, @Timestamp Instant at) {
+        enter(ASSIGNED, at);
         department = event.department();
         acknowledged = false;
     }
@@ -206,26 +234,26 @@ public class Complaint {
     }
 
     @EventSourcingHandler
-    void on(ComplaintResolvedEvent event) {
-        status = RESOLVED;
+    void on(ComplaintResolvedEvent event, @Timestamp Instant at) {
+        enter(RESOLVED, at);
     }
 
     @EventSourcingHandler
-    void on(ComplaintFollowedUpEvent event) {
+    void on(ComplaintFollowedUpEvent event, @Timestamp Instant at) {
         if (event.satisfied()) {
-            status = FOLLOWED_UP;
+            enter(FOLLOWED_UP, at);
         }
     }
 
     @EventSourcingHandler
-    void on(ComplaintReopenedEvent event) {
-        status = ASSIGNED;
+    void on(ComplaintReopenedEvent event, @Timestamp Instant at) {
+        enter(ASSIGNED, at);
         acknowledged = false;
     }
 
     @EventSourcingHandler
-    void on(ComplaintArchivedEvent event) {
-        status = ARCHIVED;
+    void on(ComplaintArchivedEvent event, @Timestamp Instant at) {
+        enter(ARCHIVED, at);
     }
 
     ComplaintStatus status() {

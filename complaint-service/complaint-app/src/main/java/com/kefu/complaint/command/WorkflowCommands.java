@@ -41,6 +41,14 @@ public final class WorkflowCommands {
                                            String actor, Instant at) {
     }
 
+    /**
+     * Sent by the deadline watch: the stage entered at {@code enteredAt} was due at {@code dueAt} (C10). The
+     * complaint records it only if it is still in that very stage and has not recorded it yet.
+     */
+    public record RecordDeadlineMissedCommand(@TargetAggregateIdentifier String complaintId, String stage,
+                                              Instant enteredAt, Instant dueAt, Instant at) {
+    }
+
     public record ArchiveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actor, Instant at) {
     }
 }

@@ -9,6 +9,7 @@ import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintReplay;
 import com.kefu.complaint.query.HandlingForm;
 import com.kefu.complaint.query.HandlingForms;
+import com.kefu.complaint.query.MissedDeadlines;
 import com.kefu.complaint.query.ComplaintView;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
@@ -52,9 +53,12 @@ class ComplaintController {
 
     private final ComplaintReplay replay;
     private final HandlingForms forms;
+    private final MissedDeadlines missed;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history,
-                        ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms) {
+                        ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms,
+                        MissedDeadlines missed) {
+        this.missed = missed;
         this.replay = replay;
         this.forms = forms;
         this.intake = intake;
@@ -106,6 +110,17 @@ class ComplaintController {
     ResponseEntity<String> printableForm(@PathVariable String id) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(HandlingFormPage.render(form(id), properties.zone()));
+    }
+
+    /** Missed deadlines (C10) between two days of the mall's calendar, both inclusive; the last week by default. */
+    @GetMapping("/missed-deadlines")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD', 'AUDITOR')")
+    List<MissedDeadlines.Missed> missedDeadlines(@RequestParam(required = false) LocalDate from,
+                                                 @RequestParam(required = false) LocalDate to) {
+        ZoneId zone = properties.zone();
+        LocalDate last = to != null ? to : LocalDate.now(zone);
+        LocalDate first = from != null ? from : last.minusDays(7);
+        return missed.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     @GetMapping("/{id}/history")

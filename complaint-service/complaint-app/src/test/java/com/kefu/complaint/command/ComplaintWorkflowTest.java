@@ -192,4 +192,24 @@ class ComplaintWorkflowTest {
                .expectEvents(new com.kefu.complaint.api.ComplaintProgressRecordedEvent(ID, "engineering", "关阀门",
                        "engineering", T));
     }
+
+    @Test
+    @DisplayName("C10 a missed deadline is recorded once per stage, and not for a stage the complaint has left")
+    void deadlineMissedOncePerStage() {
+        Instant entered = fixture.currentTime();
+        var missed = new com.kefu.complaint.api.ComplaintDeadlineMissedEvent(ID, NUMBER, "RECEIVED", Priority.NORMAL,
+                null, entered.plusSeconds(3600), T);
+        fixture.given(received(Severity.NORMAL, Priority.NORMAL))
+               .when(new WorkflowCommands.RecordDeadlineMissedCommand(ID, "RECEIVED", entered,
+                       entered.plusSeconds(3600), T))
+               .expectEvents(missed);
+        fixture.given(received(Severity.NORMAL, Priority.NORMAL), missed)
+               .when(new WorkflowCommands.RecordDeadlineMissedCommand(ID, "RECEIVED", entered,
+                       entered.plusSeconds(3600), T))
+               .expectNoEvents();
+        fixture.given(received(Severity.NORMAL, Priority.NORMAL), assigned("engineering", Priority.NORMAL))
+               .when(new WorkflowCommands.RecordDeadlineMissedCommand(ID, "RECEIVED", entered,
+                       entered.plusSeconds(3600), T))
+               .expectNoEvents();
+    }
 }

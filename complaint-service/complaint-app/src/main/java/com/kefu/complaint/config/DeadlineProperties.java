@@ -1,0 +1,25 @@
+package com.kefu.complaint.config;
+
+import com.kefu.complaint.api.Priority;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How long a complaint may stay in each stage, by priority (C10): {@code kefu.complaints.deadlines.URGENT.RECEIVED:
+ * 30m}. A stage without an entry has no deadline. {@code check} is how often the watch looks for missed ones.
+ */
+@ConfigurationProperties("kefu.complaints.deadline")
+public record DeadlineProperties(Map<Priority, Map<String, Duration>> limits, Duration check) {
+
+    public DeadlineProperties {
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        check = check == null ? Duration.ofSeconds(30) : check;
+    }
+
+    public Optional<Duration> limit(Priority priority, String stage) {
+        return Optional.ofNullable(limits.getOrDefault(priority, Map.of()).get(stage));
+    }
+}
