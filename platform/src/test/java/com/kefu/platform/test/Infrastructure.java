@@ -120,7 +120,8 @@ public final class Infrastructure {
                     .brokerProperties(Map.of("auto.create.topics.enable", "true",
                             "group.initial.rebalance.delay.ms", "0"));
             broker.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+            // not stopped at exit: the test contexts still close their consumers against it then, and a
+            // stopped broker makes each close wait for its timeout; it dies with the JVM (data under target/)
             bootstrap = broker.getBrokersAsString();
             log.info("tests use an embedded Kafka broker at {}", bootstrap);
         }
@@ -136,14 +137,7 @@ public final class Infrastructure {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (Exception e) {
-                    log.warn("embedded PostgreSQL did not stop cleanly", e);
-                }
-            }));
+                    .start(); // zonky stops the server at exit by its own shutdown hook
             return postgres;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start an embedded PostgreSQL", e);

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 /**
  * A complaint was registered (C1, C2): the customer information registration form (《客户信息登记表》).
+ * {@code dispute} names the parties when the complaint is a dispute (C9), else it is null.
  * Schema: {@code schemas/complaint.events/ComplaintReceived.v1.json}.
  */
 @PublishedEvent(type = "ComplaintReceived", version = 1)
@@ -21,5 +22,6 @@ public record ComplaintReceivedEvent(
         String subject,
         String description,
         String receivedBy,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Dispute dispute) {
 }

@@ -10,7 +10,9 @@ import com.kefu.complaint.api.ComplaintProgressRecordedEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
+import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
@@ -20,6 +22,7 @@ import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.web.NotFound;
@@ -55,6 +58,7 @@ public class Complaint {
     private boolean acknowledged;
     private Instant stageEnteredAt;
     private boolean deadlineMissed;
+    private Dispute dispute;
 
     protected Complaint() {
     }
@@ -66,7 +70,7 @@ public class Complaint {
                 new CustomerReference(command.customerName(), Masking.phone(command.customerPhone()),
                         command.memberId()),
                 command.merchant(), command.subject(), command.description(), command.receivedBy(),
-                command.receivedAt()));
+                command.receivedAt(), command.dispute()));
         apply(new CustomerContactRecordedEvent(command.complaintId(), command.customerPhone()));
     }
 
@@ -160,6 +164,19 @@ public class Complaint {
         return status;
     }
 
+    /** Only CS_HEAD reaches this (the endpoint's role); the ruling is final, but may be restated. */
+    @CommandHandler
+    ComplaintStatus handle(RecordRulingCommand command) {
+        guardArchived();
+        if (dispute == null) {
+            throw new RuleViolation("not-a-dispute",
+                    "complaint " + number + " names no parties to a dispute: there is nothing to rule on (C9)");
+        }
+        apply(new ComplaintRulingRecordedEvent(complaintId, number, dispute, command.ruling(), command.actor(),
+                command.at()));
+        return status;
+    }
+
     @CommandHandler
     ComplaintStatus handle(ArchiveComplaintCommand command) {
         if (status != FOLLOWED_UP) {
@@ -213,6 +230,7 @@ public class Complaint {
         number = event.number();
         severity = event.severity();
         priority = event.priority();
+        dispute = event.dispute();
         enter(RECEIVED, at);
     }
 

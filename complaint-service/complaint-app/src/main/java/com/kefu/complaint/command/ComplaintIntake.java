@@ -2,6 +2,7 @@ package com.kefu.complaint.command;
 
 import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
+import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
@@ -88,14 +89,14 @@ public class ComplaintIntake {
         commands.send(new RegisterComplaintCommand(id, number, complaint.channel(), complaint.category(),
                 complaint.severity(), priority, complaint.customerName(), complaint.customerPhone(),
                 complaint.memberId(), complaint.merchant(), complaint.subject(), complaint.description(),
-                CurrentUser.get().username(), now));
+                CurrentUser.get().username(), now, complaint.dispute()));
         return new Registered(id, number, ComplaintStatus.RECEIVED, priority);
     }
 
     /** What the desk filled in. */
     public record NewComplaint(Channel channel, Category category,
                                Severity severity, String customerName, String customerPhone, String memberId,
-                               Merchant merchant, String subject, String description) {
+                               Merchant merchant, String subject, String description, Dispute dispute) {
     }
 
     public record Registered(String id, String number, ComplaintStatus status, Priority priority) {

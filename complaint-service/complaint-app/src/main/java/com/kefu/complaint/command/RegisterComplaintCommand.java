@@ -2,6 +2,7 @@ package com.kefu.complaint.command;
 
 import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
+import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
@@ -24,5 +25,6 @@ public record RegisterComplaintCommand(
         String subject,
         String description,
         String receivedBy,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Dispute dispute) {
 }

@@ -49,6 +49,10 @@ public final class WorkflowCommands {
                                               Instant enteredAt, Instant dueAt, Instant at) {
     }
 
+    public record RecordRulingCommand(@TargetAggregateIdentifier String complaintId, String ruling, String actor,
+                                      Instant at) {
+    }
+
     public record ArchiveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actor, Instant at) {
     }
 }

@@ -8,6 +8,7 @@ import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
+import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,14 +40,16 @@ class ComplaintProjection {
         jdbc.update("""
                 insert into complaint_view (id, number, status, channel, category, severity, priority,
                     customer_name, customer_masked_phone, member_id, merchant_shop_no, merchant_name,
-                    subject, description, received_by, received_at)
-                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    subject, description, received_by, received_at, dispute_complainant, dispute_respondent)
+                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing""",
                 event.complaintId(), event.number(), event.channel().name(), event.category().name(),
                 event.severity().name(), event.priority().name(), event.customer().name(),
                 event.customer().maskedPhone(), event.customer().memberId(),
                 merchant == null ? null : merchant.shopNo(), merchant == null ? null : merchant.name(),
-                event.subject(), event.description(), event.receivedBy(), Timestamp.from(event.receivedAt()));
+                event.subject(), event.description(), event.receivedBy(), Timestamp.from(event.receivedAt()),
+                event.dispute() == null ? null : event.dispute().complainant().name(),
+                event.dispute() == null ? null : event.dispute().respondent().name());
     }
 
     @EventHandler
@@ -92,6 +95,11 @@ class ComplaintProjection {
     void on(ComplaintReopenedEvent event) {
         jdbc.update("update complaint_view set status = 'ASSIGNED', acknowledged = false, result = null "
                 + "where id = ?", event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintRulingRecordedEvent event) {
+        jdbc.update("update complaint_view set ruling = ? where id = ?", event.ruling(), event.complaintId());
     }
 
     @EventHandler

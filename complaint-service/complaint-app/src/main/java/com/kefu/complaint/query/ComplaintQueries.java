@@ -3,7 +3,9 @@ package com.kefu.complaint.query;
 import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Merchant;
+import com.kefu.complaint.api.Party;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +42,9 @@ public class ComplaintQueries {
             rs.getString("result"),
             (Integer) rs.getObject("satisfaction"),
             rs.getInt("follow_up_calls"),
+            rs.getString("dispute_complainant") == null ? null : new Dispute(
+                    Party.valueOf(rs.getString("dispute_complainant")), Party.valueOf(rs.getString("dispute_respondent"))),
+            rs.getString("ruling"),
             rs.getString("received_by"),
             rs.getTimestamp("received_at").toInstant());
 

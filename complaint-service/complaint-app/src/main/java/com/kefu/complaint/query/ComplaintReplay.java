@@ -8,6 +8,7 @@ import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
+import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ public class ComplaintReplay {
         if (event instanceof ComplaintReceivedEvent e) {
             return new ComplaintView(e.complaintId(), e.number(), "RECEIVED", e.channel(), e.category(), e.severity(),
                     e.priority(), e.customer(), e.merchant(), e.subject(), e.description(), null, null, false, null,
-                    null, 0, e.receivedBy(), e.receivedAt());
+                    null, 0, e.dispute(), null, e.receivedBy(), e.receivedAt());
         }
         if (event instanceof ComplaintEscalatedEvent) {
             return with(v, "ESCALATED", v.department(), v.instructions(), v.acknowledged(), v.result(),
@@ -70,6 +71,12 @@ public class ComplaintReplay {
             return with(v, "ASSIGNED", v.department(), v.instructions(), false, null, v.satisfaction(),
                     v.followUpCalls());
         }
+        if (event instanceof ComplaintRulingRecordedEvent e) {
+            return new ComplaintView(v.id(), v.number(), v.status(), v.channel(), v.category(), v.severity(),
+                    v.priority(), v.customer(), v.merchant(), v.subject(), v.description(), v.department(),
+                    v.instructions(), v.acknowledged(), v.result(), v.satisfaction(), v.followUpCalls(), v.dispute(),
+                    e.ruling(), v.receivedBy(), v.receivedAt());
+        }
         if (event instanceof ComplaintArchivedEvent) {
             return with(v, "ARCHIVED", v.department(), v.instructions(), v.acknowledged(), v.result(),
                     v.satisfaction(), v.followUpCalls());
@@ -81,6 +88,6 @@ public class ComplaintReplay {
                                       boolean acknowledged, String result, Integer satisfaction, int followUpCalls) {
         return new ComplaintView(v.id(), v.number(), status, v.channel(), v.category(), v.severity(), v.priority(),
                 v.customer(), v.merchant(), v.subject(), v.description(), department, instructions, acknowledged,
-                result, satisfaction, followUpCalls, v.receivedBy(), v.receivedAt());
+                result, satisfaction, followUpCalls, v.dispute(), v.ruling(), v.receivedBy(), v.receivedAt());
     }
 }

@@ -3,6 +3,7 @@ package com.kefu.complaint.query;
 import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
@@ -28,6 +29,8 @@ public record ComplaintView(
         String result,
         Integer satisfaction,
         int followUpCalls,
+        Dispute dispute,
+        String ruling,
         String receivedBy,
         Instant receivedAt) {
 }

@@ -21,14 +21,16 @@ public record HandlingForm(Map<String, String> title, String number, String stat
     }
 
     /** Labels of the steps: Chinese, Russian. */
-    static final Map<String, List<String>> LABELS = Map.of(
-            "ComplaintReceived", List.of("受理登记", "Обращение принято"),
-            "ComplaintEscalated", List.of("上报主管", "Передано руководителю"),
-            "ComplaintAssigned", List.of("通知责任部门", "Передано в ответственный отдел"),
-            "ComplaintAcknowledged", List.of("部门确认", "Отдел подтвердил получение"),
-            "ComplaintProgressRecorded", List.of("处理记录", "Ход работы"),
-            "ComplaintResolved", List.of("处理结果反馈", "Результат работы"),
-            "ComplaintFollowedUp", List.of("跟踪回访", "Обратный звонок клиенту"),
-            "ComplaintReopened", List.of("重新处理", "Возвращено в работу"),
-            "ComplaintArchived", List.of("归档", "Сдано в архив"));
+    static final Map<String, List<String>> LABELS = Map.ofEntries(
+            Map.entry("ComplaintReceived", List.of("受理登记", "Обращение принято")),
+            Map.entry("ComplaintEscalated", List.of("上报主管", "Передано руководителю")),
+            Map.entry("ComplaintAssigned", List.of("通知责任部门", "Передано в ответственный отдел")),
+            Map.entry("ComplaintAcknowledged", List.of("部门确认", "Отдел подтвердил получение")),
+            Map.entry("ComplaintProgressRecorded", List.of("处理记录", "Ход работы")),
+            Map.entry("ComplaintResolved", List.of("处理结果反馈", "Результат работы")),
+            Map.entry("ComplaintFollowedUp", List.of("跟踪回访", "Обратный звонок клиенту")),
+            Map.entry("ComplaintReopened", List.of("重新处理", "Возвращено в работу")),
+            Map.entry("ComplaintRulingRecorded", List.of("部长裁定", "Решение руководителя службы")),
+            Map.entry("ComplaintDeadlineMissed", List.of("超过时限", "Срок пропущен")),
+            Map.entry("ComplaintArchived", List.of("归档", "Сдано в архив")));
 }

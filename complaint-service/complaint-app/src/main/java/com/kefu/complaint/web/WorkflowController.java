@@ -7,6 +7,7 @@ import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.complaint.query.Departments;
 import com.kefu.complaint.web.WorkflowRequests.Acknowledgement;
@@ -15,6 +16,7 @@ import com.kefu.complaint.web.WorkflowRequests.Escalation;
 import com.kefu.complaint.web.WorkflowRequests.FollowUp;
 import com.kefu.complaint.web.WorkflowRequests.Progress;
 import com.kefu.complaint.web.WorkflowRequests.Resolution;
+import com.kefu.complaint.web.WorkflowRequests.Ruling;
 import com.kefu.complaint.web.WorkflowRequests.StatusAnswer;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
@@ -92,6 +94,12 @@ class WorkflowController {
         }
         return step(id, user -> new FollowUpComplaintCommand(id, call.reached(), call.satisfaction(), call.comment(),
                 call.satisfied(), user.username(), clock.instant()));
+    }
+
+    @PostMapping("/ruling")
+    @PreAuthorize("hasRole('CS_HEAD')")
+    StatusAnswer ruling(@PathVariable String id, @Valid @RequestBody Ruling ruling) {
+        return step(id, user -> new RecordRulingCommand(id, ruling.ruling(), user.username(), clock.instant()));
     }
 
     @PostMapping("/archive")

@@ -36,6 +36,9 @@ final class WorkflowRequests {
                     @Size(max = 2000) String comment, Boolean satisfied) {
     }
 
+    record Ruling(@NotBlank @Size(max = 4000) String ruling) {
+    }
+
     record StatusAnswer(String id, String status) {
     }
 }

@@ -31,12 +31,12 @@ class ComplaintTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterComplaintCommand("c-1", "KF-202611-00001", Channel.PHONE,
                        Category.SERVICE_ATTITUDE, Severity.NORMAL, Priority.NORMAL, "王芳", "13812345678", null,
-                       merchant, "态度差", "售货员态度恶劣", "desk", NOW))
+                       merchant, "态度差", "售货员态度恶劣", "desk", NOW, null))
                .expectSuccessfulHandlerExecution()
                .expectEvents(
                        new ComplaintReceivedEvent("c-1", "KF-202611-00001", Channel.PHONE, Category.SERVICE_ATTITUDE,
                                Severity.NORMAL, Priority.NORMAL, new CustomerReference("王芳", "138****5678", null),
-                               merchant, "态度差", "售货员态度恶劣", "desk", NOW),
+                               merchant, "态度差", "售货员态度恶劣", "desk", NOW, null),
                        new CustomerContactRecordedEvent("c-1", "13812345678"))
                .expectState(complaint -> org.assertj.core.api.Assertions.assertThat(complaint.status())
                                                                         .isEqualTo(ComplaintStatus.RECEIVED));

@@ -42,7 +42,7 @@ class ComplaintWorkflowTest {
 
     private static ComplaintReceivedEvent received(Severity severity, Priority priority) {
         return new ComplaintReceivedEvent(ID, NUMBER, Channel.VISIT, Category.PRODUCT_QUALITY, severity, priority,
-                new CustomerReference("王芳", "138****5678", null), null, "坏了", "刚买的水壶漏水", "desk", T);
+                new CustomerReference("王芳", "138****5678", null), null, "坏了", "刚买的水壶漏水", "desk", T, null);
     }
 
     private static ComplaintAssignedEvent assigned(String department, Priority priority) {
@@ -211,5 +211,22 @@ class ComplaintWorkflowTest {
                .when(new WorkflowCommands.RecordDeadlineMissedCommand(ID, "RECEIVED", entered,
                        entered.plusSeconds(3600), T))
                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("C9 CS_HEAD rules on a dispute between a customer and a merchant; a complaint without parties has no ruling")
+    void rulesOnDisputes() {
+        var dispute = new com.kefu.complaint.api.Dispute(com.kefu.complaint.api.Party.CUSTOMER,
+                com.kefu.complaint.api.Party.MERCHANT);
+        var disputed = new ComplaintReceivedEvent(ID, NUMBER, Channel.VISIT, Category.MERCHANT_DISPUTE,
+                Severity.NORMAL, Priority.NORMAL, new CustomerReference("王芳", "138****5678", null),
+                new com.kefu.complaint.api.Merchant("A-1024", "茶叶店"), "退货纠纷", "商户拒绝退货", "desk", T, dispute);
+        fixture.given(disputed)
+               .when(new WorkflowCommands.RecordRulingCommand(ID, "商户七日内退货", "head", T))
+               .expectEvents(new com.kefu.complaint.api.ComplaintRulingRecordedEvent(ID, NUMBER, dispute, "商户七日内退货",
+                       "head", T));
+        fixture.given(received(Severity.NORMAL, Priority.NORMAL))
+               .when(new WorkflowCommands.RecordRulingCommand(ID, "?", "head", T))
+               .expectException(RuleViolation.class);
     }
 }

@@ -196,4 +196,23 @@ class WorkflowApiTest {
         return Api.client(port).put().uri(path).header(HttpHeaders.AUTHORIZATION, token)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }
+
+    @Test
+    @DisplayName("C9 a dispute names its parties; only CS_HEAD records the ruling, which the complaint then shows")
+    void disputes() {
+        Map<String, Object> body = new java.util.HashMap<>(Complaints.phoneCall("退货纠纷"));
+        body.put("dispute", Map.of("complainant", "MALL", "respondent", "CUSTOMER"));
+        expect(post(DESK, "/api/complaints", body), 400, "dispute");
+        body.put("dispute", Map.of("complainant", "CUSTOMER", "respondent", "MERCHANT"));
+        var created = post(DESK, "/api/complaints", body);
+        expect(created, 201, null);
+        String c = "/api/complaints/" + created.getBody().get("id").asText();
+        expect(post(AFTER_SALES, c + "/ruling", Map.of("ruling", "退货")), 403, null);
+        expect(post(HEAD, c + "/ruling", Map.of("ruling", "商户七日内退货 / продавец вернёт деньги")), 200, "RECEIVED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var view = get(AUDITOR, c).getBody();
+            assertThat(view.path("ruling").asText()).startsWith("商户七日内退货");
+            assertThat(view.get("dispute").get("respondent").asText()).isEqualTo("MERCHANT");
+        });
+    }
 }
