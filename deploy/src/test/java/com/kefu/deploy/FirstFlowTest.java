@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 class FirstFlowTest {
 
     private static final int GATEWAY_PORT = 18080;
-    private static final Set<String> NEEDED = Set.of("complaint-service", "dutylog-service", "gateway");
+    private static final Set<String> NEEDED =
+            Set.of("complaint-service", "dutylog-service", "membership-service", "gateway");
     private static LocalSystem system;
     private static Gateway desk;
 
@@ -91,6 +92,61 @@ class FirstFlowTest {
         Map<String, Integer> counts = new HashMap<>();
         calls.forEach(number -> counts.merge(number, 1, Integer::sum));
         numbers.forEach(number -> assertThat(counts.get(number)).as(number).isEqualTo(1));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("C3 C4 C8 C13 M4 a MAJOR and a VIP complaint go through every state via the gateway; history and form")
+    void majorAndVipComplaintsThroughEveryState() {
+        Gateway aftersales = Gateway.signIn(system.gatewayUrl(), "aftersales");
+        Gateway head = Gateway.signIn(system.gatewayUrl(), "head");
+        Gateway security = Gateway.signIn(system.gatewayUrl(), "security");
+        Gateway auditor = Gateway.signIn(system.gatewayUrl(), "auditor");
+
+        var member = aftersales.post("/api/members", Map.of("name", "Анна Смирнова", "phone", "+79145550101",
+                "tier", "VIP"));
+        assertThat(member.status()).as(String.valueOf(member.body())).isEqualTo(201);
+        String memberId = member.body().get("id").asText();
+        Map<String, Object> vip = new HashMap<>(phoneComplaint("VIP: 寄存物品丢失"));
+        vip.put("customer", Map.of("name", "Анна Смирнова", "phone", "+79145550101", "memberId", memberId));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(desk.post("/api/complaints", vip).body().get("priority").asText()).isEqualTo("URGENT"));
+
+        Map<String, Object> major = new HashMap<>(phoneComplaint("电梯困人 / застряли в лифте"));
+        major.put("severity", "MAJOR");
+        for (Map<String, Object> body : List.of(major, vip)) {
+            var created = desk.post("/api/complaints", body);
+            String c = "/api/complaints/" + created.body().get("id").asText();
+            if ("MAJOR".equals(body.get("severity"))) {
+                assertThat(head.post(c + "/assign", Map.of("department", "security")).status()).isEqualTo(409);
+                assertThat(aftersales.post(c + "/escalate", Map.of("reason", "困人")).status()).isEqualTo(200);
+            }
+            step(head.post(c + "/assign", Map.of("department", "security")), "ASSIGNED");
+            step(security.post(c + "/acknowledge", Map.of("note", "收到")), "ASSIGNED");
+            step(security.post(c + "/resolve", Map.of("result", "已处理 / решено")), "RESOLVED");
+            if (!"MAJOR".equals(body.get("severity"))) {
+                assertThat(aftersales.post(c + "/archive", Map.of()).status()).as("VIP before satisfaction")
+                        .isEqualTo(409);
+            }
+            step(aftersales.post(c + "/follow-up", Map.of("reached", true, "satisfaction", 5)), "FOLLOWED_UP");
+            step(aftersales.post(c + "/archive", Map.of()), "ARCHIVED");
+
+            var history = auditor.get(c + "/history");
+            assertThat(history.status()).isEqualTo(200);
+            List<String> types = new ArrayList<>();
+            history.body().forEach(entry -> types.add(entry.get("type").asText()));
+            assertThat(types).startsWith("ComplaintReceived").endsWith("ComplaintArchived")
+                    .contains("ComplaintAssigned", "ComplaintResolved", "ComplaintFollowedUp");
+            var form = auditor.get(c + "/form");
+            assertThat(form.status()).isEqualTo(200);
+            assertThat(form.body().get("filed").asBoolean()).isTrue();
+            assertThat(form.body().get("number").asText()).isEqualTo(created.body().get("number").asText());
+        }
+    }
+
+    private static void step(Gateway.Response response, String status) {
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+        assertThat(response.body().get("status").asText()).isEqualTo(status);
     }
 
     private static List<String> complaintCallsInCurrentShift() {
