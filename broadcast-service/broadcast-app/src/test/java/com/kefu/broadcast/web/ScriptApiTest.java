@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.broadcast.Scripts;
 import com.kefu.broadcast.api.BroadcastTopics;
-import com.kefu.platform.test.Api;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +12,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,24 +26,15 @@ import static org.awaitility.Awaitility.await;
 
 /** Drafting scripts through the API, against real PostgreSQL and Kafka. */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ScriptApiTest {
+class ScriptApiTest extends ServiceTest {
 
     private static final String BROADCASTER = Tokens.bearer("broadcaster", "BROADCASTER");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "broadcast");
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectMapper json;
 
     private ResponseEntity<JsonNode> draft(String token, Map<String, Object> body) {
-        var request = Api.client(port).post().uri("/api/scripts").contentType(MediaType.APPLICATION_JSON).body(body);
+        var request = api().post().uri("/api/scripts").contentType(MediaType.APPLICATION_JSON).body(body);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, token);
         }
@@ -56,7 +42,7 @@ class ScriptApiTest {
     }
 
     private ResponseEntity<JsonNode> read(String token, String id) {
-        return Api.client(port).get().uri("/api/scripts/{id}", id)
+        return api().get().uri("/api/scripts/{id}", id)
                 .header(HttpHeaders.AUTHORIZATION, token)
                 .retrieve().toEntity(JsonNode.class);
     }
@@ -159,12 +145,12 @@ class ScriptApiTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = Api.client(port).get().uri("/actuator/health").retrieve().toEntity(String.class);
+        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        var metrics = Api.client(port).get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
         assertThat(metrics.getStatusCode().value()).isEqualTo(200);
         assertThat(metrics.getBody()).contains("application=\"broadcast-service\"");
-        var docs = Api.client(port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/scripts");
     }

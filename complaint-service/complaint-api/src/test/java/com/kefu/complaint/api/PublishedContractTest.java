@@ -14,6 +14,7 @@ class PublishedContractTest {
         assertThat(PublishedEventSchemas.check("com.kefu.complaint.api", ComplaintTopics.EVENTS))
                 .contains("ComplaintReceived", "ComplaintEscalated", "ComplaintAssigned", "ComplaintAcknowledged",
                         "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived",
-                        "ComplaintProgressRecorded", "ComplaintDeadlineMissed", "ComplaintRulingRecorded");
+                        "ComplaintProgressRecorded", "ComplaintDeadlineMissed", "ComplaintRulingRecorded",
+                        "EnquiryReceived", "EnquiryAnswered", "EnquiryArchived");
     }
 }

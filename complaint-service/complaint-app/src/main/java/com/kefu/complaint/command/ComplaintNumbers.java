@@ -31,13 +31,22 @@ public class ComplaintNumbers {
     }
 
     public String next(Instant receivedAt) {
+        return next("KF", "complaint_number_", receivedAt);
+    }
+
+    /** Enquiries (C12) are numbered the same way, {@code ZX-YYYYMM-NNNNN} (咨询), from sequences of their own. */
+    public String nextEnquiry(Instant receivedAt) {
+        return next("ZX", "enquiry_number_", receivedAt);
+    }
+
+    private String next(String prefix, String sequencePrefix, Instant receivedAt) {
         String month = YearMonth.from(receivedAt.atZone(properties.zone())).format(MONTH);
-        String sequence = "complaint_number_" + month;
+        String sequence = sequencePrefix + month;
         if (knownSequences.add(sequence)) {
             createSequence(sequence);
         }
         Long value = jdbc.queryForObject("select nextval('" + sequence + "')", Long.class);
-        return "KF-%s-%05d".formatted(month, value);
+        return "%s-%s-%05d".formatted(prefix, month, value);
     }
 
     private void createSequence(String sequence) {

@@ -2,23 +2,19 @@ package com.kefu.complaint.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
-import com.kefu.platform.test.Api;
 import com.kefu.platform.test.MutableClock;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /** Deadlines (C10) with a clock the test moves, against real PostgreSQL and Kafka. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "kefu.complaints.scheduling=false")
-class DeadlineTest {
+class DeadlineTest extends ServiceTest {
 
     @TestConfiguration
     static class Clocks {
@@ -42,14 +38,6 @@ class DeadlineTest {
             return new MutableClock(Instant.now());
         }
     }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "complaint");
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MutableClock clock;
@@ -61,7 +49,7 @@ class DeadlineTest {
     JdbcTemplate jdbc;
 
     private JsonNode call(String method, String token, String path, Object body) {
-        var request = Api.client(port).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+        var request = api().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                 .header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON);
         return (body == null ? request : request.body(body)).retrieve().body(JsonNode.class);
     }

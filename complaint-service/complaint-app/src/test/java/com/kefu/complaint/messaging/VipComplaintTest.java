@@ -3,20 +3,15 @@ package com.kefu.complaint.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
 import com.kefu.membership.api.MembershipTopics;
-import com.kefu.platform.test.Api;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,16 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** complaint-service learns VIP members from membership.events (C4), against real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class VipComplaintTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "complaint");
-    }
-
-    @LocalServerPort
-    int port;
+class VipComplaintTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -66,7 +52,7 @@ class VipComplaintTest {
     private String priorityOfComplaintBy(String memberId) {
         Map<String, Object> body = new HashMap<>(Complaints.phoneCall("VIP " + memberId));
         body.put("customer", Map.of("name", "Анна", "phone", "+79140000000", "memberId", memberId));
-        JsonNode created = Api.client(port).post().uri("/api/complaints")
+        JsonNode created = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
         return created.get("priority").asText();

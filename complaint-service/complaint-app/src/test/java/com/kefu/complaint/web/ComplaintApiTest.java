@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.Complaints;
 import com.kefu.complaint.api.ComplaintTopics;
-import com.kefu.platform.test.Api;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,12 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,16 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The first flow's complaint half, against real PostgreSQL and Kafka. */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ComplaintApiTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "complaint");
-    }
-
-    @LocalServerPort
-    int port;
+class ComplaintApiTest extends ServiceTest {
 
     @Autowired
     ObjectMapper json;
@@ -48,7 +34,7 @@ class ComplaintApiTest {
     @DisplayName("C1 C2 a complaint registered at the desk gets its number, is readable, and is published masked")
     void registersReadsAndPublishes() throws Exception {
         String subject = "subject-" + UUID.randomUUID();
-        var created = Api.client(port).post().uri("/api/complaints")
+        var created = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Complaints.phoneCall(subject))
@@ -60,7 +46,7 @@ class ComplaintApiTest {
         assertThat(created.getBody().get("priority").asText()).isEqualTo("NORMAL");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var read = Api.client(port).get().uri("/api/complaints/{id}", id)
+            var read = api().get().uri("/api/complaints/{id}", id)
                     .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
                     .retrieve().toEntity(JsonNode.class);
             assertThat(read.getStatusCode().value()).isEqualTo(200);
@@ -86,7 +72,7 @@ class ComplaintApiTest {
     void refusesBadInputAndStrangers() {
         Map<String, Object> noSubject = new java.util.HashMap<>(Complaints.phoneCall("x"));
         noSubject.remove("subject");
-        var invalid = Api.client(port).post().uri("/api/complaints")
+        var invalid = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(noSubject)
                 .retrieve().toEntity(JsonNode.class);
@@ -96,7 +82,7 @@ class ComplaintApiTest {
 
         Map<String, Object> badChannel = new java.util.HashMap<>(Complaints.phoneCall("x"));
         badChannel.put("channel", "PIGEON");
-        var wrongEnum = Api.client(port).post().uri("/api/complaints")
+        var wrongEnum = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(badChannel)
                 .retrieve().toEntity(JsonNode.class);
@@ -105,33 +91,33 @@ class ComplaintApiTest {
 
         Map<String, Object> unknownField = new java.util.HashMap<>(Complaints.phoneCall("x"));
         unknownField.put("urgency", "very");
-        var unknown = Api.client(port).post().uri("/api/complaints")
+        var unknown = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(unknownField)
                 .retrieve().toEntity(JsonNode.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(unknown.getBody().get("detail").asText()).contains("urgency");
 
-        var notJson = Api.client(port).post().uri("/api/complaints")
+        var notJson = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body("{\"channel\": ")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(notJson.getStatusCode().value()).isEqualTo(400);
         assertThat(notJson.getBody().toString()).doesNotContain("at com.").doesNotContain("Exception");
 
-        var anonymous = Api.client(port).post().uri("/api/complaints")
+        var anonymous = api().post().uri("/api/complaints")
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 
-        var broadcaster = Api.client(port).post().uri("/api/complaints")
+        var broadcaster = api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("broadcaster", "BROADCASTER"))
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(broadcaster.getStatusCode().value()).isEqualTo(403);
 
-        var missing = Api.client(port).get().uri("/api/complaints/{id}", UUID.randomUUID())
+        var missing = api().get().uri("/api/complaints/{id}", UUID.randomUUID())
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
@@ -140,14 +126,14 @@ class ComplaintApiTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with Axon metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = Api.client(port).get().uri("/actuator/health").retrieve().toEntity(String.class);
+        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        Api.client(port).post().uri("/api/complaints")
+        api().post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("metrics"))
                 .retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var metrics = Api.client(port).get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+            var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
             assertThat(metrics.getStatusCode().value()).isEqualTo(200);
             assertThat(metrics.getBody())
                     .contains("application=\"complaint-service\"")
@@ -155,7 +141,7 @@ class ComplaintApiTest {
                     .contains("eventStore_")
                     .contains("kafka_producer_record_send_total");
         });
-        var docs = Api.client(port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/complaints");
     }

@@ -2,20 +2,15 @@ package com.kefu.complaint.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
-import com.kefu.platform.test.Api;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,22 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Intake under concurrency, against real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IntakeConcurrencyTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "complaint");
-    }
-
-    @LocalServerPort
-    int port;
+class IntakeConcurrencyTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
     private ResponseEntity<JsonNode> register(String subject, String idempotencyKey) {
-        var request = Api.client(port)
+        var request = api()
                 .post().uri("/api/complaints")
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON);

@@ -2,18 +2,13 @@ package com.kefu.complaint.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
-import com.kefu.platform.test.Api;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,16 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A MAJOR complaint driven through every state over HTTP, against real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WorkflowApiTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "complaint");
-    }
-
-    @LocalServerPort
-    int port;
+class WorkflowApiTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
     private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
@@ -44,13 +30,13 @@ class WorkflowApiTest {
     private static final String SECURITY = Tokens.departmentBearer("security", "security");
 
     private ResponseEntity<JsonNode> post(String token, String path, Object body) {
-        var request = Api.client(port)
+        var request = api()
                 .post().uri(path).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON);
         return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> get(String token, String path) {
-        return Api.client(port)
+        return api()
                 .get().uri(path).header(HttpHeaders.AUTHORIZATION, token).retrieve().toEntity(JsonNode.class);
     }
 
@@ -140,7 +126,7 @@ class WorkflowApiTest {
         assertThat(form.get("filed").asBoolean()).isTrue();
         assertThat(form.get("title").get("zh").asText()).isEqualTo("客户服务处理表");
         assertThat(form.get("steps")).hasSize(13);
-        String page = Api.client(port).get().uri(c + "/form").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+        String page = api().get().uri(c + "/form").header(HttpHeaders.AUTHORIZATION, AUDITOR)
                 .accept(MediaType.TEXT_HTML).retrieve().body(String.class);
         assertThat(page).contains("客户服务处理表", "Карточка обработки обращения",
                 created.getBody().get("number").asText(), "跟踪回访", "Обратный звонок клиенту", "138****5678")
@@ -193,7 +179,7 @@ class WorkflowApiTest {
     }
 
     private ResponseEntity<JsonNode> put(String token, String path, Object body) {
-        return Api.client(port).put().uri(path).header(HttpHeaders.AUTHORIZATION, token)
+        return api().put().uri(path).header(HttpHeaders.AUTHORIZATION, token)
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
     }
 

@@ -3,7 +3,7 @@ package com.kefu.dutylog.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.api.ComplaintTopics;
 import com.kefu.platform.messaging.MessagingConfiguration;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +13,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -33,22 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Complaint calls from complaint.events into the duty log, against real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ComplaintCallFlowTest {
+class ComplaintCallFlowTest extends ServiceTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "dutylog");
-    }
-
-    @LocalServerPort
-    int port;
-
-    private RestClient api() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
-                .defaultStatusHandler(status -> true, (request, response) -> { })
+    /** The front desk, which opens shifts and reads them. */
+    @Override
+    protected RestClient api() {
+        return super.api().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .build();
     }
 

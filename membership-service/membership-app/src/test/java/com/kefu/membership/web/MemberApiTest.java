@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.membership.Members;
 import com.kefu.membership.api.MembershipTopics;
-import com.kefu.platform.test.Api;
-import com.kefu.platform.test.RealInfrastructure;
+import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +12,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,24 +27,15 @@ import static org.awaitility.Awaitility.await;
 
 /** Registering members through the API, against real PostgreSQL and Kafka. */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MemberApiTest {
+class MemberApiTest extends ServiceTest {
 
     private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.register(registry, "membership");
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectMapper json;
 
     private ResponseEntity<JsonNode> register(String token, Map<String, Object> body) {
-        var request = Api.client(port).post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body);
+        var request = api().post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, token);
         }
@@ -57,7 +43,7 @@ class MemberApiTest {
     }
 
     private ResponseEntity<JsonNode> read(String token, String id) {
-        return Api.client(port).get().uri("/api/members/{id}", id)
+        return api().get().uri("/api/members/{id}", id)
                 .header(HttpHeaders.AUTHORIZATION, token)
                 .retrieve().toEntity(JsonNode.class);
     }
@@ -154,12 +140,12 @@ class MemberApiTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = Api.client(port).get().uri("/actuator/health").retrieve().toEntity(String.class);
+        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
-        var metrics = Api.client(port).get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
         assertThat(metrics.getStatusCode().value()).isEqualTo(200);
         assertThat(metrics.getBody()).contains("application=\"membership-service\"");
-        var docs = Api.client(port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         assertThat(docs.getBody()).contains("/api/members");
     }

@@ -1,0 +1,79 @@
+package com.kefu.complaint.command;
+
+import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.EnquiryAnsweredEvent;
+import com.kefu.complaint.api.EnquiryArchivedEvent;
+import com.kefu.complaint.api.EnquiryReceivedEvent;
+import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
+import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
+import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
+import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.web.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A customer's question (售前、售中、售后, C12): received → answered → archived. */
+@Aggregate
+public class Enquiry {
+
+    /** The enquiry's workflow; answering again corrects the answer until it is archived. */
+    public enum Status { RECEIVED, ANSWERED, ARCHIVED }
+
+    @AggregateIdentifier
+    private String enquiryId;
+    private String number;
+    private Status status;
+
+    protected Enquiry() {
+    }
+
+    @CommandHandler
+    public Enquiry(RegisterEnquiryCommand command) {
+        apply(new EnquiryReceivedEvent(command.enquiryId(), command.number(), command.channel(), command.stage(),
+                new CustomerReference(command.customerName(), Masking.phone(command.customerPhone()), null),
+                command.question(), command.receivedBy(), command.receivedAt()));
+        if (command.customerPhone() != null) {
+            apply(new CustomerContactRecordedEvent(command.enquiryId(), command.customerPhone()));
+        }
+    }
+
+    @CommandHandler
+    Status handle(AnswerEnquiryCommand command) {
+        if (status == Status.ARCHIVED) {
+            throw new RuleViolation("enquiry-archived", "enquiry " + number + " is archived and cannot change (C12)");
+        }
+        apply(new EnquiryAnsweredEvent(enquiryId, command.answer(), command.actor(), command.at()));
+        return status;
+    }
+
+    @CommandHandler
+    Status handle(ArchiveEnquiryCommand command) {
+        if (status != Status.ANSWERED) {
+            throw new RuleViolation("enquiry-not-answered", "enquiry " + number + " is " + status
+                    + ": it is archived once it has been answered (C12)");
+        }
+        apply(new EnquiryArchivedEvent(enquiryId, command.actor(), command.at()));
+        return status;
+    }
+
+    @EventSourcingHandler
+    void on(EnquiryReceivedEvent event) {
+        enquiryId = event.enquiryId();
+        number = event.number();
+        status = Status.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(EnquiryAnsweredEvent event) {
+        status = Status.ANSWERED;
+    }
+
+    @EventSourcingHandler
+    void on(EnquiryArchivedEvent event) {
+        status = Status.ARCHIVED;
+    }
+}

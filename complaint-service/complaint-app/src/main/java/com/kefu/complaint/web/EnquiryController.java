@@ -1,0 +1,111 @@
+package com.kefu.complaint.web;
+
+import com.kefu.complaint.api.Channel;
+import com.kefu.complaint.api.EnquiryStage;
+import com.kefu.complaint.command.ComplaintNumbers;
+import com.kefu.complaint.command.Enquiry;
+import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
+import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
+import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
+import com.kefu.complaint.query.ComplaintHistory;
+import com.kefu.platform.axon.Commands;
+import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Enquiries (C12): questions before, during and after a purchase, answered at the desk. */
+@RestController
+@RequestMapping("/api/enquiries")
+class EnquiryController {
+
+    private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
+
+    private final Commands commands;
+    private final ComplaintNumbers numbers;
+    private final ComplaintHistory history;
+    private final Clock clock;
+
+    EnquiryController(Commands commands, ComplaintNumbers numbers, ComplaintHistory history, Clock clock) {
+        this.commands = commands;
+        this.numbers = numbers;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    record EnquiryRequest(@NotNull Channel channel, @NotNull EnquiryStage stage,
+                          @NotBlank @Size(max = 100) String customerName,
+                          @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}", message = "must be a phone number")
+                          String customerPhone,
+                          @NotBlank @Size(max = 4000) String question) {
+    }
+
+    record Answer(@NotBlank @Size(max = 4000) String answer) {
+    }
+
+    record Registered(String id, String number, String status) {
+    }
+
+    record StatusAnswer(String id, String status) {
+    }
+
+    /** The enquiry as its events tell it. */
+    record EnquiryView(String id, List<ComplaintHistory.Entry> events) {
+    }
+
+    @PostMapping
+    @PreAuthorize(DESK)
+    ResponseEntity<Registered> register(@Valid @RequestBody EnquiryRequest request) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        String number = numbers.nextEnquiry(now);
+        commands.send(new RegisterEnquiryCommand(id, number, request.channel(), request.stage(),
+                request.customerName(), request.customerPhone(), request.question(), CurrentUser.get().username(),
+                now));
+        return ResponseEntity.created(URI.create("/api/enquiries/" + id))
+                             .body(new Registered(id, number, Enquiry.Status.RECEIVED.name()));
+    }
+
+    @PostMapping("/{id}/answer")
+    @PreAuthorize(DESK)
+    StatusAnswer answer(@PathVariable String id, @Valid @RequestBody Answer answer) {
+        Enquiry.Status status = commands.send(new AnswerEnquiryCommand(id, answer.answer(),
+                CurrentUser.get().username(), clock.instant()));
+        return new StatusAnswer(id, status.name());
+    }
+
+    @PostMapping("/{id}/archive")
+    @PreAuthorize(DESK)
+    StatusAnswer archive(@PathVariable String id) {
+        Enquiry.Status status = commands.send(new ArchiveEnquiryCommand(id, CurrentUser.get().username(),
+                clock.instant()));
+        return new StatusAnswer(id, status.name());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')")
+    EnquiryView get(@PathVariable String id) {
+        List<ComplaintHistory.Entry> events = history.of(id);
+        if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
+            throw new NotFound("no enquiry " + id);
+        }
+        return new EnquiryView(id, events);
+    }
+}
