@@ -2,7 +2,12 @@ package com.kefu.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** Problem details for every error. */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
@@ -11,5 +16,14 @@ public class WebConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    /** Ahead of security: an oversized body is refused before anything reads it. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${kefu.web.max-request-size:1MB}") DataSize limit, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

@@ -105,6 +105,15 @@ class ComplaintApiTest extends ServiceTest {
         assertThat(notJson.getStatusCode().value()).isEqualTo(400);
         assertThat(notJson.getBody().toString()).doesNotContain("at com.").doesNotContain("Exception");
 
+        Map<String, Object> huge = new java.util.HashMap<>(Complaints.phoneCall("x"));
+        huge.put("description", "长".repeat(5 * 1024 * 1024 / 3));
+        var tooLarge = api().post().uri("/api/complaints")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
+                .contentType(MediaType.APPLICATION_JSON).body(huge)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+        assertThat(tooLarge.getBody().get("type").asText()).isEqualTo("urn:kefu:problem:request-too-large");
+
         var anonymous = api().post().uri("/api/complaints")
                 .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("x"))
                 .retrieve().toEntity(JsonNode.class);
