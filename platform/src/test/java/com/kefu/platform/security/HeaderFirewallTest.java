@@ -1,0 +1,19 @@
+package com.kefu.platform.security;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeaderFirewallTest {
+
+    @Test
+    @DisplayName("S4 header names and values with control characters are refused; tokens and CJK text pass")
+    void refusesControlCharacters() {
+        assertThat(SecurityConfiguration.printable("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")).isTrue();
+        assertThat(SecurityConfiguration.printable("王芳 Иван")).isTrue();
+        assertThat(SecurityConfiguration.printable("evil\r\nSet-Cookie: x")).isFalse();
+        assertThat(SecurityConfiguration.printable("nul\u0000")).isFalse();
+        assertThat(SecurityConfiguration.printable("unassigned\u0378")).isFalse();
+    }
+}
