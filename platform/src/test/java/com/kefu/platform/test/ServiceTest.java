@@ -6,6 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A test of a whole service on a random port, against the test JVM's real PostgreSQL and Kafka
  * ({@link RealInfrastructure}): each test class gets a database and a consumer group of its own.
@@ -19,6 +21,21 @@ public abstract class ServiceTest {
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.register(registry, "service");
+    }
+
+    /**
+     * Health, metrics and API documentation answer without a token; the metrics carry the application's name and
+     * the documentation the service's API. (Metrics need {@code @AutoConfigureObservability} on the test.)
+     */
+    protected void assertServesHealthMetricsAndDocs(String application, String apiPath) {
+        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(metrics.getBody()).contains("application=\"" + application + "\"");
+        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
+        assertThat(docs.getStatusCode().value()).isEqualTo(200);
+        assertThat(docs.getBody()).contains(apiPath);
     }
 
     /** A client of this service that hands back every answer, errors included. */

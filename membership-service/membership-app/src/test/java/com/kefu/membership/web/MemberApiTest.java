@@ -140,14 +140,7 @@ class MemberApiTest extends ServiceTest {
     @Test
     @DisplayName("actuator health and prometheus answer without a token, with metrics tagged by application")
     void servesHealthAndMetrics() {
-        var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
-        assertThat(health.getStatusCode().value()).isEqualTo(200);
-        var metrics = api().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
-        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
-        assertThat(metrics.getBody()).contains("application=\"membership-service\"");
-        var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
-        assertThat(docs.getStatusCode().value()).isEqualTo(200);
-        assertThat(docs.getBody()).contains("/api/members");
+        assertServesHealthMetricsAndDocs("membership-service", "/api/members");
     }
 
     /** Luhn's check over the whole number, written apart from CardNumbers so that it checks it independently. */
