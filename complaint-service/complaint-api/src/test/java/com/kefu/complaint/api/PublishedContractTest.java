@@ -15,6 +15,6 @@ class PublishedContractTest {
                 .contains("ComplaintReceived", "ComplaintEscalated", "ComplaintAssigned", "ComplaintAcknowledged",
                         "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived",
                         "ComplaintProgressRecorded", "ComplaintDeadlineMissed", "ComplaintRulingRecorded",
-                        "EnquiryReceived", "EnquiryAnswered", "EnquiryArchived");
+                        "EnquiryReceived", "EnquiryAnswered", "EnquiryArchived", "ImprovementProposalRecorded");
     }
 }

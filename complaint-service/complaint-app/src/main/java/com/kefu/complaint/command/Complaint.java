@@ -28,7 +28,6 @@ import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.web.NotFound;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -225,7 +224,8 @@ public class Complaint {
     }
 
     @EventSourcingHandler
-    void on(ComplaintReceivedEvent event, @Timestamp Instant at) {
+    void on(ComplaintReceivedEvent event) {
+        Instant at = event.receivedAt();
         complaintId = event.complaintId();
         number = event.number();
         severity = event.severity();
@@ -235,12 +235,14 @@ public class Complaint {
     }
 
     @EventSourcingHandler
-    void on(ComplaintEscalatedEvent event, @Timestamp Instant at) {
+    void on(ComplaintEscalatedEvent event) {
+        Instant at = event.escalatedAt();
         enter(ESCALATED, at);
     }
 
     @EventSourcingHandler
-    void on(ComplaintAssignedEvent event, @Timestamp Instant at) {
+    void on(ComplaintAssignedEvent event) {
+        Instant at = event.assignedAt();
         enter(ASSIGNED, at);
         department = event.department();
         acknowledged = false;
@@ -252,25 +254,29 @@ public class Complaint {
     }
 
     @EventSourcingHandler
-    void on(ComplaintResolvedEvent event, @Timestamp Instant at) {
+    void on(ComplaintResolvedEvent event) {
+        Instant at = event.resolvedAt();
         enter(RESOLVED, at);
     }
 
     @EventSourcingHandler
-    void on(ComplaintFollowedUpEvent event, @Timestamp Instant at) {
+    void on(ComplaintFollowedUpEvent event) {
+        Instant at = event.calledAt();
         if (event.satisfied()) {
             enter(FOLLOWED_UP, at);
         }
     }
 
     @EventSourcingHandler
-    void on(ComplaintReopenedEvent event, @Timestamp Instant at) {
+    void on(ComplaintReopenedEvent event) {
+        Instant at = event.reopenedAt();
         enter(ASSIGNED, at);
         acknowledged = false;
     }
 
     @EventSourcingHandler
-    void on(ComplaintArchivedEvent event, @Timestamp Instant at) {
+    void on(ComplaintArchivedEvent event) {
+        Instant at = event.archivedAt();
         enter(ARCHIVED, at);
     }
 

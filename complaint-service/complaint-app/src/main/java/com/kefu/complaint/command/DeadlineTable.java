@@ -13,7 +13,6 @@ import com.kefu.complaint.config.DeadlineProperties;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,32 +39,38 @@ class DeadlineTable {
     }
 
     @EventHandler
-    void on(ComplaintReceivedEvent event, @Timestamp Instant at) {
+    void on(ComplaintReceivedEvent event) {
+        Instant at = event.receivedAt();
         enter(event.complaintId(), event.number(), event.priority(), "RECEIVED", null, at);
     }
 
     @EventHandler
-    void on(ComplaintEscalatedEvent event, @Timestamp Instant at) {
+    void on(ComplaintEscalatedEvent event) {
+        Instant at = event.escalatedAt();
         enter(event.complaintId(), "ESCALATED", null, at);
     }
 
     @EventHandler
-    void on(ComplaintAssignedEvent event, @Timestamp Instant at) {
+    void on(ComplaintAssignedEvent event) {
+        Instant at = event.assignedAt();
         enter(event.complaintId(), "ASSIGNED", event.department(), at);
     }
 
     @EventHandler
-    void on(ComplaintReopenedEvent event, @Timestamp Instant at) {
+    void on(ComplaintReopenedEvent event) {
+        Instant at = event.reopenedAt();
         enter(event.complaintId(), "ASSIGNED", event.department(), at);
     }
 
     @EventHandler
-    void on(ComplaintResolvedEvent event, @Timestamp Instant at) {
+    void on(ComplaintResolvedEvent event) {
+        Instant at = event.resolvedAt();
         enter(event.complaintId(), "RESOLVED", event.department(), at);
     }
 
     @EventHandler
-    void on(ComplaintFollowedUpEvent event, @Timestamp Instant at) {
+    void on(ComplaintFollowedUpEvent event) {
+        Instant at = event.calledAt();
         if (event.satisfied()) {
             enter(event.complaintId(), "FOLLOWED_UP", null, at);
         }

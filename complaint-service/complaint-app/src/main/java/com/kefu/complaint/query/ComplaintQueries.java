@@ -12,10 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads of the complaint read model. */
@@ -55,39 +52,14 @@ public class ComplaintQueries {
     }
 
     /** A page of complaints, newest first; every filter is optional. */
-    public Page list(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> args = new ArrayList<>();
-        if (filter.status() != null) {
-            where.append(" and status = ?");
-            args.add(filter.status());
-        }
-        if (filter.department() != null) {
-            where.append(" and department = ?");
-            args.add(filter.department());
-        }
-        if (filter.from() != null) {
-            where.append(" and received_at >= ?");
-            args.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" and received_at < ?");
-            args.add(Timestamp.from(filter.to()));
-        }
-        Long total = jdbc.queryForObject("select count(*) from complaint_view" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<ComplaintView> items = jdbc.query("select * from complaint_view" + where
-                + " order by received_at desc, id limit ? offset ?", VIEW, pageArgs.toArray());
-        return new Page(items, page, size, total == null ? 0 : total);
+    public Page<ComplaintView> list(Filter filter, int page, int size) {
+        return new Page.Where().equal("status", filter.status()).equal("department", filter.department())
+                .from("received_at", filter.from()).before("received_at", filter.to())
+                .page(jdbc, "complaint_view", "received_at desc, id", VIEW, page, size);
     }
 
     /** @param from inclusive, @param to exclusive; instants of {@code received_at} */
     public record Filter(String status, String department, Instant from, Instant to) {
-    }
-
-    public record Page(List<ComplaintView> items, int page, int size, long total) {
     }
 
     public Optional<ComplaintView> find(String id) {

@@ -10,6 +10,7 @@ import com.kefu.complaint.query.ComplaintReplay;
 import com.kefu.complaint.query.HandlingForm;
 import com.kefu.complaint.query.HandlingForms;
 import com.kefu.complaint.query.MissedDeadlines;
+import com.kefu.complaint.query.Page;
 import com.kefu.complaint.query.ComplaintView;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
@@ -83,7 +84,7 @@ class ComplaintController {
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
-    ComplaintQueries.Page list(@RequestParam(required = false) ComplaintStatus status,
+    Page<ComplaintView> list(@RequestParam(required = false) ComplaintStatus status,
                                @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String department,
                                @RequestParam(required = false) LocalDate from,
                                @RequestParam(required = false) LocalDate to,

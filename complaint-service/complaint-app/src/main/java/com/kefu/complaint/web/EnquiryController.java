@@ -1,5 +1,6 @@
 package com.kefu.complaint.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.EnquiryStage;
 import com.kefu.complaint.command.ComplaintNumbers;
@@ -7,11 +8,16 @@ import com.kefu.complaint.command.Enquiry;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
+import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.ComplaintHistory;
+import com.kefu.complaint.query.EnquiryQueries;
+import com.kefu.complaint.query.Page;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,11 +29,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,13 +46,20 @@ import java.util.UUID;
 class EnquiryController {
 
     private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
+    private static final String READERS =
+            "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
 
     private final Commands commands;
     private final ComplaintNumbers numbers;
     private final ComplaintHistory history;
     private final Clock clock;
+    private final EnquiryQueries enquiries;
+    private final ComplaintProperties properties;
 
-    EnquiryController(Commands commands, ComplaintNumbers numbers, ComplaintHistory history, Clock clock) {
+    EnquiryController(Commands commands, ComplaintNumbers numbers, ComplaintHistory history, Clock clock,
+                      EnquiryQueries enquiries, ComplaintProperties properties) {
+        this.enquiries = enquiries;
+        this.properties = properties;
         this.commands = commands;
         this.numbers = numbers;
         this.history = history;
@@ -66,8 +82,8 @@ class EnquiryController {
     record StatusAnswer(String id, String status) {
     }
 
-    /** The enquiry as its events tell it. */
-    record EnquiryView(String id, List<ComplaintHistory.Entry> events) {
+    /** The enquiry as the list holds it, and its events. */
+    record EnquiryDetail(@JsonUnwrapped EnquiryQueries.EnquiryView enquiry, List<ComplaintHistory.Entry> events) {
     }
 
     @PostMapping
@@ -99,13 +115,29 @@ class EnquiryController {
         return new StatusAnswer(id, status.name());
     }
 
+    /** A page of enquiries, newest first; {@code from}/{@code to} are days of the mall's calendar, inclusive. */
+    @GetMapping
+    @PreAuthorize(READERS)
+    Page<EnquiryQueries.EnquiryView> list(@RequestParam(required = false) Enquiry.Status status,
+                                          @RequestParam(required = false) EnquiryStage stage,
+                                          @RequestParam(required = false) LocalDate from,
+                                          @RequestParam(required = false) LocalDate to,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        ZoneId zone = properties.zone();
+        return enquiries.list(new EnquiryQueries.Filter(status == null ? null : status.name(),
+                stage == null ? null : stage.name(), from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), page, size);
+    }
+
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')")
-    EnquiryView get(@PathVariable String id) {
+    @PreAuthorize(READERS)
+    EnquiryDetail get(@PathVariable String id) {
         List<ComplaintHistory.Entry> events = history.of(id);
         if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
             throw new NotFound("no enquiry " + id);
         }
-        return new EnquiryView(id, events);
+        // the list may not have caught up with an enquiry registered a moment ago: its events are the record
+        return new EnquiryDetail(enquiries.find(id).orElse(null), events);
     }
 }

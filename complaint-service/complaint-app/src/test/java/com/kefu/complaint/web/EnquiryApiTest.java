@@ -9,11 +9,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class EnquiryApiTest extends ServiceTest {
 
@@ -40,8 +42,10 @@ class EnquiryApiTest extends ServiceTest {
         assertThat(post(e + "/archive", null).getBody().get("status").asText()).isEqualTo("ARCHIVED");
         assertThat(post(e + "/answer", Map.of("answer", "again")).getStatusCode().value()).isEqualTo(409);
 
-        JsonNode view = api().get().uri(e).header(HttpHeaders.AUTHORIZATION, Tokens.bearer("auditor", "AUDITOR"))
-                .retrieve().body(JsonNode.class);
+        // the events answer at once; the list's fields follow as soon as the projection has seen them
+        JsonNode view = await().atMost(Duration.ofSeconds(20)).until(() -> api().get().uri(e)
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("auditor", "AUDITOR")).retrieve().body(JsonNode.class),
+                found -> found.path("status").asText().equals("ARCHIVED"));
         List<String> types = new ArrayList<>();
         view.get("events").forEach(event -> types.add(event.get("type").asText()));
         assertThat(types).containsExactly("EnquiryReceived", "CustomerContactRecorded", "EnquiryAnswered",
@@ -49,5 +53,37 @@ class EnquiryApiTest extends ServiceTest {
         assertThat(view.toString()).doesNotContain("13900000000");
         assertThat(post("/api/enquiries", Map.of("channel", "PHONE", "stage", "SOMETIME", "customerName", "x",
                 "question", "?")).getStatusCode().value()).isEqualTo(400);
+        assertThat(view.get("number").asText()).isEqualTo(created.getBody().get("number").asText());
+        assertThat(view.get("answer").asText()).startsWith("到一楼服务台");
+    }
+
+    private JsonNode list(String query) {
+        return api().get().uri("/api/enquiries" + query)
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("supervisor", "SUPERVISOR")).retrieve().body(JsonNode.class);
+    }
+
+    @Test
+    @DisplayName("C12 the enquiry list pages through enquiries, newest first, by status, stage and day")
+    void enquiryList() {
+        String stamp = String.valueOf(System.nanoTime());
+        for (String stage : List.of("PRE_SALE", "IN_SALE", "AFTER_SALE")) {
+            assertThat(post("/api/enquiries", Map.of("channel", "VISIT", "stage", stage, "customerName", "顾客" + stamp,
+                    "question", stage + " " + stamp)).getStatusCode().value()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> list("?size=100").get("total").asLong() >= 3);
+        JsonNode preSale = list("?stage=PRE_SALE&status=RECEIVED&size=100");
+        List<String> questions = new ArrayList<>();
+        preSale.get("items").forEach(item -> questions.add(item.get("question").asText()));
+        assertThat(questions).contains("PRE_SALE " + stamp).noneMatch(question -> question.startsWith("IN_SALE"));
+        JsonNode firstPage = list("?size=2&page=0");
+        assertThat(firstPage.get("items")).hasSize(2);
+        assertThat(firstPage.get("items").get(0).get("receivedAt").asText())
+                .isGreaterThanOrEqualTo(firstPage.get("items").get(1).get("receivedAt").asText());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(list("?from=" + today + "&to=" + today + "&size=100").get("total").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(list("?from=2020-01-01&to=2020-01-31").get("total").asLong()).isZero();
+        var bad = api().get().uri("/api/enquiries?status=LOST").header(HttpHeaders.AUTHORIZATION, DESK)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
     }
 }

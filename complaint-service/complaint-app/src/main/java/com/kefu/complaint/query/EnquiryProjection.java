@@ -1,0 +1,55 @@
+package com.kefu.complaint.query;
+
+import com.kefu.complaint.api.EnquiryAnsweredEvent;
+import com.kefu.complaint.api.EnquiryArchivedEvent;
+import com.kefu.complaint.api.EnquiryReceivedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/** The enquiry list (C12), in the same processing group as the complaint list; every write is idempotent. */
+@Component
+@ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)
+class EnquiryProjection {
+
+    private final JdbcTemplate jdbc;
+
+    EnquiryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EnquiryReceivedEvent event) {
+        jdbc.update("""
+                insert into enquiry_view (id, number, status, channel, stage, customer_name, customer_masked_phone,
+                    question, received_by, received_at)
+                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                event.enquiryId(), event.number(), event.channel().name(), event.stage().name(),
+                event.customer().name(), event.customer().maskedPhone(), event.question(), event.receivedBy(),
+                Timestamp.from(event.receivedAt()));
+    }
+
+    /** A later answer corrects the earlier one. */
+    @EventHandler
+    void on(EnquiryAnsweredEvent event) {
+        jdbc.update("""
+                update enquiry_view set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ?
+                where id = ?""",
+                event.answer(), event.answeredBy(), Timestamp.from(event.answeredAt()), event.enquiryId());
+    }
+
+    @EventHandler
+    void on(EnquiryArchivedEvent event) {
+        jdbc.update("update enquiry_view set status = 'ARCHIVED', archived_at = ? where id = ?",
+                Timestamp.from(event.archivedAt()), event.enquiryId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from enquiry_view");
+    }
+}

@@ -1,0 +1,117 @@
+package com.kefu.complaint.web;
+
+import com.kefu.complaint.api.ReportPeriod;
+import com.kefu.complaint.command.ImprovementProposal.RecordProposalCommand;
+import com.kefu.complaint.config.ComplaintProperties;
+import com.kefu.complaint.query.ComplaintReports;
+import com.kefu.complaint.query.ComplaintReports.Report;
+import com.kefu.platform.axon.Commands;
+import com.kefu.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Statistics of complaints for a month, a quarter or a year (C11): JSON, CSV ({@code Accept: text/csv}) or a
+ * spreadsheet ({@code Accept: } {@value ReportExports#XLSX}); a link may say {@code ?format=csv|xlsx|json} instead.
+ * Improvement proposals are recorded against a period and shown with its report.
+ */
+@RestController
+@RequestMapping("/api/reports/complaints")
+class ReportController {
+
+    private static final String READERS =
+            "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR')";
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final ComplaintReports reports;
+    private final ComplaintProperties properties;
+    private final Commands commands;
+    private final Clock clock;
+
+    ReportController(ComplaintReports reports, ComplaintProperties properties, Commands commands, Clock clock) {
+        this.reports = reports;
+        this.properties = properties;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(READERS)
+    Report json(@RequestParam String period) {
+        return reports.of(ReportPeriod.parse(period), properties.zone());
+    }
+
+    @GetMapping(produces = "text/csv")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> csv(@RequestParam String period) {
+        Report report = json(period);
+        return download(report, CSV, "csv", ReportExports.utf8(ReportExports.csv(report)));
+    }
+
+    @GetMapping(produces = ReportExports.XLSX)
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> xlsx(@RequestParam String period) {
+        Report report = json(period);
+        return download(report, MediaType.parseMediaType(ReportExports.XLSX), "xlsx", ReportExports.xlsx(report));
+    }
+
+    @GetMapping(params = "format")
+    @PreAuthorize(READERS)
+    ResponseEntity<?> inFormat(@RequestParam String period, @RequestParam String format) {
+        return switch (format) {
+            case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(period));
+            case "csv" -> csv(period);
+            case "xlsx" -> xlsx(period);
+            default -> throw new IllegalArgumentException("format: '" + format + "' is not json, csv or xlsx");
+        };
+    }
+
+    private static ResponseEntity<byte[]> download(Report report, MediaType type, String extension, byte[] body) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("complaints-" + report.period() + "." + extension).build().toString())
+                .body(body);
+    }
+
+    record ProposalRequest(@NotBlank String period, @NotBlank @Size(max = 200) String title,
+                           @NotBlank @Size(max = 4000) String proposal) {
+    }
+
+    record Recorded(String id, String period) {
+    }
+
+    @PostMapping("/proposals")
+    @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'CS_MANAGER')")
+    ResponseEntity<Recorded> propose(@Valid @RequestBody ProposalRequest request) {
+        ReportPeriod period = ReportPeriod.parse(request.period());
+        String id = UUID.randomUUID().toString();
+        commands.send(new RecordProposalCommand(id, period, request.title(), request.proposal(),
+                CurrentUser.get().username(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/reports/complaints/proposals?period=" + period.name()))
+                             .body(new Recorded(id, period.name()));
+    }
+
+    @GetMapping("/proposals")
+    @PreAuthorize(READERS)
+    List<ComplaintReports.Proposal> proposals(@RequestParam String period) {
+        return reports.proposals(ReportPeriod.parse(period));
+    }
+}
