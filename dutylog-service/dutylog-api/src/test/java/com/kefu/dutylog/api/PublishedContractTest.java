@@ -11,6 +11,8 @@ class PublishedContractTest {
     @Test
     @DisplayName("every event published on dutylog.events has a JSON schema that matches it")
     void schemasMatchTheEvents() throws Exception {
-        assertThat(PublishedEventSchemas.check("com.kefu.dutylog.api", DutylogTopics.EVENTS)).contains("ShiftOpened", "EntryRecorded");
+        assertThat(PublishedEventSchemas.check("com.kefu.dutylog.api", DutylogTopics.EVENTS)).containsExactlyInAnyOrder(
+                "ShiftOpened", "EntryRecorded", "EntryCorrected", "MattersCarriedOver", "ShiftHandedOver",
+                "IncidentReported", "IncidentPhotoAttached", "IncidentResolved", "DutyDaySigned");
     }
 }

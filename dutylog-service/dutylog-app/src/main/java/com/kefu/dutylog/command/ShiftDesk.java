@@ -1,10 +1,16 @@
 package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.EntryCategory;
-import com.kefu.dutylog.config.DutylogProperties;
+import com.kefu.dutylog.api.HandoverItem;
+import com.kefu.dutylog.api.Instruction;
+import com.kefu.dutylog.api.OpenMatter;
+import com.kefu.dutylog.api.Preparation;
+import com.kefu.dutylog.api.ShiftHandedOverEvent;
+import com.kefu.dutylog.query.OpenEmergencies;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.web.NotFound;
 import com.kefu.platform.web.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,41 +24,47 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The duty desk: opens shifts and takes complaint calls into the shift on duty. Both take the same lock, so a
- * call that arrives while a shift opens lands either in that shift or in the waiting list it drains — never
- * in neither.
+ * The duty desk: opens shifts, writes and corrects entries, hands shifts over and takes complaint calls into the
+ * shift on duty (all under the {@link DutyDeskLock} but entries and corrections, which lock their day instead).
  */
 @Service
 public class ShiftDesk {
 
-    private static final long DUTY_DESK_LOCK = 0x6475_7479L; // "duty"
-
     private final Commands commands;
     private final ShiftQueries shifts;
+    private final OpenEmergencies emergencies;
+    private final DutyDays days;
+    private final DutyDeskLock desk;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final DutylogProperties properties;
 
-    public ShiftDesk(Commands commands, ShiftQueries shifts, JdbcTemplate jdbc, Clock clock,
-                     DutylogProperties properties) {
+    public ShiftDesk(Commands commands, ShiftQueries shifts, OpenEmergencies emergencies, DutyDays days,
+                     DutyDeskLock desk, JdbcTemplate jdbc, Clock clock) {
         this.commands = commands;
         this.shifts = shifts;
+        this.emergencies = emergencies;
+        this.days = days;
+        this.desk = desk;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.properties = properties;
     }
 
+    /** Opens a new page with today's date, carrying over what the post's previous shift handed over (D1). */
     @Transactional
     public OpenedShift open(String post) {
-        lockDutyDesk();
+        desk.lock();
         shifts.openShiftOf(post).ifPresent(open -> {
             throw new RuleViolation("shift-already-open", "post " + post + " already has an open shift (" + open
-                    + "); it stays open until it is handed over");
+                    + "); it stays open until it is handed over (D8)");
         });
         Instant now = clock.instant();
-        LocalDate date = now.atZone(properties.zone()).toLocalDate();
+        LocalDate date = days.dayOf(now);
         String shiftId = UUID.randomUUID().toString();
-        commands.send(new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now));
+        ShiftHandedOverEvent previous = shifts.lastHandoverOf(post).orElse(null);
+        commands.send(previous == null
+                ? new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now)
+                : new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now, previous.shiftId(),
+                        previous.openMatters(), previous.instructions()));
         List<ComplaintCall> waiting = jdbc.query(
                 "select * from pending_complaint_call order by received_at",
                 (rs, row) -> new ComplaintCall(rs.getString("complaint_id"), rs.getString("number"),
@@ -60,22 +72,51 @@ public class ShiftDesk {
                         rs.getTimestamp("received_at").toInstant()));
         waiting.forEach(call -> record(shiftId, call));
         jdbc.update("delete from pending_complaint_call");
-        return new OpenedShift(shiftId, post, date, List.of());
+        return new OpenedShift(shiftId, post, date, previous == null ? null : previous.shiftId(),
+                previous == null ? List.of() : CarriedOver.of(previous.openMatters(), previous.instructions()));
     }
 
     @Transactional
     public String recordEntry(String shiftId, Instant occurredAt, EntryCategory category, String description,
                               String handling, String outcome) {
+        days.requireUnsealed(days.dayOf(occurredAt));
         String entryId = UUID.randomUUID().toString();
         commands.send(new RecordEntryCommand(shiftId, entryId, occurredAt, category, description, handling, outcome,
                 null, CurrentUser.get().username(), clock.instant()));
         return entryId;
     }
 
-    /** A complaint call registered in complaint-service enters the shift on duty, or waits for the next (D11). */
+    /** A correction is a new entry pointing to the one it corrects, on the same duty day (D3, D5). */
+    @Transactional
+    public String correctEntry(String shiftId, String entryId, String description, String handling, String outcome) {
+        LocalDate day = shifts.dayOfEntry(shiftId, entryId)
+                              .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + shiftId));
+        days.requireUnsealed(day);
+        String correctionId = UUID.randomUUID().toString();
+        commands.send(new CorrectEntryCommand(shiftId, correctionId, entryId, description, handling, outcome,
+                CurrentUser.get().username(), clock.instant()));
+        return correctionId;
+    }
+
+    /** The caller hands the shift over to {@code incoming} (or the substitute named for them), or learns why not. */
+    @Transactional
+    public Instant handOver(String shiftId, String incoming, boolean incomingFit, String substitute,
+                            Preparation preparation, List<HandoverItem> items, List<OpenMatter> openMatters,
+                            List<Instruction> instructions) {
+        desk.lock();
+        Instant now = clock.instant();
+        commands.send(new HandOverShiftCommand(shiftId, CurrentUser.get().username(), incoming, incomingFit,
+                substitute, preparation, items, openMatters, instructions, emergencies.describe(), now));
+        return now;
+    }
+
+    /**
+     * A complaint call registered in complaint-service enters the shift on duty, or waits for the next (D11).
+     * A call of a day already signed enters at the time it reaches the log, naming when it was received.
+     */
     @Transactional
     public void takeComplaintCall(ComplaintCall call) {
-        lockDutyDesk();
+        desk.lock();
         shifts.currentShiftId().ifPresentOrElse(shiftId -> record(shiftId, call), () -> jdbc.update("""
                 insert into pending_complaint_call (complaint_id, number, subject, received_by, received_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing""",
@@ -84,15 +125,17 @@ public class ShiftDesk {
     }
 
     private void record(String shiftId, ComplaintCall call) {
+        Instant occurredAt = call.receivedAt();
+        String handling = "registered in complaint-service as " + call.number();
+        if (days.isSealed(days.dayOf(occurredAt))) {
+            occurredAt = clock.instant();
+            handling += ", received at " + call.receivedAt() + " (that day's log was already signed)";
+            days.requireUnsealed(days.dayOf(occurredAt));
+        }
         commands.sendAs(call.receivedBy(), null, new RecordEntryCommand(shiftId, UUID.randomUUID().toString(),
-                call.receivedAt(), EntryCategory.COMPLAINT_CALL,
-                "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject(),
-                "registered in complaint-service as " + call.number(), null, call.number(), call.receivedBy(),
-                clock.instant()));
-    }
-
-    private void lockDutyDesk() {
-        jdbc.execute("select pg_advisory_xact_lock(" + DUTY_DESK_LOCK + ")");
+                occurredAt, EntryCategory.COMPLAINT_CALL,
+                "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject(), handling, null, call.number(),
+                call.receivedBy(), clock.instant()));
     }
 
     /** A complaint call as the duty log needs it. */
@@ -100,6 +143,21 @@ public class ShiftDesk {
                                 Instant receivedAt) {
     }
 
-    public record OpenedShift(String id, String post, LocalDate date, List<String> carriedOver) {
+    /** A new page and what it carried over from the post's previous shift (D1). */
+    public record OpenedShift(String id, String post, LocalDate date, String fromShiftId,
+                              List<CarriedOver> carriedOver) {
+    }
+
+    /** An open matter ({@code kind} OPEN_MATTER) or a superior's instruction ({@code kind} INSTRUCTION). */
+    public record CarriedOver(String kind, String subject, String cause, String course, String result, String from,
+                              String text) {
+
+        static List<CarriedOver> of(List<OpenMatter> matters, List<Instruction> instructions) {
+            return java.util.stream.Stream.concat(
+                    matters.stream().map(m -> new CarriedOver("OPEN_MATTER", m.subject(), m.cause(), m.course(),
+                            m.result(), null, null)),
+                    instructions.stream().map(i -> new CarriedOver("INSTRUCTION", null, null, null, null, i.from(),
+                            i.text()))).toList();
+        }
     }
 }

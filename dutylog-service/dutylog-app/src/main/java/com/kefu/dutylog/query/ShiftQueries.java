@@ -1,25 +1,33 @@
 package com.kefu.dutylog.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.api.ShiftHandedOverEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the shift view. */
 @Component
 public class ShiftQueries {
 
-    private static final RowMapper<ShiftView.Entry> ENTRY = (rs, row) -> new ShiftView.Entry(
-            rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("category"),
-            rs.getString("description"), rs.getString("handling"), rs.getString("outcome"),
-            rs.getString("reference"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
-
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    ShiftQueries(JdbcTemplate jdbc) {
+    ShiftQueries(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The shift on duty: the most recently opened shift that has not been handed over. */
@@ -33,12 +41,67 @@ public class ShiftQueries {
                    .stream().findFirst();
     }
 
+    /** The last handover of a post: what the next page of that post carries over (D1). */
+    public Optional<ShiftHandedOverEvent> lastHandoverOf(String post) {
+        return jdbc.queryForList("""
+                        select handover::text from shift_view where post = ? and not open and handover is not null
+                        order by handed_over_at desc limit 1""", String.class, post)
+                   .stream().findFirst().map(handover -> read(handover, ShiftHandedOverEvent.class));
+    }
+
+    /** The duty day of an entry of a shift, if the shift has it. */
+    public Optional<LocalDate> dayOfEntry(String shiftId, String entryId) {
+        return jdbc.queryForList("select duty_day from shift_entry_view where shift_id = ? and id = ?",
+                java.sql.Date.class, shiftId, entryId).stream().findFirst().map(java.sql.Date::toLocalDate);
+    }
+
+    /** Shifts holding entries of a duty day. */
+    public List<String> shiftsWithEntriesOn(LocalDate day) {
+        return jdbc.queryForList("select distinct shift_id from shift_entry_view where duty_day = ?", String.class,
+                java.sql.Date.valueOf(day));
+    }
+
+    /** Shifts whose page carries a date. */
+    public List<String> shiftsDated(LocalDate day) {
+        return jdbc.queryForList("select id from shift_view where shift_date = ?", String.class,
+                java.sql.Date.valueOf(day));
+    }
+
     public Optional<ShiftView> find(String id) {
+        Map<String, List<String>> corrections = new HashMap<>();
         List<ShiftView.Entry> entries = jdbc.query(
-                "select * from shift_entry_view where shift_id = ? order by recorded_at, occurred_at", ENTRY, id);
-        return jdbc.query("select * from shift_view where id = ?", (rs, row) -> new ShiftView(
+                "select * from shift_entry_view where shift_id = ? order by position",
+                (rs, row) -> entry(rs, corrections), id);
+        entries.forEach(entry -> {
+            if (entry.corrects() != null) {
+                corrections.computeIfAbsent(entry.corrects(), key -> new ArrayList<>()).add(entry.id());
+            }
+        });
+        return jdbc.query("select *, carried_over::text as carried, handover::text as handed from shift_view "
+                        + "where id = ?", (rs, row) -> new ShiftView(
                 rs.getString("id"), rs.getString("post"), rs.getDate("shift_date").toLocalDate(),
                 rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(), rs.getBoolean("open"),
-                entries), id).stream().findFirst();
+                tree(rs.getString("carried")), entries, tree(rs.getString("handed"))), id).stream().findFirst();
+    }
+
+    private static ShiftView.Entry entry(ResultSet rs, Map<String, List<String>> corrections) throws SQLException {
+        String id = rs.getString("id");
+        return new ShiftView.Entry(id, rs.getTimestamp("occurred_at").toInstant(), rs.getString("category"),
+                rs.getString("description"), rs.getString("handling"), rs.getString("outcome"),
+                rs.getString("reference"), rs.getString("corrects"),
+                corrections.computeIfAbsent(id, key -> new ArrayList<>()), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private JsonNode tree(String text) {
+        return text == null ? null : read(text, JsonNode.class);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,14 +1,21 @@
 package com.kefu.dutylog.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A shift's page of the duty log with its entries, oldest first. */
+/**
+ * A shift's page of the duty log: what it carried over from the previous shift (D1), its entries oldest first,
+ * corrections beside the entries they correct (D3), and its handover once it is closed (D6).
+ */
 public record ShiftView(String id, String post, LocalDate date, String openedBy, Instant openedAt, boolean open,
-                        List<Entry> entries) {
+                        JsonNode carriedOver, List<Entry> entries, JsonNode handover) {
 
+    /** {@code corrects}: the entry this one corrects; {@code correctedBy}: the corrections of this one. */
     public record Entry(String id, Instant occurredAt, String category, String description, String handling,
-                        String outcome, String reference, String recordedBy, Instant recordedAt) {
+                        String outcome, String reference, String corrects, List<String> correctedBy,
+                        String recordedBy, Instant recordedAt) {
     }
 }

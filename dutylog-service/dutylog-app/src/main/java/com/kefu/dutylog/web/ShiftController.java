@@ -1,12 +1,18 @@
 package com.kefu.dutylog.web;
 
 import com.kefu.dutylog.api.EntryCategory;
+import com.kefu.dutylog.api.HandoverItem;
+import com.kefu.dutylog.api.Instruction;
+import com.kefu.dutylog.api.OpenMatter;
+import com.kefu.dutylog.api.Preparation;
 import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.dutylog.command.ShiftDesk.OpenedShift;
+import com.kefu.dutylog.query.EventHistory;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -22,22 +28,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import static com.kefu.dutylog.web.Access.READERS;
+import static com.kefu.dutylog.web.Access.WRITERS;
+
+/** Shifts: pages of the duty log, their entries and corrections, their handover (D1–D3, D6–D8). */
 @RestController
 @RequestMapping("/api/shifts")
 class ShiftController {
 
-    private static final String WRITERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
-    private static final String READERS =
-            "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
-
     private final ShiftDesk desk;
     private final ShiftQueries shifts;
+    private final EventHistory history;
 
-    ShiftController(ShiftDesk desk, ShiftQueries shifts) {
+    ShiftController(ShiftDesk desk, ShiftQueries shifts, EventHistory history) {
         this.desk = desk;
         this.shifts = shifts;
+        this.history = history;
     }
 
     record OpenShiftRequest(@NotBlank @Size(max = 60) String post) {
@@ -46,6 +55,33 @@ class ShiftController {
     record RecordEntryRequest(@NotNull @PastOrPresent Instant occurredAt, @NotNull EntryCategory category,
                               @NotBlank @Size(max = 4000) String description, @Size(max = 4000) String handling,
                               @Size(max = 4000) String outcome) {
+    }
+
+    record CorrectionRequest(@NotBlank @Size(max = 4000) String description, @Size(max = 4000) String handling,
+                             @Size(max = 4000) String outcome) {
+    }
+
+    record PreparationRequest(@NotNull Boolean recordsRead, @NotNull Boolean itemsCounted,
+                              @NotNull Boolean equipmentChecked) {
+    }
+
+    record ItemRequest(@NotBlank @Size(max = 200) String name, @NotNull @Min(0) Integer quantity,
+                       @NotNull Boolean checked) {
+    }
+
+    record OpenMatterRequest(@NotBlank @Size(max = 400) String subject, @Size(max = 4000) String cause,
+                             @Size(max = 4000) String course, @Size(max = 4000) String result) {
+    }
+
+    record InstructionRequest(@Size(max = 100) String from, @NotBlank @Size(max = 4000) String text) {
+    }
+
+    /** {@code incoming}: who takes over and signs; {@code substitute}: who takes over for an unfit incoming. */
+    record HandoverRequest(@NotBlank @Size(max = 60) String incoming, @NotNull Boolean incomingFit,
+                           @Size(max = 60) String substitute, @NotNull @Valid PreparationRequest preparation,
+                           @Size(max = 200) List<@Valid @NotNull ItemRequest> items,
+                           @Size(max = 200) List<@Valid @NotNull OpenMatterRequest> openMatters,
+                           @Size(max = 200) List<@Valid @NotNull InstructionRequest> instructions) {
     }
 
     @PostMapping
@@ -67,6 +103,13 @@ class ShiftController {
         return shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
     }
 
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+        return history.of(id);
+    }
+
     @PostMapping("/{id}/entries")
     @PreAuthorize(WRITERS)
     ResponseEntity<Map<String, String>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry) {
@@ -74,5 +117,41 @@ class ShiftController {
                 entry.handling(), entry.outcome());
         return ResponseEntity.created(URI.create("/api/shifts/" + id + "/entries/" + entryId))
                              .body(Map.of("id", entryId));
+    }
+
+    /** Where a new entry's Location points. There is no PUT or DELETE: entries are never edited or deleted (D3). */
+    @GetMapping("/{id}/entries/{entryId}")
+    @PreAuthorize(READERS)
+    ShiftView.Entry entry(@PathVariable String id, @PathVariable String entryId) {
+        return get(id).entries().stream().filter(entry -> entry.id().equals(entryId)).findFirst()
+                      .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + id));
+    }
+
+    @PostMapping("/{id}/entries/{entryId}/corrections")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Map<String, String>> correct(@PathVariable String id, @PathVariable String entryId,
+                                                @Valid @RequestBody CorrectionRequest correction) {
+        String correctionId = desk.correctEntry(id, entryId, correction.description(), correction.handling(),
+                correction.outcome());
+        return ResponseEntity.created(URI.create("/api/shifts/" + id + "/entries/" + correctionId))
+                             .body(Map.of("id", correctionId, "corrects", entryId));
+    }
+
+    @PostMapping("/{id}/handover")
+    @PreAuthorize(WRITERS)
+    ShiftView handOver(@PathVariable String id, @Valid @RequestBody HandoverRequest request) {
+        PreparationRequest preparation = request.preparation();
+        desk.handOver(id, request.incoming(), request.incomingFit(), request.substitute(),
+                new Preparation(preparation.recordsRead(), preparation.itemsCounted(), preparation.equipmentChecked()),
+                orEmpty(request.items()).stream()
+                        .map(item -> new HandoverItem(item.name(), item.quantity(), item.checked())).toList(),
+                orEmpty(request.openMatters()).stream()
+                        .map(m -> new OpenMatter(m.subject(), m.cause(), m.course(), m.result())).toList(),
+                orEmpty(request.instructions()).stream().map(i -> new Instruction(i.from(), i.text())).toList());
+        return shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

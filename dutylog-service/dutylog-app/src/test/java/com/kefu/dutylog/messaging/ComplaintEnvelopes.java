@@ -20,4 +20,24 @@ final class ComplaintEnvelopes {
                          "subject":"态度差 %s","description":"...","receivedBy":"desk","receivedAt":"%s"}}"""
                 .formatted(eventId, complaintId, now, complaintId, number, channel, number, now);
     }
+
+    static String escalated(UUID eventId, String complaintId, String number, String severity) {
+        Instant now = Instant.now().minusSeconds(4);
+        return """
+                {"id":"%s","type":"ComplaintEscalated","version":1,"aggregateId":"%s","sequence":2,
+                 "occurredAt":"%s","actor":"aftersales","department":null,
+                 "data":{"complaintId":"%s","number":"%s","severity":"%s","reason":"涉及安全",
+                         "escalatedBy":"aftersales","escalatedAt":"%s"}}"""
+                .formatted(eventId, complaintId, now, complaintId, number, severity, now);
+    }
+
+    static String resolved(UUID eventId, String complaintId) {
+        Instant now = Instant.now().minusSeconds(3);
+        return """
+                {"id":"%s","type":"ComplaintResolved","version":1,"aggregateId":"%s","sequence":5,
+                 "occurredAt":"%s","actor":"engineering","department":"engineering",
+                 "data":{"complaintId":"%s","department":"engineering","result":"已修","resolvedBy":"engineering",
+                         "resolvedAt":"%s"}}"""
+                .formatted(eventId, complaintId, now, complaintId, now);
+    }
 }

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedContractTest {
 
     @Test
-    @DisplayName("every event published on membership.events has a JSON schema that matches it")
+    @DisplayName("M4 every event published on membership.events has a JSON schema that matches it")
     void schemasMatchTheEvents() throws Exception {
-        assertThat(PublishedEventSchemas.check("com.kefu.membership.api", MembershipTopics.EVENTS)).contains("MemberRegistered", "MemberTierChanged");
+        assertThat(PublishedEventSchemas.check("com.kefu.membership.api", MembershipTopics.EVENTS)).contains("MemberRegistered", "MemberTierChanged", "MemberDetailsChanged", "MemberCardReplaced",
+                "MemberStatusChanged", "MemberPointsChanged", "GiftCampaignStarted", "GiftStockAdded", "GiftHandedOut",
+                "ServiceRequestRegistered", "ServiceRequestCompleted", "ServiceRequestCancelled");
     }
 }

@@ -1,9 +1,15 @@
 package com.kefu.membership.query;
 
+import com.kefu.membership.api.MemberCardReplacedEvent;
+import com.kefu.membership.api.MemberDetailsChangedEvent;
+import com.kefu.membership.api.MemberPointsChangedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
+import com.kefu.membership.api.MemberStatusChangedEvent;
+import com.kefu.membership.api.MemberTierChangedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +34,65 @@ class MemberProjection {
 
     @EventHandler
     void on(MemberRegisteredEvent event) {
+        Timestamp at = Timestamp.from(event.registeredAt());
         jdbc.update("""
                 insert into member_view (id, card_number, name, masked_phone, tier, status, registered_by,
                     registered_at)
                 values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
                 on conflict (id) do nothing""",
                 event.memberId(), event.cardNumber(), event.name(), event.maskedPhone(), event.tier().name(),
-                event.registeredBy(), Timestamp.from(event.registeredAt()));
+                event.registeredBy(), at);
+        jdbc.update("insert into member_card (card_number, member_id, issued_at) values (?, ?, ?) "
+                + "on conflict do nothing", event.cardNumber(), event.memberId(), at);
+    }
+
+    @EventHandler
+    void on(MemberDetailsChangedEvent event) {
+        jdbc.update("""
+                update member_view set name = coalesce(?, name), masked_phone = coalesce(?, masked_phone),
+                    changed_at = ? where id = ?""",
+                event.name(), event.maskedPhone(), Timestamp.from(event.changedAt()), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberCardReplacedEvent event) {
+        Timestamp at = Timestamp.from(event.replacedAt());
+        jdbc.update("update member_view set card_number = ?, changed_at = ? where id = ?", event.cardNumber(), at,
+                event.memberId());
+        jdbc.update("update member_card set replaced_at = ? where card_number = ?", at, event.previousCardNumber());
+        jdbc.update("insert into member_card (card_number, member_id, issued_at) values (?, ?, ?) "
+                + "on conflict do nothing", event.cardNumber(), event.memberId(), at);
+    }
+
+    @EventHandler
+    void on(MemberStatusChangedEvent event) {
+        jdbc.update("update member_view set status = ?, changed_at = ? where id = ?", event.status().name(),
+                Timestamp.from(event.changedAt()), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberTierChangedEvent event) {
+        jdbc.update("update member_view set tier = ?, changed_at = ? where id = ?", event.tier().name(),
+                Timestamp.from(event.changedAt()), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberPointsChangedEvent event, @SequenceNumber long sequence) {
+        Timestamp at = Timestamp.from(event.changedAt());
+        jdbc.update("""
+                insert into member_points (member_id, sequence, delta, balance, reason, changed_by, changed_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                event.memberId(), sequence, event.delta(), event.balance(), event.reason(), event.changedBy(), at);
+        jdbc.update("""
+                update member_view set points = ?, earned = earned + greatest(?, 0), last_sequence = ?
+                where id = ? and last_sequence < ?""",
+                event.balance(), event.delta(), sequence, event.memberId(), sequence);
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from member_points");
+        jdbc.update("delete from member_card");
         jdbc.update("delete from member_view");
     }
 }

@@ -1,5 +1,6 @@
 package com.kefu.membership.query;
 
+import com.kefu.membership.api.MemberStatus;
 import com.kefu.membership.api.Tier;
 
 import java.time.Instant;
@@ -11,7 +12,8 @@ public record MemberView(
         String name,
         String maskedPhone,
         Tier tier,
-        String status,
+        MemberStatus status,
+        long points,
         String registeredBy,
         Instant registeredAt) {
 }

@@ -2,6 +2,7 @@ package com.kefu.dutylog.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.api.ComplaintTopics;
+import com.kefu.dutylog.Shifts;
 import com.kefu.platform.messaging.MessagingConfiguration;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
@@ -28,9 +29,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Complaint calls from complaint.events into the duty log, against real PostgreSQL and Kafka. */
+/**
+ * What the duty log takes from complaint.events, against real PostgreSQL and Kafka: complaint calls (D11) and the
+ * MAJOR complaints a handover waits for (D7).
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ComplaintCallFlowTest extends ServiceTest {
+class ComplaintEventsFlowTest extends ServiceTest {
 
     /** The front desk, which opens shifts and reads them. */
     @Override
@@ -93,7 +97,8 @@ class ComplaintCallFlowTest extends ServiceTest {
 
     @Test
     @Order(3)
-    @DisplayName("a record that is not an envelope lands in complaint.events.DLT with its bytes; the next one is processed")
+    @DisplayName("a record that is not an envelope lands in complaint.events.DLT with its bytes; "
+            + "the next one is processed")
     void poisonGoesToTheDeadLetterTopic() {
         byte[] poison = ("not json at all " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String key = UUID.randomUUID().toString();
@@ -107,11 +112,55 @@ class ComplaintCallFlowTest extends ServiceTest {
                 assertThat(references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class)))
                         .contains(goodNumber));
 
-        ConsumerRecord<String, byte[]> dead = Topics.awaitRecord(ComplaintTopics.EVENTS + MessagingConfiguration.DEAD_LETTER_SUFFIX, key);
+        ConsumerRecord<String, byte[]> dead =
+                Topics.awaitRecord(ComplaintTopics.EVENTS + MessagingConfiguration.DEAD_LETTER_SUFFIX, key);
         assertThat(dead.value()).isEqualTo(poison);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(ComplaintTopics.EVENTS);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("D7 a MAJOR complaint escalated in complaint-service holds up the handover until it is resolved "
+            + "there, however often its events arrive")
+    void majorComplaintHoldsUpTheHandover() {
+        String shift = api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class).get("id").asText();
+        String complaintId = UUID.randomUUID().toString();
+        String number = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
+        String normalId = UUID.randomUUID().toString();
+        // same key as the MAJOR one: once the MAJOR escalation is in, so is the NORMAL one before it
+        publish(complaintId, ComplaintEnvelopes.escalated(UUID.randomUUID(), normalId, "KF-202611-00001", "NORMAL")
+                .getBytes(StandardCharsets.UTF_8));
+        String escalated = ComplaintEnvelopes.escalated(UUID.randomUUID(), complaintId, number, "MAJOR");
+        publish(complaintId, escalated.getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> openMajorComplaints().contains(number));
+        assertThat(openMajorComplaints()).containsExactly(number);
+
+        var refused = api().post().uri("/api/shifts/" + shift + "/handover").contentType(MediaType.APPLICATION_JSON)
+                .body(Shifts.handover("night")).retrieve().toEntity(JsonNode.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody().get("reasons").toString()).contains("MAJOR complaint " + number);
+
+        publish(complaintId, ComplaintEnvelopes.resolved(UUID.randomUUID(), complaintId)
+                .getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> openMajorComplaints().isEmpty());
+        publish(complaintId, escalated.getBytes(StandardCharsets.UTF_8)); // the old escalation again: changes nothing
+        String marker = UUID.randomUUID().toString();
+        publish(complaintId, ComplaintEnvelopes.received(UUID.randomUUID(), marker, "KF-202611-99999", "PHONE")
+                .getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class)))
+                        .contains("KF-202611-99999"));
+        assertThat(openMajorComplaints()).isEmpty();
+
+        var handedOver = api().post().uri("/api/shifts/" + shift + "/handover").contentType(MediaType.APPLICATION_JSON)
+                .body(Shifts.handover("night")).retrieve().toEntity(JsonNode.class);
+        assertThat(handedOver.getStatusCode().value()).as(String.valueOf(handedOver.getBody())).isEqualTo(200);
+    }
+
+    private List<String> openMajorComplaints() {
+        return jdbc.queryForList("select number from major_complaint where open", String.class);
     }
 
     private static List<String> references(JsonNode shift) {

@@ -1,0 +1,108 @@
+package com.kefu.dutylog.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.api.DutyDaySignedEvent;
+import com.kefu.dutylog.api.IncidentReportedEvent;
+import com.kefu.dutylog.api.IncidentResolvedEvent;
+import com.kefu.dutylog.config.DutylogProperties;
+import com.kefu.dutylog.event.LostItemDisposedEvent;
+import com.kefu.dutylog.event.LostItemRegisteredEvent;
+import com.kefu.dutylog.event.LostItemReturnedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.sql.Timestamp;
+
+/**
+ * Incidents, the manager's signatures and lost items. Subscribing, like the shift view: a handover must see an
+ * incident reported a moment ago (D7), and a write the signature that sealed its day (D5).
+ */
+@Component
+@ProcessingGroup(DutyRecordsProjection.PROCESSING_GROUP)
+class DutyRecordsProjection {
+
+    static final String PROCESSING_GROUP = "duty-records";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final DutylogProperties properties;
+
+    DutyRecordsProjection(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                          DutylogProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void on(IncidentReportedEvent event) {
+        jdbc.update("""
+                insert into incident_view (id, shift_id, category, major, reporter, location, description, fire,
+                    occurred_at, duty_day, reported_by, reported_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (id) do nothing""",
+                event.incidentId(), event.shiftId(), event.category().name(), event.major(), event.reporter(),
+                event.location(), event.description(), event.fire() == null ? null : write(event.fire()),
+                Timestamp.from(event.occurredAt()),
+                Date.valueOf(event.occurredAt().atZone(properties.zone()).toLocalDate()), event.reportedBy(),
+                Timestamp.from(event.reportedAt()));
+    }
+
+    @EventHandler
+    void on(IncidentResolvedEvent event) {
+        jdbc.update("update incident_view set outcome = ?, resolved_by = ?, resolved_at = ? where id = ?",
+                event.outcome(), event.resolvedBy(), Timestamp.from(event.resolvedAt()), event.incidentId());
+    }
+
+    @EventHandler
+    void on(DutyDaySignedEvent event) {
+        jdbc.update("""
+                insert into duty_day_signature (duty_day, digest, entries, signed_by, signed_at)
+                values (?, ?, ?, ?, ?) on conflict (duty_day) do nothing""",
+                Date.valueOf(event.date()), event.digest(), event.entries(), event.signedBy(),
+                Timestamp.from(event.signedAt()));
+    }
+
+    @EventHandler
+    void on(LostItemRegisteredEvent event) {
+        jdbc.update("""
+                insert into lost_item_view (id, description, found_by, found_at, found_where, handed_to, stored_at,
+                    custody, registered_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'STORED', ?) on conflict (id) do nothing""",
+                event.itemId(), event.description(), event.foundBy(), Timestamp.from(event.foundAt()),
+                event.foundWhere(), event.handedTo(), event.storedAt(), Timestamp.from(event.registeredAt()));
+    }
+
+    @EventHandler
+    void on(LostItemReturnedEvent event) {
+        jdbc.update("update lost_item_view set custody = 'RETURNED', closed_at = ? where id = ?",
+                Timestamp.from(event.returnedAt()), event.itemId());
+    }
+
+    @EventHandler
+    void on(LostItemDisposedEvent event) {
+        jdbc.update("update lost_item_view set custody = 'DISPOSED', closed_at = ? where id = ?",
+                Timestamp.from(event.disposedAt()), event.itemId());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from incident_view");
+        jdbc.update("delete from duty_day_signature");
+        jdbc.update("delete from lost_item_view");
+    }
+}

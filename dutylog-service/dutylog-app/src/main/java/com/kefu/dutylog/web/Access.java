@@ -1,0 +1,16 @@
+package com.kefu.dutylog.web;
+
+/** Who may do what in the duty log (REQUIREMENTS.md, "Roles"). */
+final class Access {
+
+    /** Staff on duty write the log, report incidents, hand over and keep lost and found. */
+    static final String WRITERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
+    /** The log is read by its writers, the supervisor and the auditor (who changes nothing). */
+    static final String READERS =
+            "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
+    /** Only the customer-service manager signs a day (D5). */
+    static final String MANAGER = "hasRole('CS_MANAGER')";
+
+    private Access() {
+    }
+}

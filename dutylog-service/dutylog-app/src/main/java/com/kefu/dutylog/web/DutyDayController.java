@@ -1,0 +1,82 @@
+package com.kefu.dutylog.web;
+
+import com.kefu.dutylog.command.DutyDay;
+import com.kefu.dutylog.command.DutyDays;
+import com.kefu.dutylog.query.DutyDayQueries;
+import com.kefu.dutylog.query.EventHistory;
+import com.kefu.dutylog.query.IncidentQueries;
+import com.kefu.dutylog.query.ShiftQueries;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.kefu.dutylog.web.Access.MANAGER;
+import static com.kefu.dutylog.web.Access.READERS;
+
+/** Duty days: the manager's signature that seals a day, and whether the day still matches it (D5). */
+@RestController
+@RequestMapping("/api/duty-days")
+class DutyDayController {
+
+    private static final Set<String> ENTRIES = Set.of("EntryRecorded", "EntryCorrected");
+
+    private final DutyDays days;
+    private final DutyDayQueries queries;
+    private final ShiftQueries shifts;
+    private final IncidentQueries incidents;
+    private final EventHistory history;
+
+    DutyDayController(DutyDays days, DutyDayQueries queries, ShiftQueries shifts, IncidentQueries incidents,
+                      EventHistory history) {
+        this.days = days;
+        this.queries = queries;
+        this.shifts = shifts;
+        this.incidents = incidents;
+        this.history = history;
+    }
+
+    @PostMapping("/{date}/signature")
+    @PreAuthorize(MANAGER)
+    DutyDayQueries.DutyDayView sign(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        days.sign(date);
+        return queries.find(date);
+    }
+
+    @GetMapping("/{date}")
+    @PreAuthorize(READERS)
+    DutyDayQueries.DutyDayView get(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return queries.find(date);
+    }
+
+    /**
+     * The events of the day, as they happened: its pages (opened, carried over, handed over), the entries and
+     * corrections of that day whatever page holds them, its incidents and its signature.
+     */
+    @GetMapping("/{date}/history")
+    @PreAuthorize(READERS)
+    List<EventHistory.Entry> history(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        Set<String> pages = Set.copyOf(shifts.shiftsDated(date));
+        Set<String> shiftsOfDay = new HashSet<>(pages);
+        shiftsOfDay.addAll(shifts.shiftsWithEntriesOn(date));
+        List<String> ids = new ArrayList<>(shiftsOfDay);
+        ids.addAll(incidents.incidentsOn(date));
+        ids.add(DutyDay.idOf(date));
+        return history.of(ids).stream().filter(event -> {
+            if (ENTRIES.contains(event.type())) {
+                return days.dayOf(Instant.parse(event.data().get("occurredAt").asText())).equals(date);
+            }
+            return !shiftsOfDay.contains(event.aggregateId()) || pages.contains(event.aggregateId());
+        }).toList();
+    }
+}

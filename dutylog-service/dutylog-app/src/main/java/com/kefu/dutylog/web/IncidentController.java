@@ -1,0 +1,133 @@
+package com.kefu.dutylog.web;
+
+import com.kefu.dutylog.api.EntryCategory;
+import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.command.IncidentDesk;
+import com.kefu.dutylog.query.EventHistory;
+import com.kefu.dutylog.query.IncidentQueries;
+import com.kefu.dutylog.query.IncidentView;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static com.kefu.dutylog.web.Access.READERS;
+import static com.kefu.dutylog.web.Access.WRITERS;
+
+/** Emergency incident forms with their photos (D4); fires (D10). */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+    private final IncidentDesk desk;
+    private final IncidentQueries incidents;
+    private final EventHistory history;
+
+    IncidentController(IncidentDesk desk, IncidentQueries incidents, EventHistory history) {
+        this.desk = desk;
+        this.incidents = incidents;
+        this.history = history;
+    }
+
+    record FireRequest(@NotBlank @Size(max = 200) String fireLocation, @NotBlank @Size(max = 200) String burning,
+                       @NotNull Boolean flame, @NotNull Boolean smoke) {
+    }
+
+    /**
+     * {@code reporter}: who reports; {@code location}: where they are (or where it happens); {@code occurredAt}:
+     * when it happened, now if not given; {@code fire}: required for a FIRE.
+     */
+    record ReportRequest(@NotBlank @Size(max = 36) String shiftId, @NotNull EntryCategory category,
+                         @NotBlank @Size(max = 200) String location, @NotBlank @Size(max = 4000) String description,
+                         @NotBlank @Size(max = 100) String reporter, Boolean major, @Valid FireRequest fire,
+                         @PastOrPresent Instant occurredAt) {
+    }
+
+    record ResolveRequest(@NotBlank @Size(max = 4000) String outcome) {
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Map<String, Object>> report(@Valid @RequestBody ReportRequest request) {
+        if (request.category() == EntryCategory.FIRE && request.fire() == null) {
+            throw new IllegalArgumentException(
+                    "fire: a fire is reported with where it burns and what "
+                            + "(fireLocation, burning, flame, smoke) (D10)");
+        }
+        FireRequest fire = request.fire();
+        String id = desk.report(request.shiftId(), request.category(), Boolean.TRUE.equals(request.major()),
+                request.reporter(), request.location(), request.description(),
+                fire == null ? null : new FireDetails(fire.fireLocation(), fire.burning(), fire.flame(), fire.smoke()),
+                request.occurredAt());
+        boolean major = request.category() == EntryCategory.FIRE || Boolean.TRUE.equals(request.major());
+        return ResponseEntity.created(URI.create("/api/incidents/" + id)).body(Map.of("id", id, "major", major));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    IncidentView get(@PathVariable String id) {
+        return incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        return history.of(id);
+    }
+
+    @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(WRITERS)
+    ResponseEntity<IncidentView.Photo> attachPhoto(@PathVariable String id, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        String photoId = desk.attachPhoto(id, file.getBytes());
+        IncidentView.Photo photo = incidents.find(id).orElseThrow().photos().stream()
+                .filter(p -> p.id().equals(photoId)).findFirst().orElseThrow();
+        return ResponseEntity.created(URI.create(photo.href())).body(photo);
+    }
+
+    @GetMapping("/{id}/photos/{photoId}")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String photoId) {
+        IncidentQueries.PhotoContent photo = incidents.photo(id, photoId)
+                .orElseThrow(() -> new NotFound("no photo " + photoId + " of incident " + id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.contentType()))
+                .eTag("\"" + photo.sha256() + "\"")
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
+                        .encodeToString(HexFormat.of().parseHex(photo.sha256())) + ":")
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noCache())
+                .body(photo.data());
+    }
+
+    @PostMapping("/{id}/resolve")
+    @PreAuthorize(WRITERS)
+    IncidentView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request) {
+        desk.resolve(id, request.outcome());
+        return incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+    }
+}

@@ -1,0 +1,82 @@
+package com.kefu.dutylog.web;
+
+import com.kefu.dutylog.command.LostAndFound;
+import com.kefu.dutylog.query.EventHistory;
+import com.kefu.dutylog.query.LostItemQueries;
+import com.kefu.dutylog.query.LostItemView;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import static com.kefu.dutylog.web.Access.READERS;
+import static com.kefu.dutylog.web.Access.WRITERS;
+
+/** Lost and found (D9): registered, stored, handed back against identification, disposed of when unclaimed. */
+@RestController
+@RequestMapping("/api/lost-items")
+class LostItemController {
+
+    private final LostAndFound lostAndFound;
+    private final LostItemQueries items;
+    private final EventHistory history;
+
+    LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history) {
+        this.lostAndFound = lostAndFound;
+        this.items = items;
+        this.history = history;
+    }
+
+    /** {@code handedTo}: the supervisor the finder handed it to; {@code storedAt}: where it is kept. */
+    record RegisterRequest(@NotBlank @Size(max = 4000) String description, @NotBlank @Size(max = 100) String foundBy,
+                           @NotNull @PastOrPresent Instant foundAt, @NotBlank @Size(max = 200) String foundWhere,
+                           @NotBlank @Size(max = 100) String handedTo, @NotBlank @Size(max = 200) String storedAt) {
+    }
+
+    /** {@code identityDocument}: which document was shown (e.g. "身份证 / паспорт"), not its number. */
+    record ClaimRequest(@NotBlank @Size(max = 100) String claimant, @NotNull Boolean identityChecked,
+                        @Size(max = 100) String identityDocument) {
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<LostItemView> register(@Valid @RequestBody RegisterRequest request) {
+        String id = lostAndFound.register(request.description(), request.foundBy(), request.foundAt(),
+                request.foundWhere(), request.handedTo(), request.storedAt());
+        return ResponseEntity.created(URI.create("/api/lost-items/" + id)).body(get(id));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    LostItemView get(@PathVariable String id) {
+        return items.find(id).orElseThrow(() -> new NotFound("no lost item " + id));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        get(id);
+        return history.of(id);
+    }
+
+    @PostMapping("/{id}/claim")
+    @PreAuthorize(WRITERS)
+    LostItemView claim(@PathVariable String id, @Valid @RequestBody ClaimRequest request) {
+        lostAndFound.handBack(id, request.claimant(), request.identityChecked(), request.identityDocument());
+        return get(id);
+    }
+}

@@ -1,0 +1,68 @@
+package com.kefu.dutylog;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test data: request bodies of the duty log's API. */
+public final class Shifts {
+
+    private Shifts() {
+    }
+
+    public static Map<String, Object> open(String post) {
+        return Map.of("post", post);
+    }
+
+    public static Map<String, Object> entry(String category, Instant occurredAt, String description) {
+        return Map.of("occurredAt", occurredAt.toString(), "category", category, "description", description,
+                "handling", "通知相关部门 / сообщили службам", "outcome", "已处理 / решено");
+    }
+
+    /** A handover ready in every respect: prepared, items checked, the incoming person fit. */
+    public static Map<String, Object> handover(String incoming) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("incoming", incoming);
+        body.put("incomingFit", true);
+        body.put("preparation", Map.of("recordsRead", true, "itemsCounted", true, "equipmentChecked", true));
+        body.put("items", List.of(Map.of("name", "对讲机 / рация", "quantity", 3, "checked", true),
+                Map.of("name", "寄存物品 (代管) / вещи на хранении", "quantity", 1, "checked", true)));
+        body.put("openMatters", List.of(Map.of("subject", "3楼漏水", "cause", "水管老化", "course", "已关阀门",
+                "result", "等工程部换管")));
+        body.put("instructions", List.of(Map.of("from", "主管 张", "text", "明早检查消防通道")));
+        return body;
+    }
+
+    /** A handover not prepared, to someone unfit for duty with no substitute. */
+    public static Map<String, Object> unreadyHandover(String incoming) {
+        Map<String, Object> body = handover(incoming);
+        body.put("incomingFit", false);
+        body.put("preparation", Map.of("recordsRead", true, "itemsCounted", false, "equipmentChecked", true));
+        return body;
+    }
+
+    public static Map<String, Object> fire(String shiftId) {
+        return Map.of("shiftId", shiftId, "category", "FIRE", "location", "B1 楼梯口", "reporter", "保安 李明",
+                "description", "仓库冒烟 / дым на складе", "major", true,
+                "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱 / картон", "flame", true, "smoke", true));
+    }
+
+    public static Map<String, Object> waterLeak(String shiftId) {
+        return Map.of("shiftId", shiftId, "category", "WATER", "location", "3楼", "reporter", "保洁 王姐",
+                "description", "天花板漏水");
+    }
+
+    public static Map<String, Object> lostItem(Instant foundAt) {
+        return Map.of("description", "黑色钱包 / чёрный кошелёк", "foundBy", "保洁 王姐", "foundAt", foundAt.toString(),
+                "foundWhere", "2楼女卫生间", "handedTo", "主管 张", "storedAt", "客服部保险柜 A3");
+    }
+
+    /** The smallest PNG there is: a 1×1 pixel. */
+    public static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /** The first bytes of a JPEG (enough for the magic-byte check). */
+    public static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F',
+        0};
+}

@@ -1,0 +1,422 @@
+package com.kefu.dutylog.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.Shifts;
+import com.kefu.dutylog.api.DutylogTopics;
+import com.kefu.dutylog.command.LostAndFound;
+import com.kefu.platform.test.MutableClock;
+import com.kefu.platform.test.ServiceTest;
+import com.kefu.platform.test.Tokens;
+import com.kefu.platform.test.Topics;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The duty log over HTTP against real PostgreSQL and Kafka, with a clock the test moves: each test starts on a
+ * day of its own, and leaves no incident unresolved (a handover anywhere would wait for it).
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kefu.dutylog.scheduling=false", "kefu.dutylog.lost-item-retention=30d"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DutyLogApiTest extends ServiceTest {
+
+    private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
+    private static final String NIGHT = Tokens.bearer("night", "FRONT_DESK");
+    private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
+    private static final String MANAGER = Tokens.bearer("manager", "CS_MANAGER");
+    private static final String AUDITOR = Tokens.bearer("auditor", "AUDITOR");
+    private static final String SECURITY_DEPT = Tokens.departmentBearer("security", "security");
+    private static final ZoneId MALL = ZoneId.of("Asia/Shanghai");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.now().minus(Duration.ofDays(400)));
+        }
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LostAndFound lostAndFound;
+
+    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
+        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.APPLICATION_JSON);
+        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String token, String path, Object body) {
+        return call(HttpMethod.POST, token, path, body);
+    }
+
+    private ResponseEntity<JsonNode> get(String token, String path) {
+        return call(HttpMethod.GET, token, path, null);
+    }
+
+    private ResponseEntity<JsonNode> upload(String token, String incidentId, byte[] bytes, MediaType type) {
+        MultipartBodyBuilder parts = new MultipartBodyBuilder();
+        parts.part("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return "现场.jpg";
+            }
+        }).contentType(type);
+        return api().post().uri("/api/incidents/" + incidentId + "/photos").header(HttpHeaders.AUTHORIZATION, token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(JsonNode.class);
+    }
+
+    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return response.getBody();
+    }
+
+    private static void expectProblem(ResponseEntity<JsonNode> response, int status, String detail) {
+        assertThat(expect(response, status).get("detail").asText()).contains(detail);
+    }
+
+    /** A new day of its own for each test: 09:00 the next morning in the mall. */
+    private LocalDate nextDay() {
+        LocalDate next = LocalDate.ofInstant(clock.instant(), MALL).plusDays(1);
+        Instant nine = next.atTime(9, 0).atZone(MALL).toInstant();
+        clock.advance(Duration.between(clock.instant(), nine));
+        return next;
+    }
+
+    private Instant minutesAgo(int minutes) {
+        return clock.instant().minus(Duration.ofMinutes(minutes));
+    }
+
+    private String openShift(String token, String post) {
+        return expect(post(token, "/api/shifts", Shifts.open(post)), 201).get("id").asText();
+    }
+
+    /** The texts of an array's elements, or of one field of each ({@code field} empty: the elements themselves). */
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(field.isEmpty() ? node.asText() : node.path(field).asText()));
+        return values;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 end to end: a shift logs, a fire with its photo holds up the handover "
+            + "until resolved, the next page carries over, the manager seals the day, a late write is refused")
+    void endToEnd() throws Exception {
+        LocalDate today = nextDay();
+        String post = "front-desk";
+
+        JsonNode opened = expect(post(DESK, "/api/shifts", Shifts.open(post)), 201);
+        String shift = opened.get("id").asText();
+        assertThat(opened.get("date").asText()).isEqualTo(today.toString());
+        assertThat(opened.get("carriedOver")).isEmpty();
+        expectProblem(post(NIGHT, "/api/shifts", Shifts.open(post)), 409, "stays open until it is handed over");
+
+        String s = "/api/shifts/" + shift;
+        String water = expect(post(DESK, s + "/entries", Shifts.entry("WATER", minutesAgo(30), "3楼漏水")), 201)
+                .get("id").asText();
+        expect(post(AFTER_SALES, s + "/entries", Shifts.entry("TENANT_MOVE_IN", minutesAgo(20), "A-301 入驻")), 201);
+
+        JsonNode reported = expect(post(DESK, "/api/incidents", Shifts.fire(shift)), 201);
+        String incident = reported.get("id").asText();
+        assertThat(reported.get("major").asBoolean()).isTrue();
+        String i = "/api/incidents/" + incident;
+        expectProblem(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭")), 409, "needs on-site photos");
+
+        JsonNode photo = expect(upload(DESK, incident, Shifts.PNG, MediaType.IMAGE_PNG), 201);
+        assertThat(photo.get("sha256").asText()).isEqualTo(sha256(Shifts.PNG));
+        var served = api().get().uri(photo.get("href").asText()).header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .retrieve().toEntity(byte[].class);
+        assertThat(served.getStatusCode().value()).isEqualTo(200);
+        assertThat(served.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(served.getBody()).isEqualTo(Shifts.PNG);
+
+        // D10: published on dutylog.events as a major incident with what the report told of the fire
+        JsonNode published = new ObjectMapper().readTree(Topics.awaitRecord(DutylogTopics.EVENTS, incident).value());
+        assertThat(published.get("type").asText()).isEqualTo("IncidentReported");
+        assertThat(published.get("actor").asText()).isEqualTo("desk");
+        JsonNode data = published.get("data");
+        assertThat(data.get("major").asBoolean()).isTrue();
+        assertThat(data.get("reporter").asText()).isEqualTo("保安 李明");
+        assertThat(data.get("location").asText()).isEqualTo("B1 楼梯口");
+        assertThat(data.get("fire").get("fireLocation").asText()).isEqualTo("B1 仓库");
+        assertThat(data.get("fire").get("burning").asText()).isEqualTo("纸箱 / картон");
+        assertThat(data.get("fire").get("flame").asBoolean()).isTrue();
+        assertThat(data.get("fire").get("smoke").asBoolean()).isTrue();
+
+        // D7: every reason at once, the shift stays open (D8)
+        JsonNode refused = expect(post(DESK, s + "/handover", Shifts.unreadyHandover("night")), 409);
+        assertThat(refused.get("type").asText()).isEqualTo("urn:kefu:problem:handover-refused");
+        assertThat(texts(refused.get("reasons"), "")).hasSize(3)
+                .anyMatch(reason -> reason.contains("major incident " + incident) && reason.contains("FIRE"))
+                .anyMatch(reason -> reason.contains("items have not been counted"))
+                .anyMatch(reason -> reason.contains("night is unfit for duty and no substitute"));
+        JsonNode fitButFire = expect(post(DESK, s + "/handover", Shifts.handover("night")), 409);
+        assertThat(texts(fitButFire.get("reasons"), "")).singleElement().asString().contains(incident);
+        assertThat(expect(get(DESK, s), 200).get("open").asBoolean()).isTrue();
+
+        JsonNode resolved = expect(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤")), 200);
+        assertThat(resolved.get("resolved").asBoolean()).isTrue();
+        assertThat(resolved.get("photos")).hasSize(1);
+        assertThat(resolved.get("fire").get("fireLocation").asText()).isEqualTo("B1 仓库");
+
+        clock.advance(Duration.ofHours(8));
+        JsonNode handedOver = expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        assertThat(handedOver.get("open").asBoolean()).isFalse();
+        JsonNode handover = handedOver.get("handover");
+        assertThat(handover.get("outgoing").asText()).isEqualTo("desk");
+        assertThat(handover.get("incoming").asText()).isEqualTo("night");
+        assertThat(texts(handover.get("items"), "name")).contains("对讲机 / рация");
+        assertThat(texts(handover.get("openMatters"), "cause")).containsExactly("水管老化");
+        assertThat(texts(handover.get("instructions"), "text")).containsExactly("明早检查消防通道");
+        expectProblem(post(DESK, s + "/entries", Shifts.entry("OTHER", minutesAgo(1), "late")), 409,
+                "has been handed over");
+
+        // D1: the next page carries over what was handed over
+        JsonNode next = expect(post(NIGHT, "/api/shifts", Shifts.open(post)), 201);
+        assertThat(next.get("fromShiftId").asText()).isEqualTo(shift);
+        assertThat(texts(next.get("carriedOver"), "kind")).containsExactly("OPEN_MATTER", "INSTRUCTION");
+        assertThat(texts(next.get("carriedOver"), "subject")).contains("3楼漏水");
+        String nextShift = next.get("id").asText();
+        JsonNode nextPage = expect(get(AUDITOR, "/api/shifts/" + nextShift), 200);
+        assertThat(texts(nextPage.get("carriedOver").get("openMatters"), "result")).containsExactly("等工程部换管");
+
+        // D5: only the manager signs; the day is sealed
+        expect(post(DESK, "/api/duty-days/" + today + "/signature", null), 403);
+        JsonNode signed = expect(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 200);
+        assertThat(signed.get("sealed").asBoolean()).isTrue();
+        assertThat(signed.get("signature").get("signedBy").asText()).isEqualTo("manager");
+        assertThat(signed.get("signature").get("entries").asInt()).isEqualTo(3); // two entries and the fire
+        assertThat(signed.get("signature").get("digest").asText()).hasSize(64);
+        assertThat(signed.get("intact").asBoolean()).isTrue();
+
+        String late = "the duty log of " + today + " was signed by manager";
+        JsonNode lateEntry = expect(post(NIGHT, "/api/shifts/" + nextShift + "/entries",
+                Shifts.entry("OTHER", minutesAgo(5), "补记")), 409);
+        assertThat(lateEntry.get("type").asText()).isEqualTo("urn:kefu:problem:day-sealed");
+        assertThat(lateEntry.get("detail").asText()).contains(late).contains("(D5)");
+        expectProblem(post(DESK, s + "/entries/" + water + "/corrections", Map.of("description", "4楼")), 409, late);
+        expectProblem(post(NIGHT, "/api/incidents", Shifts.waterLeak(nextShift)), 409, late);
+        expectProblem(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 409, late);
+        expect(post(NIGHT, "/api/shifts/" + nextShift + "/entries",
+                Shifts.entry("OTHER", minutesAgo(60 * 24), "前一天的事, 补记")), 201); // yesterday is not signed
+        assertThat(expect(get(AUDITOR, "/api/duty-days/" + today), 200).get("intact").asBoolean()).isTrue();
+
+        // history, replayed from the event store, for those who read the log
+        JsonNode shiftHistory = expect(get(AUDITOR, s + "/history"), 200);
+        assertThat(texts(shiftHistory, "type")).containsExactly("ShiftOpened", "EntryRecorded", "EntryRecorded",
+                "EntryRecorded", "ShiftHandedOver");
+        assertThat(texts(shiftHistory, "actor")).containsExactly("desk", "desk", "aftersales", "desk", "desk");
+        assertThat(shiftHistory.get(3).get("data").get("reference").asText()).isEqualTo("incident:" + incident);
+        assertThat(texts(expect(get(AUDITOR, i + "/history"), 200), "type"))
+                .containsExactly("IncidentReported", "IncidentPhotoAttached", "IncidentResolved");
+        List<String> day = texts(expect(get(MANAGER, "/api/duty-days/" + today + "/history"), 200), "type");
+        assertThat(day).startsWith("ShiftOpened").contains("IncidentReported", "ShiftHandedOver", "MattersCarriedOver")
+                .endsWith("DutyDaySigned");
+
+        // roles: the auditor reads and changes nothing; a department does not read the log
+        expect(post(AUDITOR, "/api/shifts/" + nextShift + "/entries", Shifts.entry("OTHER", minutesAgo(1), "x")), 403);
+        expect(post(AUDITOR, "/api/incidents", Shifts.waterLeak(nextShift)), 403);
+        expect(get(SECURITY_DEPT, s), 403);
+        expect(get(SECURITY_DEPT, s + "/history"), 403);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("dutylog-service serves health, metrics and its API documentation")
+    void healthMetricsAndDocs() {
+        assertServesHealthMetricsAndDocs("dutylog-service", "/api/incidents/{id}/photos");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("D2 D4 bad input is refused with problem details, never 500: unknown category, the future, "
+            + "a fire without its details, a 50 MB photo (413), a photo that is not an image (415)")
+    void badInput() {
+        nextDay();
+        String shift = openShift(DESK, "bad-input");
+        String s = "/api/shifts/" + shift;
+
+        Map<String, Object> unknown = new java.util.HashMap<>(Shifts.entry("WATER", minutesAgo(5), "?"));
+        unknown.put("category", "EARTHQUAKE");
+        expectProblem(post(DESK, s + "/entries", unknown), 400, "category");
+        expectProblem(post(DESK, s + "/entries", Shifts.entry("WATER", clock.instant().plus(Duration.ofHours(1)),
+                "明天的事")), 400, "occurredAt");
+        Map<String, Object> blank = new java.util.HashMap<>(Shifts.entry("WATER", minutesAgo(5), " "));
+        expectProblem(post(DESK, s + "/entries", blank), 400, "description");
+        expect(post(DESK, "/api/shifts/no-such-shift/entries", Shifts.entry("WATER", minutesAgo(5), "x")), 404);
+
+        Map<String, Object> fireWithoutDetails = new java.util.HashMap<>(Shifts.fire(shift));
+        fireWithoutDetails.remove("fire");
+        expectProblem(post(DESK, "/api/incidents", fireWithoutDetails), 400, "fire");
+        expect(post(DESK, "/api/incidents", Shifts.waterLeak("no-such-shift")), 404);
+
+        JsonNode leak = expect(post(DESK, "/api/incidents", Shifts.waterLeak(shift)), 201);
+        String incident = leak.get("id").asText();
+        assertThat(leak.get("major").asBoolean()).isFalse();
+
+        byte[] huge = new byte[50 * 1024 * 1024];
+        System.arraycopy(Shifts.JPEG, 0, huge, 0, Shifts.JPEG.length);
+        JsonNode tooLarge = expect(upload(DESK, incident, huge, MediaType.IMAGE_JPEG), 413);
+        assertThat(tooLarge.get("type").asText()).startsWith("urn:kefu:problem:");
+        byte[] text = "<script>alert(1)</script> not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode notAnImage = expect(upload(DESK, incident, text, MediaType.IMAGE_PNG), 415);
+        assertThat(notAnImage.get("type").asText()).isEqualTo("urn:kefu:problem:unsupported-photo");
+        expect(post(DESK, "/api/incidents/" + incident + "/photos", Map.of("file", "x")), 415);
+        expect(upload(DESK, "no-such-incident", Shifts.JPEG, MediaType.IMAGE_JPEG), 404);
+        JsonNode jpeg = expect(upload(DESK, incident, Shifts.JPEG, MediaType.APPLICATION_OCTET_STREAM), 201);
+        assertThat(jpeg.get("contentType").asText()).isEqualTo("image/jpeg");
+        assertThat(expect(get(DESK, "/api/incidents/" + incident), 200).get("photos")).hasSize(1);
+
+        expect(post(DESK, "/api/incidents/" + incident + "/resolve", Map.of("outcome", "已修")), 200);
+        expectProblem(post(DESK, "/api/incidents/" + incident + "/resolve", Map.of("outcome", "again")), 409,
+                "already resolved");
+        expectProblem(post(MANAGER, "/api/duty-days/" + LocalDate.ofInstant(clock.instant(), MALL).plusDays(1)
+                + "/signature", null), 400, "before the day begins");
+        expect(post(DESK, s + "/handover", Map.of("incoming", "night")), 400);
+        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("D3 entries are never edited or deleted: a correction is a new entry pointing to the old, "
+            + "both readable")
+    void corrections() {
+        nextDay();
+        String shift = openShift(DESK, "corrections");
+        String s = "/api/shifts/" + shift;
+        String original = expect(post(DESK, s + "/entries", Shifts.entry("THEFT", minutesAgo(40), "3楼 手机被盗")), 201)
+                .get("id").asText();
+        JsonNode correction = expect(post(AFTER_SALES, s + "/entries/" + original + "/corrections",
+                Map.of("description", "4楼 手机被盗 (不是3楼)", "outcome", "已报警")), 201);
+        assertThat(correction.get("corrects").asText()).isEqualTo(original);
+
+        JsonNode entries = expect(get(DESK, s), 200).get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("id").asText()).isEqualTo(original);
+        assertThat(entries.get(0).get("description").asText()).isEqualTo("3楼 手机被盗");
+        assertThat(texts(entries.get(0).get("correctedBy"), "")).containsExactly(correction.get("id").asText());
+        assertThat(entries.get(1).get("corrects").asText()).isEqualTo(original);
+        assertThat(entries.get(1).get("category").asText()).isEqualTo("THEFT");
+        assertThat(entries.get(1).get("occurredAt").asText()).isEqualTo(entries.get(0).get("occurredAt").asText());
+
+        expect(call(HttpMethod.PUT, DESK, s + "/entries/" + original, Map.of("description", "x")), 405);
+        expect(call(HttpMethod.DELETE, DESK, s + "/entries/" + original, null), 405);
+        expect(post(DESK, s + "/entries/no-such-entry/corrections", Map.of("description", "x")), 404);
+        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("D5 the signature's digest shows a later change of the day's history in the event store")
+    void digestShowsTampering() {
+        LocalDate day = nextDay();
+        String shift = openShift(DESK, "digest");
+        String s = "/api/shifts/" + shift;
+        expect(post(DESK, s + "/entries", Shifts.entry("FIGHT", minutesAgo(50), "两名顾客 争吵 MARKER-A")), 201);
+        expect(post(DESK, s + "/entries", Shifts.entry("OTHER", minutesAgo(10), "电梯 停运")), 201);
+        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+
+        JsonNode before = expect(get(AUDITOR, "/api/duty-days/" + day), 200);
+        assertThat(before.get("sealed").asBoolean()).isFalse();
+        assertThat(before.get("current").get("entries").asInt()).isEqualTo(2);
+        JsonNode signed = expect(post(MANAGER, "/api/duty-days/" + day + "/signature", null), 200);
+        String digest = signed.get("signature").get("digest").asText();
+        assertThat(digest).isEqualTo(before.get("current").get("sha256").asText());
+
+        int changed = jdbc.update("""
+                update domain_event_entry
+                set payload = convert_to(replace(convert_from(payload, 'UTF8'), 'MARKER-A', 'MARKER-B'), 'UTF8')
+                where aggregate_identifier = ? and convert_from(payload, 'UTF8') like '%MARKER-A%'""", shift);
+        assertThat(changed).isEqualTo(1);
+        JsonNode after = expect(get(AUDITOR, "/api/duty-days/" + day), 200);
+        assertThat(after.get("intact").asBoolean()).isFalse();
+        assertThat(after.get("signature").get("digest").asText()).isEqualTo(digest);
+        assertThat(after.get("current").get("sha256").asText()).isNotEqualTo(digest);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("D9 lost and found: found, handed to the supervisor, stored, handed back only against identification, "
+            + "disposed of after the retention period; the whole chain of custody shows")
+    void lostAndFound() {
+        nextDay();
+        JsonNode wallet = expect(post(DESK, "/api/lost-items", Shifts.lostItem(minutesAgo(30))), 201);
+        String w = "/api/lost-items/" + wallet.get("id").asText();
+        assertThat(texts(wallet.get("chainOfCustody"), "step"))
+                .containsExactly("FOUND", "HANDED_TO_SUPERVISOR", "STORED");
+        assertThat(texts(wallet.get("chainOfCustody"), "to")).contains("主管 张");
+        assertThat(texts(wallet.get("chainOfCustody"), "where")).contains("2楼女卫生间", "客服部保险柜 A3");
+
+        expectProblem(post(DESK, w + "/claim", Map.of("claimant", "Иванова Анна", "identityChecked", false)), 409,
+                "identity has been checked");
+        expect(post(DESK, w + "/claim", Map.of("claimant", "Иванова Анна")), 400);
+        JsonNode returned = expect(post(DESK, w + "/claim",
+                Map.of("claimant", "Иванова Анна", "identityChecked", true, "identityDocument", "паспорт")), 200);
+        assertThat(returned.get("custody").asText()).isEqualTo("RETURNED");
+        JsonNode handedBack = returned.get("chainOfCustody").get(3);
+        assertThat(handedBack.get("step").asText()).isEqualTo("RETURNED");
+        assertThat(handedBack.get("to").asText()).isEqualTo("Иванова Анна");
+        assertThat(handedBack.get("by").asText()).isEqualTo("desk");
+
+        String umbrella = expect(post(DESK, "/api/lost-items", Shifts.lostItem(minutesAgo(10))), 201)
+                .get("id").asText();
+        clock.advance(Duration.ofDays(29));
+        String keys = expect(post(DESK, "/api/lost-items", Shifts.lostItem(minutesAgo(10))), 201).get("id").asText();
+        assertThat(lostAndFound.disposeUnclaimed()).isZero();
+        clock.advance(Duration.ofDays(2)); // the retention is 30 days here
+        assertThat(lostAndFound.disposeUnclaimed()).isEqualTo(1);
+        JsonNode disposed = expect(get(AUDITOR, "/api/lost-items/" + umbrella), 200);
+        assertThat(disposed.get("custody").asText()).isEqualTo("DISPOSED");
+        assertThat(texts(disposed.get("chainOfCustody"), "step")).endsWith("DISPOSED");
+        assertThat(expect(get(AUDITOR, "/api/lost-items/" + keys), 200).get("custody").asText()).isEqualTo("STORED");
+        assertThat(expect(get(AUDITOR, w), 200).get("custody").asText()).isEqualTo("RETURNED");
+        expectProblem(post(DESK, "/api/lost-items/" + umbrella + "/claim",
+                Map.of("claimant", "late", "identityChecked", true)), 409, "disposed");
+        expect(get(DESK, "/api/lost-items/no-such-item"), 404);
+        expect(post(AUDITOR, "/api/lost-items", Shifts.lostItem(minutesAgo(10))), 403);
+    }
+}

@@ -1,0 +1,107 @@
+package com.kefu.membership.web;
+
+import com.kefu.membership.command.GiftDesk;
+import com.kefu.membership.config.MembershipProperties;
+import com.kefu.membership.query.MemberQueries;
+import com.kefu.membership.query.MemberQueries.CampaignView;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Gift campaigns (M3): promotional items, gifts, prizes and souvenirs, handed out to members at the desk. */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private static final String ORGANISERS = "hasAnyRole('AFTER_SALES', 'CS_HEAD')";
+
+    private final GiftDesk gifts;
+    private final MemberQueries queries;
+    private final Clock clock;
+    private final MembershipProperties properties;
+
+    CampaignController(GiftDesk gifts, MemberQueries queries, Clock clock, MembershipProperties properties) {
+        this.gifts = gifts;
+        this.queries = queries;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** {@code startsOn} defaults to today, {@code endsOn} to {@code startsOn} plus 30 days. */
+    record NewCampaign(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String item,
+                       @NotNull @Min(1) @Max(1_000_000) Integer stock,
+                       @NotNull @Min(1) @Max(1000) Integer perMemberLimit,
+                       LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    record Stock(@NotNull @Min(1) @Max(1_000_000) Integer quantity) {
+    }
+
+    record HandOut(@NotBlank @Size(max = 36) String memberId, @Min(1) @Max(1000) Integer quantity) {
+    }
+
+    record Started(String id) {
+    }
+
+    record Left(String campaignId, int stock) {
+    }
+
+    record HandedOut(String campaignId, String memberId, int quantity, int stock) {
+    }
+
+    @PostMapping
+    @PreAuthorize(ORGANISERS)
+    ResponseEntity<Started> start(@Valid @RequestBody NewCampaign campaign) {
+        LocalDate startsOn = campaign.startsOn() != null ? campaign.startsOn()
+                : LocalDate.now(clock.withZone(properties.zone()));
+        LocalDate endsOn = campaign.endsOn() != null ? campaign.endsOn() : startsOn.plusDays(30);
+        String id = gifts.startCampaign(campaign.name(), campaign.item(), campaign.stock(), campaign.perMemberLimit(),
+                startsOn, endsOn);
+        return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(new Started(id));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')")
+    List<CampaignView> list() {
+        return queries.campaigns();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')")
+    CampaignView get(@PathVariable String id) {
+        return queries.campaign(id).orElseThrow(() -> new NotFound("no campaign " + id));
+    }
+
+    @PostMapping("/{id}/stock")
+    @PreAuthorize(ORGANISERS)
+    Left addStock(@PathVariable String id, @Valid @RequestBody Stock stock) {
+        return new Left(id, gifts.addStock(id, stock.quantity()));
+    }
+
+    /** 409 past the stock, past the member's limit, outside the campaign's days, or for an inactive member. */
+    @PostMapping("/{id}/handouts")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')")
+    ResponseEntity<HandedOut> handOut(@PathVariable String id, @Valid @RequestBody HandOut handOut) {
+        int quantity = handOut.quantity() == null ? 1 : handOut.quantity();
+        int stock = gifts.handOut(id, handOut.memberId(), quantity);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new HandedOut(id, handOut.memberId(), quantity, stock));
+    }
+}

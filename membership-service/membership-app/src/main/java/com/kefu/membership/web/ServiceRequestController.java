@@ -1,0 +1,92 @@
+package com.kefu.membership.web;
+
+import com.kefu.membership.api.ServiceRequestKind;
+import com.kefu.membership.command.ServiceDesk;
+import com.kefu.membership.command.ServiceDesk.Ticket;
+import com.kefu.membership.command.ServiceRequest;
+import com.kefu.membership.query.MemberQueries;
+import com.kefu.membership.query.MemberQueries.ServiceRequestView;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Front-desk services for members (M5): returns, exchanges, invoices, storage, pre-orders, group purchases. */
+@RestController
+@RequestMapping("/api/service-requests")
+class ServiceRequestController {
+
+    private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
+
+    private final ServiceDesk desk;
+    private final MemberQueries queries;
+
+    ServiceRequestController(ServiceDesk desk, MemberQueries queries) {
+        this.desk = desk;
+        this.queries = queries;
+    }
+
+    /** @param memberId optional: a customer who is not a member is served too */
+    record NewRequest(@Size(max = 36) String memberId, @NotNull ServiceRequestKind kind,
+                      @NotBlank @Size(max = 2000) String details) {
+    }
+
+    record Note(@Size(max = 1000) String note) {
+    }
+
+    record Reason(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record StatusAnswer(String id, ServiceRequest.Status status) {
+    }
+
+    @PostMapping
+    @PreAuthorize(DESK)
+    ResponseEntity<Ticket> register(@Valid @RequestBody NewRequest request) {
+        Ticket ticket = desk.registerRequest(request.kind(), request.memberId(), request.details());
+        return ResponseEntity.created(URI.create("/api/service-requests/" + ticket.id())).body(ticket);
+    }
+
+    @GetMapping
+    @PreAuthorize(DESK + " or hasRole('AUDITOR')")
+    List<ServiceRequestView> list(@RequestParam(required = false) ServiceRequestKind kind,
+                                  @RequestParam(required = false) ServiceRequest.Status status,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.serviceRequests(kind, status == null ? null : status.name(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(DESK + " or hasRole('AUDITOR')")
+    ServiceRequestView get(@PathVariable String id) {
+        return queries.serviceRequest(id).orElseThrow(() -> new NotFound("no service request " + id));
+    }
+
+    /** Done: for storage, the item was collected (once). */
+    @PostMapping("/{id}/complete")
+    @PreAuthorize(DESK)
+    StatusAnswer complete(@PathVariable String id, @Valid @RequestBody(required = false) Note note) {
+        return new StatusAnswer(id, desk.complete(id, note == null ? null : note.note()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize(DESK)
+    StatusAnswer cancel(@PathVariable String id, @Valid @RequestBody Reason reason) {
+        return new StatusAnswer(id, desk.cancel(id, reason.reason()));
+    }
+}
