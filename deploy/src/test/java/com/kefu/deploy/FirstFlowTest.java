@@ -104,11 +104,15 @@ class FirstFlowTest {
         Gateway auditor = Gateway.signIn(system.gatewayUrl(), "auditor");
 
         var member = aftersales.post("/api/members", Map.of("name", "Анна Смирнова", "phone", "+79145550101",
-                "tier", "VIP"));
+                "tier", "GOLD"));
         assertThat(member.status()).as(String.valueOf(member.body())).isEqualTo(201);
         String memberId = member.body().get("id").asText();
         Map<String, Object> vip = new HashMap<>(phoneComplaint("VIP: 寄存物品丢失"));
         vip.put("customer", Map.of("name", "Анна Смирнова", "phone", "+79145550101", "memberId", memberId));
+        // a GOLD member's complaint is NORMAL; the member becomes VIP at membership-service, and complaint-service
+        // learns it from membership.events alone: from then on their complaints are URGENT
+        assertThat(desk.post("/api/complaints", vip).body().get("priority").asText()).isEqualTo("NORMAL");
+        assertThat(head.post("/api/members/" + memberId + "/tier", Map.of("tier", "VIP")).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(desk.post("/api/complaints", vip).body().get("priority").asText()).isEqualTo("URGENT"));
 
@@ -143,6 +147,64 @@ class FirstFlowTest {
             assertThat(form.body().get("number").asText()).isEqualTo(created.body().get("number").asText());
         }
     }
+
+    @Test
+    @Order(4)
+    @DisplayName("D4 D5 D6 D7 D10 via the gateway: a fire with a photo stops the handover until it is resolved; the signed day refuses a late entry")
+    void dutyLogThroughTheGateway() {
+        Gateway night = Gateway.signIn(system.gatewayUrl(), "aftersales");
+        Gateway manager = Gateway.signIn(system.gatewayUrl(), "manager");
+        var shift = desk.post("/api/shifts", Map.of("post", "security-control"));
+        assertThat(shift.status()).as(String.valueOf(shift.body())).isEqualTo(201);
+        String s = "/api/shifts/" + shift.body().get("id").asText();
+        String fiveMinutesAgo = java.time.Instant.now().minusSeconds(300).toString();
+        assertThat(desk.post(s + "/entries", Map.of("occurredAt", fiveMinutesAgo, "category", "WATER",
+                "description", "3楼漏水", "handling", "关阀门", "outcome", "等工程部")).status()).isEqualTo(201);
+
+        var fire = desk.post("/api/incidents", Map.of("shiftId", shift.body().get("id").asText(), "category", "FIRE",
+                "location", "B1 楼梯口", "reporter", "保安 李明", "description", "仓库冒烟 / дым на складе",
+                "major", true, "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱", "flame", true,
+                        "smoke", true)));
+        assertThat(fire.status()).as(String.valueOf(fire.body())).isEqualTo(201);
+        String i = "/api/incidents/" + fire.body().get("id").asText();
+        // a photo of a few MB passes the gateway; one of 50 MB is refused there or at the service, with 413
+        byte[] photo = new byte[4 * 1024 * 1024];
+        System.arraycopy(PNG, 0, photo, 0, PNG.length);
+        var uploaded = desk.upload(i + "/photos", "现场.png", "image/png", photo);
+        assertThat(uploaded.status()).as(String.valueOf(uploaded.body())).isEqualTo(201);
+        var huge = desk.upload(i + "/photos", "huge.png", "image/png", new byte[50 * 1024 * 1024]);
+        assertThat(huge.status()).as(String.valueOf(huge.body())).isEqualTo(413);
+
+        Map<String, Object> handover = new HashMap<>();
+        handover.put("incoming", "aftersales");
+        handover.put("incomingFit", true);
+        handover.put("preparation", Map.of("recordsRead", true, "itemsCounted", true, "equipmentChecked", true));
+        handover.put("items", List.of(Map.of("name", "对讲机", "quantity", 3, "checked", true)));
+        handover.put("openMatters", List.of(Map.of("subject", "3楼漏水", "cause", "水管老化", "course", "已关阀门",
+                "result", "等工程部")));
+        handover.put("instructions", List.of(Map.of("from", "主管 张", "text", "明早检查消防通道")));
+        var refused = desk.post(s + "/handover", handover);
+        assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(409);
+        assertThat(refused.body().get("reasons").toString()).containsIgnoringCase("fire");
+
+        assertThat(desk.post(i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤")).status()).isEqualTo(200);
+        var handedOver = desk.post(s + "/handover", handover);
+        assertThat(handedOver.status()).as(String.valueOf(handedOver.body())).isEqualTo(200);
+
+        var next = night.post("/api/shifts", Map.of("post", "security-control"));
+        assertThat(next.status()).as(String.valueOf(next.body())).isEqualTo(201);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var signed = manager.post("/api/duty-days/" + today + "/signature", null);
+        assertThat(signed.status()).as(String.valueOf(signed.body())).isEqualTo(200);
+        var late = night.post("/api/shifts/" + next.body().get("id").asText() + "/entries", Map.of(
+                "occurredAt", java.time.Instant.now().minusSeconds(60).toString(), "category", "OTHER",
+                "description", "late"));
+        assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(409);
+    }
+
+    /** A 1×1 PNG: its first bytes are what the service checks. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private static void step(Gateway.Response response, String status) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);

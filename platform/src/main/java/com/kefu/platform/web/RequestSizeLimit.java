@@ -18,15 +18,19 @@ import java.io.IOException;
 /**
  * Refuses request bodies above a limit with 413 and a problem detail, before anything reads them: by the
  * declared length when there is one, else by counting while the body is read. Multipart uploads have their
- * own limits ({@code spring.servlet.multipart.*}) and pass through.
+ * own limits ({@code spring.servlet.multipart.*}) where a service reads them; where it only passes them on (the
+ * gateway) {@code kefu.web.max-upload-size} refuses those above it by their declared length.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final long uploadLimit;
     private final ObjectMapper json;
 
-    public RequestSizeLimit(DataSize limit, ObjectMapper json) {
+    /** @param uploadLimit of multipart bodies; {@code null}: left to the multipart resolver */
+    public RequestSizeLimit(DataSize limit, DataSize uploadLimit, ObjectMapper json) {
         this.limit = limit.toBytes();
+        this.uploadLimit = uploadLimit == null ? Long.MAX_VALUE : uploadLimit.toBytes();
         this.json = json;
     }
 
@@ -35,11 +39,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         if (type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-            chain.doFilter(request, response);
+            if (request.getContentLengthLong() > uploadLimit) {
+                refuse(response, uploadLimit);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
         if (request.getContentLengthLong() > limit) {
-            refuse(response);
+            refuse(response, limit);
             return;
         }
         try {
@@ -49,11 +57,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            refuse(response);
+            refuse(response, limit);
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",

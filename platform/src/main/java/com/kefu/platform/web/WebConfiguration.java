@@ -21,8 +21,9 @@ public class WebConfiguration {
     /** Ahead of security: an oversized body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @Value("${kefu.web.max-request-size:1MB}") DataSize limit, ObjectMapper json) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit, json));
+            @Value("${kefu.web.max-request-size:1MB}") DataSize limit,
+            @Value("${kefu.web.max-upload-size:#{null}}") DataSize uploadLimit, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit, uploadLimit, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
