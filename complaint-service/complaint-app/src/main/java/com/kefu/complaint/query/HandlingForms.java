@@ -2,6 +2,7 @@ package com.kefu.complaint.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.query.HandlingForm.Step;
+import com.kefu.platform.axon.EventHistory;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -11,14 +12,14 @@ import java.util.Optional;
 @Component
 public class HandlingForms {
 
-    private final ComplaintHistory history;
+    private final EventHistory history;
 
-    HandlingForms(ComplaintHistory history) {
+    HandlingForms(EventHistory history) {
         this.history = history;
     }
 
     public Optional<HandlingForm> of(String complaintId) {
-        List<ComplaintHistory.Entry> entries = history.of(complaintId);
+        List<EventHistory.Entry> entries = history.of(complaintId);
         if (entries.isEmpty()) {
             return Optional.empty();
         }

@@ -4,7 +4,7 @@ import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.command.ComplaintIntake.Registered;
-import com.kefu.complaint.query.ComplaintHistory;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintReplay;
 import com.kefu.complaint.query.HandlingForm;
@@ -46,7 +46,7 @@ class ComplaintController {
 
     private final ComplaintIntake intake;
     private final ComplaintQueries queries;
-    private final ComplaintHistory history;
+    private final EventHistory history;
 
     private final ComplaintProperties properties;
     private static final String FORM_READERS =
@@ -56,7 +56,7 @@ class ComplaintController {
     private final HandlingForms forms;
     private final MissedDeadlines missed;
 
-    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, ComplaintHistory history,
+    ComplaintController(ComplaintIntake intake, ComplaintQueries queries, EventHistory history,
                         ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms,
                         MissedDeadlines missed) {
         this.missed = missed;
@@ -126,8 +126,8 @@ class ComplaintController {
 
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR')")
-    List<ComplaintHistory.Entry> history(@PathVariable String id) {
-        List<ComplaintHistory.Entry> entries = history.of(id);
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        List<EventHistory.Entry> entries = history.of(id);
         if (entries.isEmpty()) {
             throw new NotFound("no complaint " + id);
         }

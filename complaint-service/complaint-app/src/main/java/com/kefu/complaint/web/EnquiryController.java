@@ -9,7 +9,7 @@ import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
 import com.kefu.complaint.config.ComplaintProperties;
-import com.kefu.complaint.query.ComplaintHistory;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.complaint.query.EnquiryQueries;
 import com.kefu.complaint.query.Page;
 import com.kefu.platform.axon.Commands;
@@ -51,12 +51,12 @@ class EnquiryController {
 
     private final Commands commands;
     private final ComplaintNumbers numbers;
-    private final ComplaintHistory history;
+    private final EventHistory history;
     private final Clock clock;
     private final EnquiryQueries enquiries;
     private final ComplaintProperties properties;
 
-    EnquiryController(Commands commands, ComplaintNumbers numbers, ComplaintHistory history, Clock clock,
+    EnquiryController(Commands commands, ComplaintNumbers numbers, EventHistory history, Clock clock,
                       EnquiryQueries enquiries, ComplaintProperties properties) {
         this.enquiries = enquiries;
         this.properties = properties;
@@ -83,7 +83,7 @@ class EnquiryController {
     }
 
     /** The enquiry as the list holds it, and its events. */
-    record EnquiryDetail(@JsonUnwrapped EnquiryQueries.EnquiryView enquiry, List<ComplaintHistory.Entry> events) {
+    record EnquiryDetail(@JsonUnwrapped EnquiryQueries.EnquiryView enquiry, List<EventHistory.Entry> events) {
     }
 
     @PostMapping
@@ -133,7 +133,7 @@ class EnquiryController {
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     EnquiryDetail get(@PathVariable String id) {
-        List<ComplaintHistory.Entry> events = history.of(id);
+        List<EventHistory.Entry> events = history.of(id);
         if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
             throw new NotFound("no enquiry " + id);
         }

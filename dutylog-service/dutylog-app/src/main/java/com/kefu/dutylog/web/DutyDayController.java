@@ -3,7 +3,7 @@ package com.kefu.dutylog.web;
 import com.kefu.dutylog.command.DutyDay;
 import com.kefu.dutylog.command.DutyDays;
 import com.kefu.dutylog.query.DutyDayQueries;
-import com.kefu.dutylog.query.EventHistory;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.ShiftQueries;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -3,7 +3,7 @@ package com.kefu.dutylog.web;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.command.IncidentDesk;
-import com.kefu.dutylog.query.EventHistory;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
 import com.kefu.platform.web.NotFound;

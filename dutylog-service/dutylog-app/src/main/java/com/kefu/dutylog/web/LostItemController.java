@@ -1,7 +1,7 @@
 package com.kefu.dutylog.web;
 
 import com.kefu.dutylog.command.LostAndFound;
-import com.kefu.dutylog.query.EventHistory;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.dutylog.query.LostItemView;
 import com.kefu.platform.web.NotFound;

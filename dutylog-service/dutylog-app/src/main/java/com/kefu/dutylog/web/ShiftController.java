@@ -7,7 +7,7 @@ import com.kefu.dutylog.api.OpenMatter;
 import com.kefu.dutylog.api.Preparation;
 import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.dutylog.command.ShiftDesk.OpenedShift;
-import com.kefu.dutylog.query.EventHistory;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
 import com.kefu.platform.web.NotFound;

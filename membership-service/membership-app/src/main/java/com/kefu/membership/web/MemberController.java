@@ -10,6 +10,7 @@ import com.kefu.membership.command.MemberDesk.Registered;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.MemberRecord;
 import com.kefu.membership.query.MemberView;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,10 +44,12 @@ class MemberController {
 
     private final MemberDesk desk;
     private final MemberQueries queries;
+    private final EventHistory history;
 
-    MemberController(MemberDesk desk, MemberQueries queries) {
+    MemberController(MemberDesk desk, MemberQueries queries, EventHistory history) {
         this.desk = desk;
         this.queries = queries;
+        this.history = history;
     }
 
     /** {@code POST /api/members}: who the member is and the tier they join at (M1). */
@@ -113,6 +116,17 @@ class MemberController {
     @PreAuthorize(READERS)
     Detail get(@PathVariable String id) {
         return queries.record(id).map(Detail::of).orElseThrow(() -> new NotFound("no member " + id));
+    }
+
+    /** Every change of the membership, in order, with its time and actor; the phone masked. */
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'AUDITOR')")
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        List<EventHistory.Entry> entries = history.of(id);
+        if (entries.isEmpty() || !entries.get(0).type().equals("MemberRegistered")) {
+            throw new NotFound("no member " + id);
+        }
+        return entries;
     }
 
     /** The member a card names; a mistyped number (check digit) is 400, a replaced card 404. */

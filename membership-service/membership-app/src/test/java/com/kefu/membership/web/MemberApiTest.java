@@ -229,7 +229,8 @@ class MemberApiTest extends ServiceTest {
     @Test
     @DisplayName("M4 a change of tier is published on membership.events as MemberTierChanged")
     void publishesTierChanges() throws Exception {
-        String id = register(AFTER_SALES, Members.gold("to-vip")).getBody().get("id").asText();
+        Map<String, Object> body = Members.gold("to-vip");
+        String id = register(AFTER_SALES, body).getBody().get("id").asText();
         expect(call("POST", Tokens.bearer("head", "CS_HEAD"), "/api/members/" + id + "/tier", Map.of("tier", "VIP")),
                 200, null);
         expect(call("POST", AFTER_SALES, "/api/members/" + id + "/tier", Map.of("tier", "PLATINUM")), 400, null);
@@ -245,6 +246,13 @@ class MemberApiTest extends ServiceTest {
         assertThat(changed.get("data").get("previousTier").asText()).isEqualTo("GOLD");
         assertThat(changed.get("data").get("tier").asText()).isEqualTo("VIP");
         assertThat(changed.get("actor").asText()).isEqualTo("head");
+
+        var history = call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/members/" + id + "/history", null);
+        expect(history, 200, null);
+        assertThat(history.getBody().findValuesAsText("type")).containsExactly("MemberRegistered",
+                "MemberContactRecorded", "MemberTierChanged");
+        assertThat(history.getBody().toString()).doesNotContain((String) body.get("phone"));
+        expect(call("GET", DESK, "/api/members/" + id + "/history", null), 403, null);
     }
 
     @Test

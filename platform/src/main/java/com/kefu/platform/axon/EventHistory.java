@@ -1,27 +1,30 @@
-package com.kefu.dutylog.query;
+package com.kefu.platform.axon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.relay.Actors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** Histories read straight from the event store: every event in order, with its time, its actor and its data. */
-@Component
+/**
+ * Histories read straight from a service's event store (C13): every event of a record in order, with its time, its
+ * actor and its data, named as on the topic ({@link PublishedEvent#type()}) or, for an event that stays inside the
+ * service, by its class. A phone in an event's data shows masked, as on the topic (S1).
+ */
 public class EventHistory {
 
     private final EventStore events;
     private final ObjectMapper json;
 
-    EventHistory(EventStore events, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    public EventHistory(EventStore events, ObjectMapper json) {
         this.events = events;
         this.json = json;
     }
@@ -30,12 +33,12 @@ public class EventHistory {
                         JsonNode data) {
     }
 
-    /** The events of one shift, incident, duty day or lost item, in order. */
+    /** The events of one record (a complaint, a shift, a script…), in order; empty when there is none. */
     public List<Entry> of(String aggregateId) {
         return events.readEvents(aggregateId).asStream().map(this::entry).toList();
     }
 
-    /** The events of several, merged in the order they happened. */
+    /** The events of several records, merged in the order they happened. */
     public List<Entry> of(Collection<String> aggregateIds) {
         return aggregateIds.stream().distinct().flatMap(id -> of(id).stream())
                 .sorted(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::aggregateId)
@@ -43,7 +46,7 @@ public class EventHistory {
                 .toList();
     }
 
-    /** The payloads of one aggregate's events, in order. */
+    /** The payloads of one record's events, in order. */
     public List<Object> payloads(String aggregateId) {
         return events.readEvents(aggregateId).asStream().<Object>map(DomainEventMessage::getPayload).toList();
     }
@@ -53,7 +56,11 @@ public class EventHistory {
         PublishedEvent contract = payload.getClass().getAnnotation(PublishedEvent.class);
         String type = contract != null ? contract.type()
                 : payload.getClass().getSimpleName().replaceFirst("Event$", "");
+        JsonNode data = json.valueToTree(payload);
+        if (data instanceof ObjectNode fields && fields.hasNonNull("phone")) {
+            fields.put("phone", Masking.phone(fields.get("phone").asText()));
+        }
         return new Entry(event.getAggregateIdentifier(), event.getSequenceNumber(), type, event.getTimestamp(),
-                (String) event.getMetaData().get(Actors.ACTOR), json.valueToTree(payload));
+                (String) event.getMetaData().get(Actors.ACTOR), data);
     }
 }
