@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import com.kefu.platform.privacy.PersonalDataKeys;
+import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -17,15 +19,22 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Axon on PostgreSQL without Axon Server (STACK.md): JDBC storage in tables that Flyway owns
@@ -57,6 +66,20 @@ public class AxonConfiguration {
     @Bean
     AxonProblems axonProblems() {
         return new AxonProblems();
+    }
+
+    /** The keys of personal data (S3), apart from the events. */
+    @Bean
+    PersonalDataKeys personalDataKeys(JdbcTemplate jdbc,
+                                      @Value("${kefu.privacy.key-cache:60s}") Duration keyCache) {
+        return new PersonalDataKeys(jdbc, Clock.systemUTC(), keyCache);
+    }
+
+    /** Jackson for events, with every {@code @PersonalData} text encrypted by its subject's key (S3). */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, PersonalDataKeys keys) {
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(json).build(), json, keys);
     }
 
     @Bean

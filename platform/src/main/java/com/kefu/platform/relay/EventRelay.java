@@ -1,9 +1,13 @@
 package com.kefu.platform.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kefu.platform.messaging.DepartmentScoped;
 import com.kefu.platform.messaging.EventEnvelope;
 import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalFields;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -71,6 +75,11 @@ public class EventRelay {
             sequence = domainEvent.getSequenceNumber();
         }
         String department = payload instanceof DepartmentScoped scoped ? scoped.department() : null;
+        JsonNode data = json.valueToTree(payload);
+        // personal data leaves the service masked only (S1): a name as its initials, never in clear
+        if (data instanceof ObjectNode fields) {
+            PersonalFields.of(payload.getClass()).rewrite(fields, Masking::name);
+        }
         return new EventEnvelope(
                 UUID.fromString(event.getIdentifier()),
                 contract.type(),
@@ -80,7 +89,7 @@ public class EventRelay {
                 event.getTimestamp(),
                 (String) event.getMetaData().get(Actors.ACTOR),
                 department,
-                json.valueToTree(payload));
+                data);
     }
 
     private List<CompletableFuture<?>> pendingSends() {

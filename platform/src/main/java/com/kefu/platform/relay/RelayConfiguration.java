@@ -26,8 +26,13 @@ public class RelayConfiguration {
         return new EventRelay(kafka, json, properties);
     }
 
+    /**
+     * Kept for ever: the topic is the log other services and the gateway's live views rebuild their state from,
+     * not a queue (a topic that exists already keeps its settings).
+     */
     @Bean
     NewTopic publishedTopic(RelayProperties properties) {
-        return new NewTopic(properties.topic(), properties.partitions(), (short) -1);
+        return new NewTopic(properties.topic(), properties.partitions(), (short) -1)
+                .configs(java.util.Map.of("retention.ms", "-1"));
     }
 }

@@ -1,6 +1,7 @@
 package com.kefu.complaint.api;
 
 import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.privacy.DataSubject;
 
 import java.time.Instant;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
  */
 @PublishedEvent(type = "ComplaintReceived", version = 1)
 public record ComplaintReceivedEvent(
-        String complaintId,
+        @DataSubject String complaintId,
         String number,
         Channel channel,
         Category category,

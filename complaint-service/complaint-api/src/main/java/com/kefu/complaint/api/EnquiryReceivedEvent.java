@@ -1,12 +1,13 @@
 package com.kefu.complaint.api;
 
 import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.privacy.DataSubject;
 
 import java.time.Instant;
 
 /** A question was registered (C12): the lighter kind of case, received → answered → archived. */
 @PublishedEvent(type = "EnquiryReceived", version = 1)
-public record EnquiryReceivedEvent(String enquiryId, String number, Channel channel, EnquiryStage stage,
+public record EnquiryReceivedEvent(@DataSubject String enquiryId, String number, Channel channel, EnquiryStage stage,
                                    CustomerReference customer, String question, String receivedBy,
                                    Instant receivedAt) {
 }

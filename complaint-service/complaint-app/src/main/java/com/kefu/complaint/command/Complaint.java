@@ -26,6 +26,7 @@ import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.web.NotFound;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -161,6 +162,15 @@ public class Complaint {
                     command.dueAt(), command.at()));
         }
         return status;
+    }
+
+    /**
+     * The customer's key is already gone ({@link ComplaintIntake#erase}); the event tells the projections to forget
+     * what they copied. An archived complaint takes it too: erasure is the customer's right, not a change of case.
+     */
+    @CommandHandler
+    void handle(WorkflowCommands.ErasePersonalDataCommand command) {
+        apply(new PersonalDataErasedEvent(complaintId, command.actor(), command.reason(), command.at()));
     }
 
     /** Only CS_HEAD reaches this (the endpoint's role); the ruling is final, but may be restated. */

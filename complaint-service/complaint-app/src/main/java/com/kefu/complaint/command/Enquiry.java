@@ -8,6 +8,7 @@ import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
 import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,6 +49,12 @@ public class Enquiry {
         }
         apply(new EnquiryAnsweredEvent(enquiryId, command.answer(), command.actor(), command.at()));
         return status;
+    }
+
+    /** The customer's key is already gone; the event tells the projections to forget what they copied (S3). */
+    @CommandHandler
+    void handle(EnquiryCommands.EraseEnquiryPersonalDataCommand command) {
+        apply(new PersonalDataErasedEvent(enquiryId, command.actor(), command.reason(), command.at()));
     }
 
     @CommandHandler

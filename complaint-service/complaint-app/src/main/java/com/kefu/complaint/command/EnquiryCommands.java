@@ -23,4 +23,8 @@ public final class EnquiryCommands {
 
     public record ArchiveEnquiryCommand(@TargetAggregateIdentifier String enquiryId, String actor, Instant at) {
     }
+
+    public record EraseEnquiryPersonalDataCommand(@TargetAggregateIdentifier String enquiryId, String reason,
+                                                  String actor, Instant at) {
+    }
 }

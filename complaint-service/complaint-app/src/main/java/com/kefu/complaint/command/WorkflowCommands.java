@@ -55,4 +55,9 @@ public final class WorkflowCommands {
 
     public record ArchiveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actor, Instant at) {
     }
+
+    /** Erases the customer's personal data on request (S3); allowed in every state, archived included. */
+    public record ErasePersonalDataCommand(@TargetAggregateIdentifier String complaintId, String reason, String actor,
+                                           Instant at) {
+    }
 }

@@ -9,6 +9,8 @@ import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
+import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -106,6 +108,13 @@ class ComplaintProjection {
     void on(ComplaintArchivedEvent event) {
         jdbc.update("update complaint_view set status = 'ARCHIVED', archived_at = ? where id = ?",
                 Timestamp.from(event.archivedAt()), event.complaintId());
+    }
+
+    /** The customer's data was erased (S3): the list keeps the case, not the person. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("update complaint_view set customer_name = ?, customer_masked_phone = null where id = ?",
+                Masking.ERASED, event.subject());
     }
 
     @ResetHandler

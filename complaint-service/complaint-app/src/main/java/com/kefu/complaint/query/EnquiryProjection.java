@@ -3,6 +3,8 @@ package com.kefu.complaint.query;
 import com.kefu.complaint.api.EnquiryAnsweredEvent;
 import com.kefu.complaint.api.EnquiryArchivedEvent;
 import com.kefu.complaint.api.EnquiryReceivedEvent;
+import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -46,6 +48,13 @@ class EnquiryProjection {
     void on(EnquiryArchivedEvent event) {
         jdbc.update("update enquiry_view set status = 'ARCHIVED', archived_at = ? where id = ?",
                 Timestamp.from(event.archivedAt()), event.enquiryId());
+    }
+
+    /** The customer's data was erased (S3). Complaints' erasures do not match an enquiry's id. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("update enquiry_view set customer_name = ?, customer_masked_phone = null where id = ?",
+                Masking.ERASED, event.subject());
     }
 
     @ResetHandler

@@ -18,6 +18,7 @@ import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
@@ -122,6 +123,23 @@ class ComplaintController {
         LocalDate last = to != null ? to : LocalDate.now(zone);
         LocalDate first = from != null ? from : last.minusDays(7);
         return missed.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record Erased(String id, boolean erased) {
+    }
+
+    /** Erases the customer's personal data on their request (S3); the case and its history stay. */
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    Erased erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
+        if (history.of(id).isEmpty()) {
+            throw new NotFound("no complaint " + id);
+        }
+        intake.erase(id, false, request.reason());
+        return new Erased(id, true);
     }
 
     @GetMapping("/{id}/history")

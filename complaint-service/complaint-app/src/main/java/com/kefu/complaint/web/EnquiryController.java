@@ -3,6 +3,7 @@ package com.kefu.complaint.web;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.EnquiryStage;
+import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintNumbers;
 import com.kefu.complaint.command.Enquiry;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
@@ -55,9 +56,11 @@ class EnquiryController {
     private final Clock clock;
     private final EnquiryQueries enquiries;
     private final ComplaintProperties properties;
+    private final ComplaintIntake intake;
 
     EnquiryController(Commands commands, ComplaintNumbers numbers, EventHistory history, Clock clock,
-                      EnquiryQueries enquiries, ComplaintProperties properties) {
+                      EnquiryQueries enquiries, ComplaintProperties properties, ComplaintIntake intake) {
+        this.intake = intake;
         this.enquiries = enquiries;
         this.properties = properties;
         this.commands = commands;
@@ -128,6 +131,21 @@ class EnquiryController {
         return enquiries.list(new EnquiryQueries.Filter(status == null ? null : status.name(),
                 stage == null ? null : stage.name(), from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), page, size);
+    }
+
+    record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Erases the customer's personal data on their request (S3); the enquiry and its history stay. */
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    StatusAnswer erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
+        List<EventHistory.Entry> events = history.of(id);
+        if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
+            throw new NotFound("no enquiry " + id);
+        }
+        intake.erase(id, true, request.reason());
+        return new StatusAnswer(id, "ERASED");
     }
 
     @GetMapping("/{id}")

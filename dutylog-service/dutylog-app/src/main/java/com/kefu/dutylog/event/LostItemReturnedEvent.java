@@ -1,8 +1,12 @@
 package com.kefu.dutylog.event;
 
+import com.kefu.platform.privacy.DataSubject;
+import com.kefu.platform.privacy.PersonalData;
+
 import java.time.Instant;
 
 /** The item was handed back to its owner after their identity was checked (D9); {@code returnedBy} handed it. */
-public record LostItemReturnedEvent(String itemId, String claimant, String identityDocument, String returnedBy,
+public record LostItemReturnedEvent(@DataSubject String itemId, @PersonalData String claimant,
+                                    @PersonalData String identityDocument, String returnedBy,
                                     Instant returnedAt) {
 }

@@ -1,6 +1,8 @@
 package com.kefu.membership.api;
 
 import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.privacy.DataSubject;
+import com.kefu.platform.privacy.PersonalData;
 
 import java.time.Instant;
 
@@ -11,9 +13,9 @@ import java.time.Instant;
  */
 @PublishedEvent(type = "MemberRegistered", version = 1)
 public record MemberRegisteredEvent(
-        String memberId,
+        @DataSubject String memberId,
         String cardNumber,
-        String name,
+        @PersonalData String name,
         String maskedPhone,
         Tier tier,
         String registeredBy,

@@ -1,8 +1,11 @@
 package com.kefu.membership.command;
 
+import com.kefu.platform.privacy.DataSubject;
+import com.kefu.platform.privacy.PersonalData;
+
 /**
  * The member's phone in clear. Kept in its own event that is never published, so that the topic only ever
  * carries the masked phone (S1) and the clear one can later be made erasable on its own (S3).
  */
-public record MemberContactRecordedEvent(String memberId, String phone) {
+public record MemberContactRecordedEvent(@DataSubject String memberId, @PersonalData String phone) {
 }

@@ -1,0 +1,105 @@
+package com.kefu.platform.privacy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The keys of the data subjects (S3), one AES key each, in {@code personal_data_key}, apart from the events.
+ * Keys are cached for a short while once their transaction has committed (a key drawn in a transaction that rolls
+ * back never reaches the cache); an erasure deletes the key, here at once, on other instances within the cache's
+ * lifetime ({@code kefu.privacy.key-cache}).
+ */
+public class PersonalDataKeys {
+
+    private record Cached(SecretKey key, long loadedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final long lifetimeMillis;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public PersonalDataKeys(JdbcTemplate jdbc, Clock clock, Duration lifetime) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lifetimeMillis = lifetime.toMillis();
+    }
+
+    /** The subject's key, made now if it has none (a first record, or new data after an erasure). */
+    public SecretKey keyFor(String subject) {
+        return find(subject).orElseGet(() -> {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            jdbc.update("insert into personal_data_key (subject, secret) values (?, ?) on conflict do nothing",
+                    subject, secret);
+            return load(subject).orElseThrow();
+        });
+    }
+
+    /** The subject's key, unless their data was erased (or never written). */
+    public Optional<SecretKey> find(String subject) {
+        Cached cached = cache.get(subject);
+        if (cached != null && clock.millis() - cached.loadedAt() < lifetimeMillis) {
+            return Optional.of(cached.key());
+        }
+        return load(subject);
+    }
+
+    private Optional<SecretKey> load(String subject) {
+        List<byte[]> secrets = jdbc.queryForList("select secret from personal_data_key where subject = ?",
+                byte[].class, subject);
+        if (secrets.isEmpty()) {
+            cache.remove(subject);
+            return Optional.empty();
+        }
+        SecretKey key = new SecretKeySpec(secrets.get(0), "AES");
+        remember(subject, key);
+        return Optional.of(key);
+    }
+
+    private void remember(String subject, SecretKey key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.put(subject, new Cached(key, clock.millis()));
+                }
+            });
+        } else {
+            cache.put(subject, new Cached(key, clock.millis()));
+        }
+    }
+
+    /** Deletes the subject's key and records who erased it, when and why; answers whether there was one. */
+    public boolean erase(String subject, String erasedBy, String reason) {
+        int deleted = jdbc.update("delete from personal_data_key where subject = ?", subject);
+        jdbc.update("""
+                insert into personal_data_erasure (subject, erased_by, reason, erased_at) values (?, ?, ?, ?)
+                on conflict (subject) do update set erased_by = excluded.erased_by, reason = excluded.reason,
+                    erased_at = excluded.erased_at""",
+                subject, erasedBy, reason, Timestamp.from(clock.instant()));
+        cache.remove(subject);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(subject);
+                }
+            });
+        }
+        return deleted == 1;
+    }
+}
