@@ -21,6 +21,13 @@ public final class Scripts {
                 "textRu", TEXT_RU));
     }
 
+    /** A script of another programme, e.g. PROMOTIONS, NOTICES. */
+    public static Map<String, Object> of(String programme, String title) {
+        Map<String, Object> body = opening(title);
+        body.put("programme", programme);
+        return body;
+    }
+
     public static Map<String, Object> withoutRussian(String title) {
         Map<String, Object> body = opening(title);
         body.remove("textRu");

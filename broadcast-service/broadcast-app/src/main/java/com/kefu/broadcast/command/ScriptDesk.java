@@ -1,5 +1,8 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.broadcast.command.Script.ScriptAnswer;
+import com.kefu.broadcast.command.ScriptCommands.DraftScriptCommand;
+import com.kefu.broadcast.command.ScriptCommands.ReviseScriptCommand;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -7,7 +10,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.UUID;
 
-/** The broadcaster's desk: drafts scripts as the signed-in broadcaster. */
+/** The broadcaster's desk: writes scripts and their new versions as the signed-in broadcaster. */
 @Service
 public class ScriptDesk {
 
@@ -19,17 +22,19 @@ public class ScriptDesk {
         this.clock = clock;
     }
 
-    public Drafted draft(NewScript script) {
+    public ScriptAnswer draft(NewScript script) {
         String id = UUID.randomUUID().toString();
         commands.send(new DraftScriptCommand(id, script.title(), script.programme(), script.textZh(),
                 script.textRu(), CurrentUser.get().username(), clock.instant()));
-        return new Drafted(id, 1, ScriptStatus.DRAFT);
+        return new ScriptAnswer(id, 1, ScriptStatus.DRAFT);
+    }
+
+    public ScriptAnswer revise(String id, NewScript script) {
+        return commands.send(new ReviseScriptCommand(id, script.title(), script.programme(), script.textZh(),
+                script.textRu(), CurrentUser.get().username(), clock.instant()));
     }
 
     /** What the broadcaster wrote. */
     public record NewScript(String title, String programme, String textZh, String textRu) {
-    }
-
-    public record Drafted(String id, int version, ScriptStatus status) {
     }
 }

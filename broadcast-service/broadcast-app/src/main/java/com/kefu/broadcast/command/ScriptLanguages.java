@@ -1,5 +1,7 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.platform.web.RuleViolation;
+
 import java.lang.Character.UnicodeScript;
 
 /**
@@ -8,6 +10,8 @@ import java.lang.Character.UnicodeScript;
  * both texts may carry shop numbers, brand names and times.
  */
 public final class ScriptLanguages {
+
+    public static final String BILINGUAL = "bilingual-script";
 
     private ScriptLanguages() {
     }
@@ -30,5 +34,17 @@ public final class ScriptLanguages {
     /** Russian, and only Russian. */
     public static boolean isRussian(String text) {
         return hasCyrillic(text) && !hasHan(text);
+    }
+
+    /** The rule itself (B2), for every way a text comes in: a Chinese text and a Russian text, each in its script. */
+    public static void requireBilingual(String textZh, String textRu) {
+        if (!isChinese(textZh)) {
+            throw new RuleViolation(BILINGUAL,
+                    "a script needs a Chinese text in Han characters, without Russian in it (B2)");
+        }
+        if (!isRussian(textRu)) {
+            throw new RuleViolation(BILINGUAL,
+                    "a script needs a Russian text in Cyrillic letters, without Chinese in it (B2)");
+        }
     }
 }

@@ -1,44 +1,175 @@
 package com.kefu.broadcast.web;
 
+import com.kefu.broadcast.api.Language;
+import com.kefu.broadcast.command.Script.ScriptAnswer;
+import com.kefu.broadcast.command.ScriptCommands.ApproveScriptCommand;
+import com.kefu.broadcast.command.ScriptCommands.RejectScriptCommand;
+import com.kefu.broadcast.command.ScriptCommands.SubmitScriptCommand;
+import com.kefu.broadcast.command.ScriptCommands.WithdrawScriptCommand;
 import com.kefu.broadcast.command.ScriptDesk;
-import com.kefu.broadcast.command.ScriptDesk.Drafted;
 import com.kefu.broadcast.query.ScriptQueries;
+import com.kefu.broadcast.query.ScriptVersionView;
 import com.kefu.broadcast.query.ScriptView;
+import com.kefu.broadcast.speech.SpeechSynthesis;
+import com.kefu.broadcast.speech.SpeechSynthesis.SpeechUnavailable;
+import com.kefu.broadcast.web.BroadcastRequests.Approval;
+import com.kefu.broadcast.web.BroadcastRequests.Rejection;
+import com.kefu.broadcast.web.BroadcastRequests.Withdrawal;
+import com.kefu.platform.axon.Commands;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
+import com.kefu.platform.web.Problems;
+import com.kefu.platform.web.RuleViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
+/** Scripts (B2), their approval (B3), their history and their audio. */
 @RestController
 @RequestMapping("/api/scripts")
 class ScriptController {
 
     private final ScriptDesk desk;
     private final ScriptQueries queries;
+    private final EventHistory history;
+    private final Commands commands;
+    private final SpeechSynthesis speech;
+    private final Clock clock;
 
-    ScriptController(ScriptDesk desk, ScriptQueries queries) {
+    ScriptController(ScriptDesk desk, ScriptQueries queries, EventHistory history, Commands commands,
+                     SpeechSynthesis speech, Clock clock) {
         this.desk = desk;
         this.queries = queries;
+        this.history = history;
+        this.commands = commands;
+        this.speech = speech;
+        this.clock = clock;
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('BROADCASTER')")
-    ResponseEntity<Drafted> draft(@Valid @RequestBody DraftScriptRequest request) {
-        Drafted drafted = desk.draft(request.toNewScript());
+    @PreAuthorize(Access.BROADCASTER)
+    ResponseEntity<ScriptAnswer> draft(@Valid @RequestBody DraftScriptRequest request) {
+        ScriptAnswer drafted = desk.draft(request.toNewScript());
         return ResponseEntity.created(URI.create("/api/scripts/" + drafted.id())).body(drafted);
     }
 
+    /** An edit: a new version, a draft again, needing approval again (B3). */
+    @PutMapping("/{id}")
+    @PreAuthorize(Access.BROADCASTER)
+    ScriptAnswer revise(@PathVariable String id, @Valid @RequestBody DraftScriptRequest request) {
+        return desk.revise(id, request.toNewScript());
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.READERS)
+    List<ScriptView> list(@RequestParam(required = false) String status,
+                          @RequestParam(required = false) String programme) {
+        return queries.list(status, programme);
+    }
+
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('BROADCASTER', 'SUPERVISOR', 'AUDITOR')")
+    @PreAuthorize(Access.READERS)
     ScriptView get(@PathVariable String id) {
         return queries.find(id).orElseThrow(() -> new NotFound("no script " + id));
+    }
+
+    @GetMapping("/{id}/versions")
+    @PreAuthorize(Access.READERS)
+    List<ScriptVersionView> versions(@PathVariable String id) {
+        List<ScriptVersionView> versions = queries.versions(id);
+        if (versions.isEmpty()) {
+            throw new NotFound("no script " + id);
+        }
+        return versions;
+    }
+
+    /** Every event of the script, in order, from the event store. */
+    @GetMapping("/{id}/history")
+    @PreAuthorize(Access.READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        List<EventHistory.Entry> entries = history.of(id);
+        if (entries.isEmpty()) {
+            throw new NotFound("no script " + id);
+        }
+        return entries;
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize(Access.BROADCASTER)
+    ScriptAnswer submit(@PathVariable String id) {
+        return step(user -> new SubmitScriptCommand(id, user.username(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize(Access.SUPERVISOR)
+    ScriptAnswer approve(@PathVariable String id, @Valid @RequestBody(required = false) Approval approval) {
+        Approval validity = approval == null ? new Approval(null, null) : approval;
+        return step(user -> new ApproveScriptCommand(id, validity.validFrom(), validity.validUntil(),
+                user.username(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize(Access.SUPERVISOR)
+    ScriptAnswer reject(@PathVariable String id, @Valid @RequestBody Rejection rejection) {
+        return step(user -> new RejectScriptCommand(id, rejection.reason(), user.username(), clock.instant()));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @PreAuthorize(Access.BROADCASTER_OR_SUPERVISOR)
+    ScriptAnswer withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdrawal withdrawal) {
+        String reason = withdrawal == null ? null : withdrawal.reason();
+        return step(user -> new WithdrawScriptCommand(id, reason, user.username(), clock.instant()));
+    }
+
+    /**
+     * The version that may air, read out in {@code language} by espeak-ng (WAV). 409 when no version is approved;
+     * 503 when espeak-ng is not installed here.
+     */
+    @GetMapping("/{id}/audio")
+    @PreAuthorize(Access.READERS)
+    ResponseEntity<?> audio(@PathVariable String id,
+                            @RequestParam @Pattern(regexp = BroadcastRequests.LANGUAGE,
+                                    message = "must be zh or ru") String language) {
+        ScriptView script = get(id);
+        if (script.airableVersion() == null || "WITHDRAWN".equals(script.status())) {
+            throw new RuleViolation("script-not-approved", "script " + id + " has no approved version to read out"
+                    + " (B3)");
+        }
+        ScriptVersionView version = queries.version(id, script.airableVersion())
+                .orElseThrow(() -> new NotFound("no version " + script.airableVersion() + " of script " + id));
+        Language spoken = Language.of(language);
+        try {
+            byte[] wav = speech.render(spoken == Language.ZH ? version.textZh() : version.textRu(), spoken);
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))
+                    .header("X-Script-Version", String.valueOf(version.version())).body(wav);
+        } catch (SpeechUnavailable unavailable) {
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "speech-unavailable",
+                    "audio cannot be rendered here: " + unavailable.getMessage() + "; the script's text is at "
+                            + "/api/scripts/" + id + "/versions");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+    }
+
+    private ScriptAnswer step(Function<CurrentUser, Object> command) {
+        return commands.send(command.apply(CurrentUser.get()));
     }
 }

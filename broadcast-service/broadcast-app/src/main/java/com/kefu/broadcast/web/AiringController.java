@@ -1,0 +1,95 @@
+package com.kefu.broadcast.web;
+
+import com.kefu.broadcast.api.Language;
+import com.kefu.broadcast.command.ScriptCommands.AirScriptCommand;
+import com.kefu.broadcast.config.BroadcastProperties;
+import com.kefu.broadcast.query.AiringQueries;
+import com.kefu.broadcast.query.AiringQueries.Airing;
+import com.kefu.broadcast.web.BroadcastRequests.AiringRequest;
+import com.kefu.platform.axon.Commands;
+import com.kefu.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What aired (B4): logging an airing, refused unless the script has an approved, valid version; the day's log. */
+@RestController
+@RequestMapping("/api/airings")
+class AiringController {
+
+    static final String CSV = "text/csv";
+
+    private final Commands commands;
+    private final AiringQueries airings;
+    private final BroadcastProperties properties;
+    private final Clock clock;
+
+    AiringController(Commands commands, AiringQueries airings, BroadcastProperties properties, Clock clock) {
+        this.commands = commands;
+        this.airings = airings;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** {@code version}: the approved version that aired, which is not always the latest one written. */
+    record Aired(String id, String scriptId, int version, String language, String airedBy, Instant airedAt) {
+    }
+
+    @PostMapping
+    @PreAuthorize(Access.BROADCASTER)
+    ResponseEntity<Aired> air(@Valid @RequestBody AiringRequest request) {
+        String airingId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        String actor = CurrentUser.get().username();
+        int version = commands.send(new AirScriptCommand(request.scriptId(), airingId,
+                Language.of(request.language()), LocalDate.ofInstant(now, properties.zone()), actor, now));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Aired(airingId, request.scriptId(), version, request.language(), actor, now));
+    }
+
+    /** The day's programme log (today, station time, when no date is given); emergencies have emergency:true. */
+    @GetMapping
+    @PreAuthorize(Access.READERS)
+    List<Airing> day(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return airings.of(date == null ? today() : date);
+    }
+
+    /** The same log as CSV, for {@code Accept: text/csv}. */
+    @GetMapping(produces = CSV)
+    @PreAuthorize(Access.READERS)
+    ResponseEntity<String> dayAsCsv(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return export(date);
+    }
+
+    /** The programme log of a day as a CSV file to download. */
+    @GetMapping("/export")
+    @PreAuthorize(Access.READERS)
+    ResponseEntity<String> export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        LocalDate day = date == null ? today() : date;
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programme-log-" + day + ".csv\"")
+                .body(ProgrammeLog.csv(airings.of(day), properties.zone()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+}
