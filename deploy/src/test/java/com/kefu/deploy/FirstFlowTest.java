@@ -30,7 +30,7 @@ class FirstFlowTest {
 
     private static final int GATEWAY_PORT = 18080;
     private static final Set<String> NEEDED =
-            Set.of("complaint-service", "dutylog-service", "membership-service", "gateway");
+            Set.of("complaint-service", "dutylog-service", "membership-service", "broadcast-service", "gateway");
     private static LocalSystem system;
     private static Gateway desk;
 
@@ -150,7 +150,7 @@ class FirstFlowTest {
 
     @Test
     @Order(4)
-    @DisplayName("D4 D5 D6 D7 D10 via the gateway: a fire with a photo stops the handover until it is resolved; the signed day refuses a late entry")
+    @DisplayName("D4 D5 D6 D7 D10 B7 via the gateway: a fire with a photo airs the evacuation and stops the handover until it is resolved; the signed day refuses a late entry")
     void dutyLogThroughTheGateway() {
         Gateway night = Gateway.signIn(system.gatewayUrl(), "aftersales");
         Gateway manager = Gateway.signIn(system.gatewayUrl(), "manager");
@@ -167,6 +167,20 @@ class FirstFlowTest {
                         "smoke", true)));
         assertThat(fire.status()).as(String.valueOf(fire.body())).isEqualTo(201);
         String i = "/api/incidents/" + fire.body().get("id").asText();
+        // dutylog publishes the fire; broadcast-service airs the evacuation in both languages, once (B7)
+        Gateway broadcaster = Gateway.signIn(system.gatewayUrl(), "broadcaster");
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var airings = broadcaster.get("/api/airings?date=" + day);
+            assertThat(airings.status()).as(String.valueOf(airings.body())).isEqualTo(200);
+            List<String> emergencies = new ArrayList<>();
+            airings.body().forEach(airing -> {
+                if (airing.path("emergency").asBoolean()) {
+                    emergencies.add(airing.path("language").asText().toLowerCase());
+                }
+            });
+            assertThat(emergencies).containsExactlyInAnyOrder("zh", "ru");
+        });
         // a photo of a few MB passes the gateway; one of 50 MB is refused there or at the service, with 413
         byte[] photo = new byte[4 * 1024 * 1024];
         System.arraycopy(PNG, 0, photo, 0, PNG.length);
