@@ -17,6 +17,7 @@ import com.kefu.membership.command.MemberCommands.ReinstateCommand;
 import com.kefu.membership.command.MemberCommands.ReplaceCardCommand;
 import com.kefu.membership.command.MemberCommands.SuspendCommand;
 import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -140,6 +141,16 @@ public class Member {
                     command.at()));
         }
         return balance;
+    }
+
+    /** Only a cancelled membership is erased: an active member still needs their name at the desk. */
+    @CommandHandler
+    void handle(MemberCommands.EraseMemberPersonalDataCommand command) {
+        if (status != MemberStatus.CANCELLED) {
+            throw new RuleViolation("member-not-cancelled", "membership " + cardNumber + " is " + status
+                    + ": cancel it before erasing the member's personal data (S3)");
+        }
+        apply(new PersonalDataErasedEvent(memberId, command.actor(), command.reason(), command.at()));
     }
 
     @CommandHandler

@@ -41,4 +41,9 @@ public final class MemberCommands {
     /** Asks whether the member may receive gifts and services now: refused unless active. */
     public record ConfirmActiveCommand(@TargetAggregateIdentifier String memberId, String purpose) {
     }
+
+    /** Erases the member's personal data on request (S3): only once the membership is cancelled. */
+    public record EraseMemberPersonalDataCommand(@TargetAggregateIdentifier String memberId, String reason,
+                                                 String actor, Instant at) {
+    }
 }

@@ -10,6 +10,7 @@ import com.kefu.membership.command.MemberCommands.ReinstateCommand;
 import com.kefu.membership.command.MemberCommands.ReplaceCardCommand;
 import com.kefu.membership.command.MemberCommands.SuspendCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,10 @@ public class MemberDesk {
     private final CardNumbers cardNumbers;
     private final PhoneClaims phones;
     private final Clock clock;
+    private final PersonalDataKeys keys;
 
-    MemberDesk(Commands commands, CardNumbers cardNumbers, PhoneClaims phones, Clock clock) {
+    MemberDesk(Commands commands, CardNumbers cardNumbers, PhoneClaims phones, Clock clock, PersonalDataKeys keys) {
+        this.keys = keys;
         this.commands = commands;
         this.cardNumbers = cardNumbers;
         this.phones = phones;
@@ -83,6 +86,14 @@ public class MemberDesk {
         MemberStatus status = commands.send(new CancelCommand(memberId, reason, actor(), clock.instant()));
         phones.releaseAll(memberId);
         return status;
+    }
+
+    /** The member's name and phone read as erased from now on, everywhere (S3); the membership's record stays. */
+    @Transactional
+    public void erase(String memberId, String reason) {
+        commands.send(new MemberCommands.EraseMemberPersonalDataCommand(memberId, reason, actor(), clock.instant()));
+        keys.erase(memberId, actor(), reason);
+        phones.releaseAll(memberId);
     }
 
     public Tier changeTier(String memberId, Tier tier) {

@@ -6,6 +6,8 @@ import com.kefu.membership.api.MemberPointsChangedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
 import com.kefu.membership.api.MemberStatusChangedEvent;
 import com.kefu.membership.api.MemberTierChangedEvent;
+import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -87,6 +89,13 @@ class MemberProjection {
                 update member_view set points = ?, earned = earned + greatest(?, 0), last_sequence = ?
                 where id = ? and last_sequence < ?""",
                 event.balance(), event.delta(), sequence, event.memberId(), sequence);
+    }
+
+    /** The member's data was erased (S3): the record keeps the card, tier and points, not the person. */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("update member_view set name = ?, masked_phone = ? where id = ?", Masking.ERASED, Masking.ERASED,
+                event.subject());
     }
 
     @ResetHandler

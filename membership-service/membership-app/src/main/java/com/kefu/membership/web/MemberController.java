@@ -174,6 +174,14 @@ class MemberController {
         return new StatusAnswer(id, desk.cancel(id, reason.reason()));
     }
 
+    /** Erases a cancelled member's name and phone on their request (S3). */
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    StatusAnswer erase(@PathVariable String id, @Valid @RequestBody Reason reason) {
+        desk.erase(id, reason.reason());
+        return new StatusAnswer(id, MemberStatus.CANCELLED);
+    }
+
     /** Published as MemberTierChanged (M4): complaint-service treats a VIP's complaints as urgent. */
     @PostMapping("/{id}/tier")
     @PreAuthorize(MEMBERSHIP)

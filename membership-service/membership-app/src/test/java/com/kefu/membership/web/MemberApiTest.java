@@ -227,6 +227,42 @@ class MemberApiTest extends ServiceTest {
     }
 
     @Test
+    @DisplayName("S3 a cancelled member's name and phone are erased on request; the record, history and replay keep working")
+    void erasesCancelledMembers() {
+        Map<String, Object> body = Members.gold("Пётр Иванов");
+        String phone = (String) body.get("phone");
+        String id = register(AFTER_SALES, body).getBody().get("id").asText();
+        String head = Tokens.bearer("head", "CS_HEAD");
+        var active = call("POST", head, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请"));
+        expect(active, 409, "cancel it before erasing");
+        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/cancel", Map.of("reason", "本人申请")), 200, null);
+        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请")), 403, null);
+        expect(call("POST", head, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请删除个人信息")), 200, null);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var read = call("GET", DESK, "/api/members/" + id, null);
+            expect(read, 200, null);
+            assertThat(read.getBody().path("name").asText()).isEqualTo("[erased]");
+        });
+        var history = call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/members/" + id + "/history", null);
+        assertThat(history.getBody().toString()).doesNotContain("Пётр").doesNotContain(phone)
+                .contains("PersonalDataErased");
+        // the phone is free for someone else now
+        Map<String, Object> next = Members.gold("next holder");
+        next.put("phone", phone);
+        assertThat(register(AFTER_SALES, next).getStatusCode().value()).isEqualTo(201);
+
+        var replay = call("POST", Tokens.bearer("admin", "ADMIN"), "/admin/projections/member-view/replay", null);
+        expect(replay, 202, null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var read = call("GET", DESK, "/api/members/" + id, null);
+            expect(read, 200, null);
+            assertThat(read.getBody().path("name").asText()).isEqualTo("[erased]");
+            assertThat(read.getBody().path("status").asText()).isEqualTo("CANCELLED");
+        });
+    }
+
+    @Test
     @DisplayName("M4 a change of tier is published on membership.events as MemberTierChanged")
     void publishesTierChanges() throws Exception {
         Map<String, Object> body = Members.gold("to-vip");
