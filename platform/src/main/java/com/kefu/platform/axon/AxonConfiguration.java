@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import com.kefu.platform.privacy.PersonalDataKeys;
+import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -73,6 +74,12 @@ public class AxonConfiguration {
     PersonalDataKeys personalDataKeys(JdbcTemplate jdbc,
                                       @Value("${kefu.privacy.key-cache:60s}") Duration keyCache) {
         return new PersonalDataKeys(jdbc, Clock.systemUTC(), keyCache);
+    }
+
+    /** The record of reads of personal data in clear (S2). */
+    @Bean
+    PersonalDataReads personalDataReads(JdbcTemplate jdbc) {
+        return new PersonalDataReads(jdbc, Clock.systemUTC());
     }
 
     /** Jackson for events, with every {@code @PersonalData} text encrypted by its subject's key (S3). */

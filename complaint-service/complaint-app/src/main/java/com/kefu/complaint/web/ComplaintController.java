@@ -1,17 +1,20 @@
 package com.kefu.complaint.web;
 
+import com.kefu.complaint.api.ComplaintReceivedEvent;
+import com.kefu.complaint.command.ComplaintIntake.Registered;
 import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintStatus;
+import com.kefu.complaint.command.CustomerContactRecordedEvent;
 import com.kefu.complaint.config.ComplaintProperties;
-import com.kefu.complaint.command.ComplaintIntake.Registered;
-import com.kefu.platform.axon.EventHistory;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintReplay;
+import com.kefu.complaint.query.ComplaintView;
 import com.kefu.complaint.query.HandlingForm;
 import com.kefu.complaint.query.HandlingForms;
 import com.kefu.complaint.query.MissedDeadlines;
 import com.kefu.complaint.query.Page;
-import com.kefu.complaint.query.ComplaintView;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.web.NotFound;
@@ -29,8 +32,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -56,10 +59,12 @@ class ComplaintController {
     private final ComplaintReplay replay;
     private final HandlingForms forms;
     private final MissedDeadlines missed;
+    private final PersonalDataReads reads;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, EventHistory history,
                         ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms,
-                        MissedDeadlines missed) {
+                        MissedDeadlines missed, PersonalDataReads reads) {
+        this.reads = reads;
         this.missed = missed;
         this.replay = replay;
         this.forms = forms;
@@ -123,6 +128,45 @@ class ComplaintController {
         LocalDate last = to != null ? to : LocalDate.now(zone);
         LocalDate first = from != null ? from : last.minusDays(7);
         return missed.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    record Contact(String id, String name, String phone) {
+    }
+
+    /**
+     * The customer's name and phone in clear, for the call back (S1): only for after-sales and the head, only with a
+     * reason, and every read is recorded before the answer (S2).
+     */
+    @GetMapping("/{id}/contact")
+    @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD')")
+    Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
+        String name = null;
+        String phone = null;
+        for (Object event : history.payloads(id)) {
+            if (event instanceof ComplaintReceivedEvent received) {
+                name = received.customer().name();
+            } else if (event instanceof CustomerContactRecordedEvent contact) {
+                phone = contact.phone();
+            }
+        }
+        if (name == null) {
+            throw new NotFound("no complaint " + id);
+        }
+        reads.record(id, "customer contact", reason);
+        return new Contact(id, name, phone);
+    }
+
+    /** Who read which customer's contact in clear, when and why (S2): the last week by default. */
+    @GetMapping("/contact-reads")
+    @PreAuthorize("hasRole('AUDITOR')")
+    List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) LocalDate from,
+                                              @RequestParam(required = false) LocalDate to,
+                                              @RequestParam(required = false) @Size(max = 100) String complaint) {
+        ZoneId zone = properties.zone();
+        LocalDate last = to != null ? to : LocalDate.now(zone);
+        LocalDate first = from != null ? from : last.minusDays(7);
+        return reads.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+                complaint, 1000);
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

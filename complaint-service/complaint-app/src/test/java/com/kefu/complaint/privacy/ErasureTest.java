@@ -115,4 +115,37 @@ class ErasureTest extends ServiceTest {
         assertThat(rebuilt.get("customer").has("maskedPhone")).isFalse();
         assertThat(rebuilt.get("status").asText()).isEqualTo("ESCALATED");
     }
+
+    @Test
+    @DisplayName("S1 S2 the customer's phone in clear only for after-sales and the head, with a reason, every read recorded for the auditor")
+    void contactReadsAreRecorded() {
+        Map<String, Object> body = new HashMap<>(Complaints.phoneCall("回访"));
+        body.put("customer", Map.of("name", "李雷", "phone", "13611112222"));
+        String id = call(HttpMethod.POST, DESK, "/api/complaints", body).getBody().get("id").asText();
+        String contact = "/api/complaints/" + id + "/contact";
+
+        assertThat(call(HttpMethod.GET, DESK, contact + "?reason=x", null).getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.GET, Tokens.departmentBearer("security", "security"), contact + "?reason=x", null)
+                .getStatusCode().value()).isEqualTo(403);
+        var noReason = call(HttpMethod.GET, HEAD, contact, null);
+        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        assertThat(noReason.getBody().get("detail").asText()).contains("reason");
+        var read = call(HttpMethod.GET, Tokens.bearer("aftersales", "AFTER_SALES"), contact + "?reason=回访电话", null);
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        assertThat(read.getBody().get("phone").asText()).isEqualTo("13611112222");
+        assertThat(read.getBody().get("name").asText()).isEqualTo("李雷");
+
+        var reads = call(HttpMethod.GET, AUDITOR, "/api/complaints/contact-reads?complaint=" + id, null);
+        assertThat(reads.getStatusCode().value()).isEqualTo(200);
+        assertThat(reads.getBody()).hasSize(1);
+        assertThat(reads.getBody().get(0).get("readBy").asText()).isEqualTo("aftersales");
+        assertThat(reads.getBody().get(0).get("why").asText()).isEqualTo("回访电话");
+        assertThat(call(HttpMethod.GET, HEAD, "/api/complaints/contact-reads", null).getStatusCode().value())
+                .isEqualTo(403);
+        // nothing in clear anywhere else: not in the complaint, not in its history
+        assertThat(call(HttpMethod.GET, HEAD, "/api/complaints/" + id, null).getBody().toString())
+                .doesNotContain("13611112222");
+        assertThat(call(HttpMethod.GET, AUDITOR, "/api/complaints/" + id + "/history", null).getBody().toString())
+                .doesNotContain("13611112222");
+    }
 }

@@ -1,16 +1,20 @@
 package com.kefu.membership.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.kefu.membership.api.MemberDetailsChangedEvent;
+import com.kefu.membership.api.MemberRegisteredEvent;
 import com.kefu.membership.api.MemberStatus;
 import com.kefu.membership.api.Tier;
 import com.kefu.membership.command.CardNumbers;
-import com.kefu.membership.command.MemberDesk;
+import com.kefu.membership.command.MemberContactRecordedEvent;
 import com.kefu.membership.command.MemberDesk.NewMember;
 import com.kefu.membership.command.MemberDesk.Registered;
-import com.kefu.membership.query.MemberQueries;
+import com.kefu.membership.command.MemberDesk;
 import com.kefu.membership.query.MemberQueries.MemberRecord;
+import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -45,8 +49,10 @@ class MemberController {
     private final MemberDesk desk;
     private final MemberQueries queries;
     private final EventHistory history;
+    private final PersonalDataReads reads;
 
-    MemberController(MemberDesk desk, MemberQueries queries, EventHistory history) {
+    MemberController(MemberDesk desk, MemberQueries queries, EventHistory history, PersonalDataReads reads) {
+        this.reads = reads;
         this.desk = desk;
         this.queries = queries;
         this.history = history;
@@ -116,6 +122,38 @@ class MemberController {
     @PreAuthorize(READERS)
     Detail get(@PathVariable String id) {
         return queries.record(id).map(Detail::of).orElseThrow(() -> new NotFound("no member " + id));
+    }
+
+    record Contact(String id, String name, String phone) {
+    }
+
+    /** The member's name and phone in clear (S1), with a reason; every read is recorded before the answer (S2). */
+    @GetMapping("/{id}/contact")
+    @PreAuthorize(MEMBERSHIP)
+    Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
+        String name = null;
+        String phone = null;
+        for (Object event : history.payloads(id)) {
+            if (event instanceof MemberRegisteredEvent registered) {
+                name = registered.name();
+            } else if (event instanceof MemberDetailsChangedEvent changed && changed.name() != null) {
+                name = changed.name();
+            } else if (event instanceof MemberContactRecordedEvent contact) {
+                phone = contact.phone();
+            }
+        }
+        if (name == null) {
+            throw new NotFound("no member " + id);
+        }
+        reads.record(id, "member contact", reason);
+        return new Contact(id, name, phone);
+    }
+
+    /** Who read which member's contact in clear, when and why (S2), newest first. */
+    @GetMapping("/contact-reads")
+    @PreAuthorize("hasRole('AUDITOR')")
+    List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) @Size(max = 36) String member) {
+        return reads.between(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60), member, 1000);
     }
 
     /** Every change of the membership, in order, with its time and actor; the phone masked. */

@@ -263,6 +263,22 @@ class MemberApiTest extends ServiceTest {
     }
 
     @Test
+    @DisplayName("S2 a member's phone in clear only with a reason, and every read is recorded for the auditor")
+    void contactReadsAreRecorded() {
+        Map<String, Object> body = Members.gold("contact");
+        String id = register(AFTER_SALES, body).getBody().get("id").asText();
+        expect(call("GET", DESK, "/api/members/" + id + "/contact?reason=x", null), 403, null);
+        expect(call("GET", AFTER_SALES, "/api/members/" + id + "/contact", null), 400, "reason");
+        var contact = call("GET", AFTER_SALES, "/api/members/" + id + "/contact?reason=礼品寄送", null);
+        expect(contact, 200, null);
+        assertThat(contact.getBody().get("phone").asText()).isEqualTo(body.get("phone"));
+        var reads = call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/members/contact-reads?member=" + id, null);
+        expect(reads, 200, null);
+        assertThat(reads.getBody().findValuesAsText("why")).containsExactly("礼品寄送");
+        assertThat(reads.getBody().findValuesAsText("readBy")).containsExactly("aftersales");
+    }
+
+    @Test
     @DisplayName("M4 a change of tier is published on membership.events as MemberTierChanged")
     void publishesTierChanges() throws Exception {
         Map<String, Object> body = Members.gold("to-vip");
