@@ -7,7 +7,6 @@ import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.platform.axon.Commands;
-import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,11 +27,9 @@ public class ComplaintIntake {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final MemberTiers tiers;
-    private final PersonalDataKeys keys;
 
     public ComplaintIntake(Commands commands, ComplaintNumbers numbers, Clock clock, JdbcTemplate jdbc,
-                           MemberTiers tiers, PersonalDataKeys keys) {
-        this.keys = keys;
+                           MemberTiers tiers) {
         this.tiers = tiers;
         this.commands = commands;
         this.numbers = numbers;
@@ -60,19 +57,6 @@ public class ComplaintIntake {
                     registered.priority().name(), idempotencyKey);
         }
         return registered;
-    }
-
-    /**
-     * Erases the personal data of a complaint's or an enquiry's customer (S3): their key is deleted, so their name
-     * and phone read as erased in every event, history and replay; then the record tells its projections.
-     */
-    @Transactional
-    public void erase(String id, boolean enquiry, String reason) {
-        String actor = CurrentUser.get().username();
-        keys.erase(id, actor, reason);
-        commands.send(enquiry
-                ? new EnquiryCommands.EraseEnquiryPersonalDataCommand(id, reason, actor, clock.instant())
-                : new WorkflowCommands.ErasePersonalDataCommand(id, reason, actor, clock.instant()));
     }
 
     /**

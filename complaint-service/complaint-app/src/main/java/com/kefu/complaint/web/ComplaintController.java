@@ -5,6 +5,7 @@ import com.kefu.complaint.command.ComplaintIntake.Registered;
 import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.command.CustomerContactRecordedEvent;
+import com.kefu.complaint.command.Erasures;
 import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintReplay;
@@ -60,10 +61,12 @@ class ComplaintController {
     private final HandlingForms forms;
     private final MissedDeadlines missed;
     private final PersonalDataReads reads;
+    private final Erasures erasures;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, EventHistory history,
                         ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms,
-                        MissedDeadlines missed, PersonalDataReads reads) {
+                        MissedDeadlines missed, PersonalDataReads reads, Erasures erasures) {
+        this.erasures = erasures;
         this.reads = reads;
         this.missed = missed;
         this.replay = replay;
@@ -182,7 +185,7 @@ class ComplaintController {
         if (history.of(id).isEmpty()) {
             throw new NotFound("no complaint " + id);
         }
-        intake.erase(id, false, request.reason());
+        erasures.erase(Erasures.Record.COMPLAINT, id, request.reason());
         return new Erased(id, true);
     }
 

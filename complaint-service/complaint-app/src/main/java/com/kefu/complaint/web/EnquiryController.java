@@ -3,9 +3,9 @@ package com.kefu.complaint.web;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.EnquiryStage;
-import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintNumbers;
 import com.kefu.complaint.command.Enquiry;
+import com.kefu.complaint.command.Erasures;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
@@ -56,11 +56,11 @@ class EnquiryController {
     private final Clock clock;
     private final EnquiryQueries enquiries;
     private final ComplaintProperties properties;
-    private final ComplaintIntake intake;
+    private final Erasures erasures;
 
     EnquiryController(Commands commands, ComplaintNumbers numbers, EventHistory history, Clock clock,
-                      EnquiryQueries enquiries, ComplaintProperties properties, ComplaintIntake intake) {
-        this.intake = intake;
+                      EnquiryQueries enquiries, ComplaintProperties properties, Erasures erasures) {
+        this.erasures = erasures;
         this.enquiries = enquiries;
         this.properties = properties;
         this.commands = commands;
@@ -144,7 +144,7 @@ class EnquiryController {
         if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
             throw new NotFound("no enquiry " + id);
         }
-        intake.erase(id, true, request.reason());
+        erasures.erase(Erasures.Record.ENQUIRY, id, request.reason());
         return new StatusAnswer(id, "ERASED");
     }
 

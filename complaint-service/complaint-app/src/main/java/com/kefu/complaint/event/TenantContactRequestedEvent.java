@@ -1,0 +1,16 @@
+package com.kefu.complaint.event;
+
+import com.kefu.platform.privacy.DataSubject;
+import com.kefu.platform.privacy.PersonalData;
+
+import java.time.Instant;
+
+/**
+ * Someone asked for a tenant's contact; the desk took theirs instead (办公大厦保密制度 4). Kept inside
+ * complaint-service: it holds the enquirer's contact, encrypted and erasable.
+ */
+public record TenantContactRequestedEvent(@DataSubject String requestId, String tenant,
+                                          @PersonalData String enquirerName, @PersonalData String enquirerPhone,
+                                          String enquirerMaskedPhone, String purpose, String requestedBy,
+                                          Instant requestedAt) {
+}

@@ -1,0 +1,131 @@
+package com.kefu.complaint.web;
+
+import com.kefu.complaint.command.Erasures;
+import com.kefu.complaint.command.TenantContactRequest;
+import com.kefu.complaint.command.TenantContactRequest.RecordTenantNotifiedCommand;
+import com.kefu.complaint.command.TenantContactRequest.RequestTenantContactCommand;
+import com.kefu.complaint.event.TenantContactRequestedEvent;
+import com.kefu.complaint.query.TenantContacts;
+import com.kefu.complaint.query.TenantContacts.TenantContactView;
+import com.kefu.platform.axon.Commands;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.PersonalDataReads;
+import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * "What is this tenant's number?" (办公大厦保密制度 4): the desk never tells; it records who asks and how to reach
+ * them, and passes that to the tenant. No answer of this service holds a tenant's contact.
+ */
+@RestController
+@RequestMapping("/api/enquiries/tenant-contacts")
+class TenantContactController {
+
+    private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
+
+    private final Commands commands;
+    private final TenantContacts contacts;
+    private final EventHistory history;
+    private final PersonalDataReads reads;
+    private final Erasures erasures;
+    private final Clock clock;
+
+    TenantContactController(Commands commands, TenantContacts contacts, EventHistory history,
+                            PersonalDataReads reads, Erasures erasures, Clock clock) {
+        this.commands = commands;
+        this.contacts = contacts;
+        this.history = history;
+        this.reads = reads;
+        this.erasures = erasures;
+        this.clock = clock;
+    }
+
+    record Request(@NotBlank @Size(max = 100) String tenant, @NotBlank @Size(max = 100) String enquirerName,
+                   @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}", message = "must be a phone number")
+                   String enquirerPhone,
+                   @NotBlank @Size(max = 1000) String purpose) {
+    }
+
+    record Notified(@NotBlank @Size(max = 200) String how, @Size(max = 1000) String tenantResponse) {
+    }
+
+    record Reason(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record Answer(String id, TenantContactRequest.Status status) {
+    }
+
+    record EnquirerContact(String id, String name, String phone) {
+    }
+
+    @PostMapping
+    @PreAuthorize(DESK)
+    ResponseEntity<Answer> request(@Valid @RequestBody Request request) {
+        String id = UUID.randomUUID().toString();
+        commands.send(new RequestTenantContactCommand(id, request.tenant(), request.enquirerName(),
+                request.enquirerPhone(), request.purpose(), CurrentUser.get().username(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/enquiries/tenant-contacts/" + id))
+                .body(new Answer(id, TenantContactRequest.Status.REQUESTED));
+    }
+
+    @GetMapping
+    @PreAuthorize(DESK + " or hasAnyRole('SUPERVISOR', 'AUDITOR')")
+    List<TenantContactView> list(@RequestParam(required = false) TenantContactRequest.Status status,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return contacts.list(status == null ? null : status.name(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(DESK + " or hasAnyRole('SUPERVISOR', 'AUDITOR')")
+    TenantContactView get(@PathVariable String id) {
+        return contacts.find(id).orElseThrow(() -> new NotFound("no tenant contact request " + id));
+    }
+
+    /** The tenant was told (by phone, in person…) who asked and how to reach them. */
+    @PostMapping("/{id}/notified")
+    @PreAuthorize(DESK)
+    Answer notified(@PathVariable String id, @Valid @RequestBody Notified notified) {
+        return new Answer(id, commands.send(new RecordTenantNotifiedCommand(id, notified.how(),
+                notified.tenantResponse(), CurrentUser.get().username(), clock.instant())));
+    }
+
+    /** The enquirer's contact in clear, to pass to the tenant: with a reason, recorded (S2). */
+    @GetMapping("/{id}/contact")
+    @PreAuthorize(DESK)
+    EnquirerContact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
+        TenantContactRequestedEvent requested = history.payloads(id).stream()
+                .filter(TenantContactRequestedEvent.class::isInstance).map(TenantContactRequestedEvent.class::cast)
+                .findFirst().orElseThrow(() -> new NotFound("no tenant contact request " + id));
+        reads.record(id, "enquirer contact", reason);
+        return new EnquirerContact(id, requested.enquirerName(), requested.enquirerPhone());
+    }
+
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    Answer erase(@PathVariable String id, @Valid @RequestBody Reason reason) {
+        TenantContactView request = get(id);
+        erasures.erase(Erasures.Record.TENANT_CONTACT, id, reason.reason());
+        return new Answer(id, TenantContactRequest.Status.valueOf(request.status()));
+    }
+}
