@@ -9,7 +9,10 @@ import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -26,7 +29,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Erasure of a customer's personal data (S3) and personal data at rest and on the topic (S1). */
+/** Erasure of a customer's personal data (S3) and personal data at rest, on the topic and in the logs (S1). */
+@ExtendWith(OutputCaptureExtension.class)
 class ErasureTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
@@ -117,8 +121,8 @@ class ErasureTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("S1 S2 the customer's phone in clear only for after-sales and the head, with a reason, every read recorded for the auditor")
-    void contactReadsAreRecorded() {
+    @DisplayName("S1 S2 the customer's phone in clear only for after-sales and the head, with a reason, every read recorded for the auditor, never logged")
+    void contactReadsAreRecorded(CapturedOutput logs) {
         Map<String, Object> body = new HashMap<>(Complaints.phoneCall("回访"));
         body.put("customer", Map.of("name", "李雷", "phone", "13611112222"));
         String id = call(HttpMethod.POST, DESK, "/api/complaints", body).getBody().get("id").asText();
@@ -147,5 +151,7 @@ class ErasureTest extends ServiceTest {
                 .doesNotContain("13611112222");
         assertThat(call(HttpMethod.GET, AUDITOR, "/api/complaints/" + id + "/history", null).getBody().toString())
                 .doesNotContain("13611112222");
+        // and not in a single log line of the service while all that happened
+        assertThat(logs.getAll()).isNotEmpty().doesNotContain("13611112222");
     }
 }
