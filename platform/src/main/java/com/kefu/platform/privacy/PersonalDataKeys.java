@@ -40,13 +40,22 @@ public class PersonalDataKeys {
 
     /** The subject's key, made now if it has none (a first record, or new data after an erasure). */
     public SecretKey keyFor(String subject) {
-        return find(subject).orElseGet(() -> {
-            byte[] secret = new byte[32];
-            random.nextBytes(secret);
-            jdbc.update("insert into personal_data_key (subject, secret) values (?, ?) on conflict do nothing",
-                    subject, secret);
+        Cached cached = cache.get(subject);
+        if (cached != null && clock.millis() - cached.loadedAt() < lifetimeMillis) {
+            return cached.key();
+        }
+        // one round trip for a new subject (the usual case: a record being created); the existing key otherwise
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        List<byte[]> inserted = jdbc.queryForList("""
+                insert into personal_data_key (subject, secret) values (?, ?) on conflict do nothing
+                returning secret""", byte[].class, subject, secret);
+        if (inserted.isEmpty()) {
             return load(subject).orElseThrow();
-        });
+        }
+        SecretKey key = new SecretKeySpec(inserted.get(0), "AES");
+        remember(subject, key);
+        return key;
     }
 
     /** The subject's key, unless their data was erased (or never written). */
