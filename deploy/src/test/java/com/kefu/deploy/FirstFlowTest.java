@@ -216,6 +216,40 @@ class FirstFlowTest {
         assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(409);
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("C5 S4 a department's stream receives an assignment within a second of the command")
+    void departmentStreamReceivesAssignment() {
+        Gateway aftersales = Gateway.signIn(system.gatewayUrl(), "aftersales");
+        Gateway security = Gateway.signIn(system.gatewayUrl(), "security");
+        try (Gateway.EventStream others = security.stream("/api/streams/departments/engineering")) {
+            assertThat(others.status()).as("another department's stream").isEqualTo(403);
+        }
+        var created = desk.post("/api/complaints", phoneComplaint("门禁失灵 / не работает турникет"));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String id = created.body().get("id").asText();
+
+        try (Gateway.EventStream stream = security.stream("/api/streams/departments/security")) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next(Duration.ofSeconds(10)).name()).isEqualTo("subscribed");
+
+            long start = System.nanoTime();
+            var assigned = aftersales.post("/api/complaints/" + id + "/assign",
+                    Map.of("department", "security", "instructions", "请到3楼检查"));
+            assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
+            Gateway.Event event;
+            do {
+                event = stream.next(Duration.ofSeconds(5));
+            } while (!("complaint-assigned".equals(event.name()) && id.equals(event.data().get("complaintId").asText())));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("assignment on the department's stream " + millis + " ms after the command");
+            assertThat(millis).as("milliseconds from the command to the department's stream").isLessThan(1_000);
+            assertThat(event.data().get("number").asText()).isEqualTo(created.body().get("number").asText());
+            assertThat(event.data().get("department").asText()).isEqualTo("security");
+            assertThat(event.id()).as("the event's id, for Last-Event-ID").isNotBlank();
+        }
+    }
+
     /** A 1×1 PNG: its first bytes are what the service checks. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

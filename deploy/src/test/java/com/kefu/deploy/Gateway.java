@@ -88,4 +88,138 @@ final class Gateway {
             throw new IllegalStateException(e);
         }
     }
+
+    /** An event of a Server-Sent Events stream. */
+    record Event(String name, String id, JsonNode data) {
+    }
+
+    /**
+     * Opens a Server-Sent Events stream as this user, over a plain socket so that {@link EventStream#close()} drops
+     * the connection at once, as a closed browser tab does. Answers the refusal's status when it is not 200.
+     */
+    EventStream stream(String path) {
+        URI uri = URI.create(baseUrl + path);
+        try {
+            var socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAccept: text/event-stream\r\nConnection: close\r\nAuthorization: Bearer " + token
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            int status = Integer.parseInt(EventStream.line(in).split(" ")[1]);
+            boolean chunked = false;
+            for (String header = EventStream.line(in); !header.isEmpty(); header = EventStream.line(in)) {
+                chunked |= header.toLowerCase().startsWith("transfer-encoding:") && header.contains("chunked");
+            }
+            return new EventStream(status, socket, in, chunked);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The events of one open stream, read on a thread of their own. */
+    static final class EventStream implements AutoCloseable {
+
+        private final int status;
+        private final java.net.Socket socket;
+        private final java.util.concurrent.BlockingQueue<Event> events = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        private EventStream(int status, java.net.Socket socket, java.io.InputStream in, boolean chunked) {
+            this.status = status;
+            this.socket = socket;
+            if (status == 200) {
+                Thread reader = new Thread(() -> read(in, chunked), "event-stream");
+                reader.setDaemon(true);
+                reader.start();
+            } else {
+                close();
+            }
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** The next event; fails after {@code timeout}. */
+        Event next(Duration timeout) {
+            try {
+                Event event = events.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (event == null) {
+                    throw new AssertionError("no event within " + timeout);
+                }
+                return event;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
+
+        /** Dechunks the body and dispatches an event at each blank line, as a browser's EventSource does. */
+        private void read(java.io.InputStream in, boolean chunked) {
+            var text = new StringBuilder();
+            String name = null;
+            String id = null;
+            StringBuilder data = null;
+            try {
+                while (true) {
+                    byte[] bytes;
+                    if (chunked) {
+                        int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+                        if (size == 0) {
+                            return;
+                        }
+                        bytes = in.readNBytes(size);
+                        line(in);
+                    } else {
+                        int b = in.read();
+                        if (b < 0) {
+                            return;
+                        }
+                        bytes = new byte[] {(byte) b};
+                    }
+                    text.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    for (int end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n")) {
+                        String field = text.substring(0, end);
+                        text.delete(0, end + 1);
+                        if (field.isEmpty()) {
+                            if (data != null) {
+                                events.add(new Event(name == null ? "message" : name, id, JSON.readTree(data.toString())));
+                            }
+                            name = null;
+                            data = null;
+                        } else if (field.startsWith("event:")) {
+                            name = field.substring(6).strip();
+                        } else if (field.startsWith("id:")) {
+                            id = field.substring(3).strip();
+                        } else if (field.startsWith("data:")) {
+                            String value = field.substring(5);
+                            value = value.startsWith(" ") ? value.substring(1) : value;
+                            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the stream was closed
+            }
+        }
+
+        static String line(java.io.InputStream in) throws IOException {
+            var line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+    }
 }

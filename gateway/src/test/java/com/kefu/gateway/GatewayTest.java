@@ -1,6 +1,7 @@
 package com.kefu.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.platform.test.Infrastructure;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +39,8 @@ class GatewayTest {
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("COMPLAINT_SERVICE_URL", () -> "http://127.0.0.1:" + complaintService.getAddress().getPort());
+        // the live streams read Kafka from the start: the test JVM's real broker
+        registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.get().kafkaBootstrap());
     }
 
     @AfterAll

@@ -1,0 +1,182 @@
+package com.kefu.gateway.streams;
+
+import com.kefu.complaint.api.ComplaintArchivedEvent;
+import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
+import com.kefu.complaint.api.ComplaintEscalatedEvent;
+import com.kefu.complaint.api.ComplaintFollowedUpEvent;
+import com.kefu.complaint.api.ComplaintReceivedEvent;
+import com.kefu.complaint.api.ComplaintReopenedEvent;
+import com.kefu.complaint.api.ComplaintResolvedEvent;
+import com.kefu.dutylog.api.IncidentReportedEvent;
+import com.kefu.dutylog.api.IncidentResolvedEvent;
+import com.kefu.dutylog.api.ShiftHandedOverEvent;
+import com.kefu.dutylog.api.ShiftOpenedEvent;
+import com.kefu.platform.messaging.EventEnvelope;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The managers' live figures, rebuilt from the events alone: open (not yet archived) complaints by state and by
+ * department, deadlines missed today in the mall's time zone, open incidents and the shifts now open. An event
+ * published twice (the relay is at-least-once) counts once: per aggregate, only a higher sequence is applied.
+ */
+final class DashboardFigures {
+
+    /** The complaint states of complaint-service's workflow that are still open, in the workflow's order. */
+    static final List<String> OPEN_STATES = List.of("RECEIVED", "ESCALATED", "ASSIGNED", "RESOLVED", "FOLLOWED_UP");
+    private static final String ARCHIVED = "ARCHIVED";
+
+    record Figures(Instant asOf, boolean complete, OpenComplaints openComplaints,
+                   MissedDeadlines deadlinesMissedToday, OpenIncidents openIncidents, List<Shift> currentShifts) {
+    }
+
+    record OpenComplaints(int total, Map<String, Integer> byState, Map<String, Integer> byDepartment) {
+    }
+
+    record MissedDeadlines(LocalDate date, int count) {
+    }
+
+    record OpenIncidents(int count, List<Incident> incidents) {
+    }
+
+    record Incident(String id, String category, boolean major, String location, Instant reportedAt) {
+    }
+
+    record Shift(String id, String post, LocalDate date, String openedBy, Instant openedAt) {
+    }
+
+    private record Complaint(String state, String department) {
+    }
+
+    private final ZoneId zone;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private final Map<String, Complaint> complaints = new HashMap<>();
+    private final Map<LocalDate, Integer> missedByDay = new HashMap<>();
+    private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final Map<String, Shift> shifts = new LinkedHashMap<>();
+
+    DashboardFigures(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Answers whether the figures changed. */
+    synchronized boolean apply(EventEnvelope envelope) {
+        String aggregate = envelope.aggregateId();
+        if (aggregate != null) {
+            Long last = sequences.get(aggregate);
+            if (last != null && envelope.sequence() <= last) {
+                return false;
+            }
+            sequences.put(aggregate, envelope.sequence());
+        }
+        return applyComplaint(envelope) || applyDutyLog(envelope);
+    }
+
+    private boolean applyComplaint(EventEnvelope envelope) {
+        var received = Envelopes.data(envelope, ComplaintReceivedEvent.class);
+        if (received.isPresent()) {
+            return move(received.get().complaintId(), "RECEIVED", null);
+        }
+        var escalated = Envelopes.data(envelope, ComplaintEscalatedEvent.class);
+        if (escalated.isPresent()) {
+            return move(escalated.get().complaintId(), "ESCALATED", null);
+        }
+        var assigned = Envelopes.data(envelope, ComplaintAssignedEvent.class);
+        if (assigned.isPresent()) {
+            return move(assigned.get().complaintId(), "ASSIGNED", assigned.get().department());
+        }
+        var resolved = Envelopes.data(envelope, ComplaintResolvedEvent.class);
+        if (resolved.isPresent()) {
+            return move(resolved.get().complaintId(), "RESOLVED", null);
+        }
+        var followedUp = Envelopes.data(envelope, ComplaintFollowedUpEvent.class);
+        if (followedUp.isPresent()) {
+            // an unsatisfied customer's follow-up is followed by ComplaintReopened, which moves the complaint
+            return followedUp.get().satisfied() && move(followedUp.get().complaintId(), "FOLLOWED_UP", null);
+        }
+        var reopened = Envelopes.data(envelope, ComplaintReopenedEvent.class);
+        if (reopened.isPresent()) {
+            return move(reopened.get().complaintId(), "ASSIGNED", reopened.get().department());
+        }
+        var archived = Envelopes.data(envelope, ComplaintArchivedEvent.class);
+        if (archived.isPresent()) {
+            return move(archived.get().complaintId(), ARCHIVED, null);
+        }
+        var missed = Envelopes.data(envelope, ComplaintDeadlineMissedEvent.class);
+        if (missed.isPresent()) {
+            missedByDay.merge(LocalDate.ofInstant(missed.get().missedAt(), zone), 1, Integer::sum);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean applyDutyLog(EventEnvelope envelope) {
+        var reported = Envelopes.data(envelope, IncidentReportedEvent.class);
+        if (reported.isPresent()) {
+            IncidentReportedEvent event = reported.get();
+            incidents.put(event.incidentId(), new Incident(event.incidentId(), String.valueOf(event.category()),
+                    event.major(), event.location(), event.reportedAt()));
+            return true;
+        }
+        var incidentResolved = Envelopes.data(envelope, IncidentResolvedEvent.class);
+        if (incidentResolved.isPresent()) {
+            return incidents.remove(incidentResolved.get().incidentId()) != null;
+        }
+        var opened = Envelopes.data(envelope, ShiftOpenedEvent.class);
+        if (opened.isPresent()) {
+            ShiftOpenedEvent event = opened.get();
+            shifts.put(event.shiftId(), new Shift(event.shiftId(), event.post(), event.date(), event.openedBy(),
+                    event.openedAt()));
+            return true;
+        }
+        var handedOver = Envelopes.data(envelope, ShiftHandedOverEvent.class);
+        if (handedOver.isPresent()) {
+            return shifts.remove(handedOver.get().shiftId()) != null;
+        }
+        return false;
+    }
+
+    /** Keeps the department when the event names none (a complaint stays with its department until archived). */
+    private boolean move(String complaintId, String state, String department) {
+        Complaint before = complaints.get(complaintId);
+        String keptDepartment = department != null ? department : before == null ? null : before.department();
+        Complaint after = new Complaint(state, keptDepartment);
+        complaints.put(complaintId, after);
+        return !after.equals(before);
+    }
+
+    synchronized Figures snapshot(Instant now, boolean complete) {
+        Map<String, Integer> byState = new LinkedHashMap<>();
+        OPEN_STATES.forEach(state -> byState.put(state, 0));
+        Map<String, Integer> byDepartment = new TreeMap<>();
+        int total = 0;
+        for (Complaint complaint : complaints.values()) {
+            if (ARCHIVED.equals(complaint.state())) {
+                continue;
+            }
+            total++;
+            byState.merge(complaint.state(), 1, Integer::sum);
+            if (complaint.department() != null) {
+                byDepartment.merge(complaint.department(), 1, Integer::sum);
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return new Figures(now, complete, new OpenComplaints(total, byState, byDepartment),
+                new MissedDeadlines(today, missedByDay.getOrDefault(today, 0)),
+                new OpenIncidents(incidents.size(), new ArrayList<>(incidents.values())),
+                new ArrayList<>(shifts.values()));
+    }
+
+    LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, zone);
+    }
+}

@@ -1,0 +1,66 @@
+package com.kefu.gateway.streams;
+
+import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.security.Roles;
+import com.kefu.platform.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The live streams (Server-Sent Events), served by the gateway itself from the Kafka topics; nothing under
+ * {@code /api/streams} is routed to a service.
+ */
+@RestController
+class StreamController {
+
+    /** Roles that may watch any department's stream; a DEPARTMENT user watches their own department only (S4). */
+    private static final List<String> WATCH_ANY_DEPARTMENT =
+            List.of(Roles.CS_HEAD, Roles.AFTER_SALES, Roles.SUPERVISOR, Roles.CS_MANAGER);
+    private static final Pattern DEPARTMENT = Pattern.compile("[\\p{L}\\p{N}_-]{1,64}");
+
+    private final DepartmentStreams departments;
+    private final DashboardStreams dashboard;
+
+    StreamController(DepartmentStreams departments, DashboardStreams dashboard) {
+        this.departments = departments;
+        this.dashboard = dashboard;
+    }
+
+    /**
+     * What happens to the department's complaints: assigned to it, reassigned away, reopened, acknowledged, resolved,
+     * a deadline missed, archived. Each event's id is where the client stands; sent back as {@code Last-Event-ID}
+     * it resumes the stream after exactly that event, on any gateway instance.
+     */
+    @GetMapping(path = "/api/streams/departments/{department}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('DEPARTMENT', 'CS_HEAD', 'AFTER_SALES', 'SUPERVISOR', 'CS_MANAGER')")
+    SseEmitter department(@PathVariable String department,
+                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        if (!DEPARTMENT.matcher(department).matches()) {
+            throw new IllegalArgumentException("a department is named by 1 to 64 letters, digits, '-' or '_'");
+        }
+        CurrentUser user = CurrentUser.get();
+        if (WATCH_ANY_DEPARTMENT.stream().noneMatch(user::hasRole) && !department.equals(user.department())) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                    "a department's users watch their own department's stream only"), null);
+        }
+        Positions resume = lastEventId == null || lastEventId.isBlank() ? null : Positions.parse(lastEventId);
+        return departments.open(department, resume);
+    }
+
+    /** The managers' live figures: a snapshot at once, then an update whenever they change. */
+    @GetMapping(path = "/api/streams/dashboard", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR')")
+    SseEmitter dashboard() {
+        return dashboard.open();
+    }
+}

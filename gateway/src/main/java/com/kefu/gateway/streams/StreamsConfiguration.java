@@ -1,0 +1,105 @@
+package com.kefu.gateway.streams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live streams: two readers per gateway instance, each in a consumer group of its own, so that every instance
+ * follows every partition and any instance can serve any client.
+ */
+@Configuration(proxyBeanMethods = false)
+class StreamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
+
+    /** Kafka settings of the streams' readers (a record of its own: Spring injects a bare Map as a map of beans). */
+    record ReaderConfig(Map<String, Object> kafka) {
+    }
+
+    @Bean
+    ReaderConfig streamReaderConfig(KafkaProperties kafka, SslBundles ssl) {
+        return new ReaderConfig(TopicFeed.readerConfig(kafka.buildConsumerProperties(ssl)));
+    }
+
+    /** Picked up by the resource server of platform's security configuration. */
+    @Bean
+    BearerTokenResolver streamBearerTokens() {
+        return new StreamBearerTokens();
+    }
+
+    @Bean
+    StreamThreads streamThreads() {
+        return new StreamThreads();
+    }
+
+    @Bean
+    DepartmentStreams departmentStreams(StreamsProperties properties, ReaderConfig streamReaderConfig,
+                                        ObjectMapper json, StreamThreads threads) {
+        var streams = new DepartmentStreams(properties, streamReaderConfig.kafka(), json, threads.senders);
+        long every = properties.heartbeat().toMillis();
+        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return streams;
+    }
+
+    @Bean
+    TopicFeed departmentFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
+                             DepartmentStreams departmentStreams) {
+        return new TopicFeed("gateway-departments-" + properties.instanceId(), List.of(properties.complaintTopic()),
+                streamReaderConfig.kafka(), departmentStreams);
+    }
+
+    @Bean
+    DashboardStreams dashboardStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
+        var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, Clock.systemUTC());
+        long every = properties.heartbeat().toMillis();
+        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return streams;
+    }
+
+    @Bean
+    TopicFeed dashboardFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
+                            DashboardStreams dashboardStreams) {
+        var feed = new TopicFeed("gateway-dashboard-" + properties.instanceId(),
+                List.of(properties.complaintTopic(), properties.dutylogTopic()), streamReaderConfig.kafka(),
+                dashboardStreams);
+        dashboardStreams.completeWhen(feed::caughtUp);
+        return feed;
+    }
+
+    /**
+     * Open streams end as soon as the gateway begins to shut down: a stream is a request that never finishes, and
+     * graceful shutdown would wait for it. Clients reconnect (to another instance) and resume.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> closeStreamsOnShutdown(DepartmentStreams departments,
+                                                                   DashboardStreams dashboard) {
+        return event -> {
+            departments.closeAll();
+            dashboard.closeAll();
+        };
+    }
+
+    /** A failing heartbeat must not cancel the next ones (a scheduled task that throws is not run again). */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("a stream heartbeat failed", e);
+            }
+        };
+    }
+}

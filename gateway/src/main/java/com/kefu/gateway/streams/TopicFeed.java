@@ -1,0 +1,186 @@
+package com.kefu.gateway.streams;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads topics from their beginning, then follows them, on a thread of its own, handing every record in order to
+ * one {@link Handler}. It belongs to a consumer group of its own ({@code gateway-<name>-<instance>}) and commits
+ * nothing: each gateway instance reads every partition itself and keeps what it built in memory. Should the group
+ * ever rebalance, each partition goes on from the record after the last one handled, so nothing is handled twice.
+ */
+final class TopicFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicFeed.class);
+
+    /** What the feed hands records to; called on the feed's thread only. */
+    interface Handler {
+
+        void onRecord(ConsumerRecord<String, byte[]> record);
+
+        /** After each poll's records (also after an empty poll). */
+        default void afterPoll() {
+        }
+    }
+
+    private final String group;
+    private final List<String> topics;
+    private final Map<String, Object> consumerConfig;
+    private final Handler handler;
+    private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> endAtStart = new ConcurrentHashMap<>();
+    private volatile boolean caughtUp;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    TopicFeed(String group, List<String> topics, Map<String, Object> kafkaConsumerConfig, Handler handler) {
+        this.group = group;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        Map<String, Object> config = new HashMap<>(kafkaConsumerConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a topic the gateway asks for before its service made it must not be made here, with the broker's defaults
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        this.consumerConfig = config;
+    }
+
+    /** Kafka settings for the gateway's own readers: Spring's, without what only Spring's listeners understand. */
+    static Map<String, Object> readerConfig(Map<String, Object> springConsumerConfig) {
+        Map<String, Object> config = new HashMap<>(springConsumerConfig);
+        config.keySet().removeIf(key -> key.startsWith("spring."));
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return config;
+    }
+
+    static KafkaConsumer<String, byte[]> newConsumer(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** True once every partition assigned at start has been read up to where it ended then. */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, group);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> kafka = newConsumer(consumerConfig)) {
+            consumer = kafka;
+            kafka.subscribe(topics, new FromWhereWeWere(kafka));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    try {
+                        handler.onRecord(record);
+                    } catch (RuntimeException e) {
+                        log.error("{}: record {}-{}@{} could not be handled; it is skipped", group, record.topic(),
+                                record.partition(), record.offset(), e);
+                    }
+                    handled.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                }
+                handler.afterPoll();
+                if (!caughtUp) {
+                    checkCaughtUp(kafka);
+                }
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            log.error("{} stopped reading", group, e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void checkCaughtUp(KafkaConsumer<String, byte[]> kafka) {
+        if (endAtStart.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<TopicPartition, Long> end : endAtStart.entrySet()) {
+            if (!kafka.assignment().contains(end.getKey()) || kafka.position(end.getKey()) < end.getValue()) {
+                return;
+            }
+        }
+        caughtUp = true;
+        log.info("{} has read {} up to where they ended at start", group, topics);
+    }
+
+    /** On assignment: each partition from the record after the last one handled, else from its beginning. */
+    private final class FromWhereWeWere implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> kafka;
+
+        FromWhereWeWere(KafkaConsumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                Long next = handled.get(partition);
+                if (next == null) {
+                    kafka.seekToBeginning(List.of(partition));
+                } else {
+                    kafka.seek(partition, next);
+                }
+            }
+            if (!caughtUp) {
+                kafka.endOffsets(partitions).forEach(endAtStart::putIfAbsent);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        }
+    }
+}

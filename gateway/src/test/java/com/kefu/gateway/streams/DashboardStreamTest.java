@@ -1,0 +1,212 @@
+package com.kefu.gateway.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The managers' dashboard against a real Kafka broker. A known set of events is on the topics before the gateway
+ * starts, so its figures are rebuilt from the beginning of the topics; more events then change them live.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardStreamTest {
+
+    private static final ZoneId MALL = ZoneId.of("Asia/Shanghai");
+    private static final String COMPLAINTS = Published.newTopic("complaint.events");
+    private static final String DUTYLOG = Published.newTopic("dutylog.events");
+    private static final Published complaints = new Published(COMPLAINTS);
+    private static final Published dutyLog = new Published(DUTYLOG);
+    private static final String SUPERVISOR = Tokens.bearer("supervisor", "SUPERVISOR");
+    private static String frontDeskShift;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.get().kafkaBootstrap());
+        registry.add("kefu.streams.complaint-topic", () -> COMPLAINTS);
+        registry.add("kefu.streams.dutylog-topic", () -> DUTYLOG);
+    }
+
+    /**
+     * Before the gateway starts: complaints received (1), escalated... one in each open state, one archived; two
+     * deadlines missed today and one late yesterday evening (mall time); two incidents of which one is resolved; two
+     * shifts of which one was handed over; and a few events published twice.
+     */
+    @BeforeAll
+    static void history() {
+        String received = Published.newComplaintId();
+        complaints.received(received);
+        complaints.again(received);
+
+        String security = Published.newComplaintId();
+        complaints.received(security);
+        complaints.assigned(security, "security");
+        complaints.again(security);
+        Instant now = Instant.now();
+        complaints.deadlineMissed(security, "security", now);
+        complaints.again(security);
+
+        String reassigned = Published.newComplaintId();
+        complaints.received(reassigned);
+        complaints.assigned(reassigned, "security");
+        complaints.assigned(reassigned, "engineering");
+        complaints.resolved(reassigned, "engineering");
+        Instant lastNight = LocalDate.now(MALL).atStartOfDay(MALL).minusMinutes(1).toInstant();
+        complaints.deadlineMissed(reassigned, "engineering", lastNight);
+        complaints.deadlineMissed(reassigned, "engineering", now);
+
+        String archived = Published.newComplaintId();
+        complaints.received(archived);
+        complaints.assigned(archived, "cleaning");
+        complaints.resolved(archived, "cleaning");
+        complaints.followedUp(archived);
+        complaints.archived(archived);
+
+        frontDeskShift = UUID.randomUUID().toString();
+        String nightShift = UUID.randomUUID().toString();
+        dutyLog.shiftOpened(nightShift, "security-control");
+        dutyLog.handedOver(nightShift);
+        dutyLog.shiftOpened(frontDeskShift, "front-desk");
+        String fire = UUID.randomUUID().toString();
+        String leak = UUID.randomUUID().toString();
+        dutyLog.incidentReported(fire, frontDeskShift, true);
+        dutyLog.incidentReported(leak, frontDeskShift, false);
+        dutyLog.again(leak);
+        dutyLog.incidentResolved(leak);
+        dutyLog.again(leak);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private SseClient dashboard(String authorization) {
+        return SseClient.open("http://127.0.0.1:" + port + "/api/streams/dashboard", authorization, null);
+    }
+
+    private JsonNode snapshot() {
+        try (SseClient client = dashboard(SUPERVISOR)) {
+            SseClient.Event event = client.next(Duration.ofSeconds(5));
+            assertThat(event.name()).isEqualTo("snapshot");
+            return event.json();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("C10 D1 D4 the dashboard's snapshot counts open complaints by state and department, today's missed deadlines, open incidents and shifts")
+    void snapshotFromTheBeginningOfTheTopics() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertFigures(snapshot()));
+    }
+
+    private static void assertFigures(JsonNode figures) {
+        assertThat(figures.get("complete").asBoolean()).isTrue();
+
+        JsonNode open = figures.get("openComplaints");
+        assertThat(open.get("total").asInt()).isEqualTo(3);
+        assertThat(open.get("byState").get("RECEIVED").asInt()).isEqualTo(1);
+        assertThat(open.get("byState").get("ESCALATED").asInt()).isZero();
+        assertThat(open.get("byState").get("ASSIGNED").asInt()).isEqualTo(1);
+        assertThat(open.get("byState").get("RESOLVED").asInt()).isEqualTo(1);
+        assertThat(open.get("byState").get("FOLLOWED_UP").asInt()).isZero();
+        assertThat(open.get("byDepartment").get("security").asInt()).isEqualTo(1);
+        assertThat(open.get("byDepartment").get("engineering").asInt()).isEqualTo(1);
+        assertThat(open.get("byDepartment").has("cleaning")).isFalse();
+
+        assertThat(figures.get("deadlinesMissedToday").get("count").asInt()).isEqualTo(2);
+        assertThat(figures.get("deadlinesMissedToday").get("date").asText()).isEqualTo(LocalDate.now(MALL).toString());
+
+        assertThat(figures.get("openIncidents").get("count").asInt()).isEqualTo(1);
+        assertThat(figures.get("openIncidents").get("incidents").get(0).get("category").asText()).isEqualTo("FIRE");
+        assertThat(figures.get("openIncidents").get("incidents").get(0).get("major").asBoolean()).isTrue();
+
+        assertThat(figures.get("currentShifts")).hasSize(1);
+        assertThat(figures.get("currentShifts").get(0).get("id").asText()).isEqualTo(frontDeskShift);
+        assertThat(figures.get("currentShifts").get(0).get("post").asText()).isEqualTo("front-desk");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("C10 the dashboard is updated live when events arrive, a burst of events as few updates")
+    void updatedLive() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertFigures(snapshot()));
+        try (SseClient client = dashboard(Tokens.bearer("head", "CS_HEAD"))) {
+            JsonNode before = client.next(Duration.ofSeconds(5)).json();
+
+            String complaint = Published.newComplaintId();
+            long start = System.nanoTime();
+            complaints.received(complaint);
+            SseClient.Event update = client.next(Duration.ofSeconds(3));
+            assertThat(update.name()).isEqualTo("update");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to the update").isLessThan(1_000);
+            assertThat(update.json().get("openComplaints").get("total").asInt())
+                    .isEqualTo(before.get("openComplaints").get("total").asInt() + 1);
+
+            // a burst: ten events in a few hundred milliseconds, seen in far fewer updates, the last one complete
+            for (int i = 0; i < 5; i++) {
+                String burst = Published.newComplaintId();
+                complaints.received(burst);
+                complaints.assigned(burst, "engineering");
+            }
+            dutyLog.incidentResolved(openFire(before));
+            String newShift = UUID.randomUUID().toString();
+            dutyLog.shiftOpened(newShift, "security-control");
+            List<SseClient.Event> updates = client.drain(Duration.ofSeconds(2));
+            assertThat(updates).isNotEmpty().allMatch(event -> event.name().equals("update"));
+            assertThat(updates.size()).isLessThan(12);
+            JsonNode last = updates.get(updates.size() - 1).json();
+            assertThat(last.get("openComplaints").get("total").asInt())
+                    .isEqualTo(before.get("openComplaints").get("total").asInt() + 6);
+            assertThat(last.get("openComplaints").get("byDepartment").get("engineering").asInt())
+                    .isEqualTo(before.get("openComplaints").get("byDepartment").get("engineering").asInt() + 5);
+            assertThat(last.get("openIncidents").get("count").asInt()).isZero();
+            assertThat(last.get("currentShifts")).hasSize(2);
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("S4 the dashboard is for CS_HEAD, SUPERVISOR, CS_MANAGER and AUDITOR only")
+    void managersOnly() {
+        for (String role : List.of("CS_HEAD", "SUPERVISOR", "CS_MANAGER", "AUDITOR")) {
+            try (SseClient client = dashboard(Tokens.bearer("someone", role))) {
+                assertThat(client.status()).as(role).isEqualTo(200);
+                assertThat(client.next(Duration.ofSeconds(5)).name()).isEqualTo("snapshot");
+            }
+        }
+        for (String role : List.of("FRONT_DESK", "AFTER_SALES", "DEPARTMENT", "BROADCASTER", "ADMIN")) {
+            try (SseClient client = dashboard(Tokens.bearer("someone", role))) {
+                assertThat(client.status()).as(role).isEqualTo(403);
+            }
+        }
+        try (SseClient client = dashboard(null)) {
+            assertThat(client.status()).isEqualTo(401);
+        }
+    }
+
+    private static String openFire(JsonNode figures) {
+        return figures.get("openIncidents").get("incidents").get(0).get("id").asText();
+    }
+}
