@@ -1,5 +1,6 @@
 package com.kefu.platform.security;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,5 +27,16 @@ public record CurrentUser(String username, List<String> roles, String department
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * The department a DEPARTMENT user sees and acts for (S4). A token that names none is refused (403): read as
+     * "no department", it would filter nothing and show every department's complaints.
+     */
+    public String ownDepartment() {
+        if (department == null || department.isBlank()) {
+            throw new AccessDeniedException("a DEPARTMENT user's token must name their department");
+        }
+        return department;
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException denied) {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this");
+    }
+
+    /** A body declared multipart that is not (no boundary, cut short): the client's fault, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException unreadable) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "the multipart request body cannot be read");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -66,11 +66,15 @@ public final class Endpoints {
             return method + " " + pattern;
         }
 
+        /** The key, and what tells it from other mappings of the same key. */
+        public String label() {
+            return key() + (produces.isEmpty() ? "" : " produces " + produces)
+                    + (params.isEmpty() ? "" : " params " + params.keySet());
+        }
+
         @Override
         public String toString() {
-            String variant = (produces.isEmpty() ? "" : " produces " + produces)
-                    + (params.isEmpty() ? "" : " params " + params.keySet());
-            return key() + variant + " (" + handler.getShortLogMessage() + ")";
+            return label() + " (" + handler.getShortLogMessage() + ")";
         }
 
         /** The path with every variable given a dummy value of its type. */
@@ -78,7 +82,7 @@ public final class Endpoints {
             return path(Map.of());
         }
 
-        /** The path with the variables named in {@code values} given those (raw, already encoded), dummies elsewhere. */
+        /** The path with the variables named in {@code values} given those (raw, encoded), dummies elsewhere. */
         public String path(Map<String, String> values) {
             Matcher matcher = VARIABLE.matcher(pattern);
             StringBuilder path = new StringBuilder();

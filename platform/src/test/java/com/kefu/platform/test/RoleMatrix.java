@@ -110,7 +110,7 @@ public final class RoleMatrix {
                             + " (expected 403 problem+json)\n    for " + request);
                 }
             }
-            answers.put(endpoint.toString(), row);
+            answers.put(endpoint.label(), row);
         }
         System.out.println(table(answers));
         if (!problems.isEmpty()) {
@@ -158,13 +158,13 @@ public final class RoleMatrix {
 
     private static String table(Map<String, Map<String, Integer>> answers) {
         Set<String> roles = new LinkedHashSet<>(RoleRule.ROLES);
-        String header = String.format("%-70s ", "endpoint") + roles.stream()
+        String header = String.format("%-80s ", "endpoint") + roles.stream()
                 .map(role -> String.format("%-4s", role.substring(0, Math.min(4, role.length()))))
                 .collect(Collectors.joining(" "));
         StringBuilder table = new StringBuilder(header).append('\n');
         answers.forEach((endpoint, row) -> {
-            String name = endpoint.length() > 70 ? endpoint.substring(0, 70) : endpoint;
-            table.append(String.format("%-70s ", name));
+            String name = endpoint.length() > 80 ? endpoint.substring(0, 80) : endpoint;
+            table.append(String.format("%-80s ", name));
             row.values().forEach(status -> table.append(String.format("%-4d ", status)));
             table.append('\n');
         });

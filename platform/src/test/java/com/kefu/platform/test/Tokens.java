@@ -2,6 +2,7 @@ package com.kefu.platform.test;
 
 import com.kefu.platform.security.TokenIssuer;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.converter.RsaKeyConverters;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,15 @@ public final class Tokens {
      * ADMIN in if it were accepted.
      */
     public static Map<String, String> forged() {
+        return Forged.TOKENS;
+    }
+
+    /** Made once: another key pair takes a while to generate. */
+    private static final class Forged {
+        private static final Map<String, String> TOKENS = Collections.unmodifiableMap(make());
+    }
+
+    private static Map<String, String> make() {
         Map<String, String> forged = new LinkedHashMap<>();
         forged.put("no token", null);
         forged.put("expired", expired("admin", "ADMIN"));
@@ -61,7 +73,8 @@ public final class Tokens {
         forged.put("signature stripped", stripped("admin", "ADMIN"));
         forged.put("not a JWT", "Bearer not-a-token");
         forged.put("empty bearer", "Bearer ");
-        forged.put("Basic scheme", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
+        forged.put("Basic scheme",
+                "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
         return forged;
     }
 
@@ -127,7 +140,7 @@ public final class Tokens {
 
     private static RSAPublicKey publicKey() {
         try (var pem = PUBLIC_KEY.getInputStream()) {
-            return org.springframework.security.converter.RsaKeyConverters.x509().convert(pem);
+            return RsaKeyConverters.x509().convert(pem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,14 +148,14 @@ public final class Tokens {
 
     private static RSAPrivateKey privateKey() {
         try (var pem = new ClassPathResource("local-keys/jwt-private.pem").getInputStream()) {
-            return org.springframework.security.converter.RsaKeyConverters.pkcs8().convert(pem);
+            return RsaKeyConverters.pkcs8().convert(pem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static String quotedList(String... roles) {
-        return String.join(",", java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList());
+        return String.join(",", Arrays.stream(roles).map(r -> "\"" + r + "\"").toList());
     }
 
     private static String decode(String part) {

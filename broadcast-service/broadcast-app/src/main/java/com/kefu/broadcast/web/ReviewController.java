@@ -61,7 +61,7 @@ class ReviewController {
 
     @GetMapping
     @PreAuthorize(Access.READERS)
-    List<ReviewNote> notes(@PathVariable String programme) {
+    List<ReviewNote> notes(@PathVariable @Size(max = 60) String programme) {
         return reviews.of(programme);
     }
 }

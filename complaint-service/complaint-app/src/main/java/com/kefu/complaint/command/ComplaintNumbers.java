@@ -1,10 +1,13 @@
 package com.kefu.complaint.command;
 
 import com.kefu.complaint.config.ComplaintProperties;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +24,16 @@ public class ComplaintNumbers {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final ComplaintProperties properties;
     private final Set<String> knownSequences = ConcurrentHashMap.newKeySet();
 
-    public ComplaintNumbers(JdbcTemplate jdbc, ComplaintProperties properties) {
+    public ComplaintNumbers(JdbcTemplate jdbc, DataSource dataSource, ComplaintProperties properties) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.properties = properties;
     }
 
@@ -42,18 +49,32 @@ public class ComplaintNumbers {
     private String next(String prefix, String sequencePrefix, Instant receivedAt) {
         String month = YearMonth.from(receivedAt.atZone(properties.zone())).format(MONTH);
         String sequence = sequencePrefix + month;
-        if (knownSequences.add(sequence)) {
+        if (!knownSequences.contains(sequence)) {
             createSequence(sequence);
         }
         Long value = jdbc.queryForObject("select nextval('" + sequence + "')", Long.class);
         return "%s-%s-%05d".formatted(prefix, month, value);
     }
 
-    private void createSequence(String sequence) {
-        try {
-            jdbc.execute("create sequence if not exists " + sequence);
-        } catch (DataIntegrityViolationException raceWithAnotherInstance) {
+    /**
+     * On a connection of its own, committed at once: created inside the intake's transaction, the sequence was
+     * invisible to concurrent intakes until that transaction ended (they failed on a missing relation), and gone
+     * again if it rolled back, while this instance took it as known. One intake at a time creates it, so a burst
+     * of first intakes of a month needs one connection more, not one each.
+     */
+    private synchronized void createSequence(String sequence) {
+        if (knownSequences.contains(sequence)) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("create sequence if not exists " + sequence);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot create the number sequence " + sequence, e);
+            }
             // another instance created it between our check and our create: it exists now
         }
+        knownSequences.add(sequence);
     }
 }

@@ -100,7 +100,7 @@ class ComplaintController {
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         CurrentUser user = CurrentUser.get();
-        String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.department() : department;
+        String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : department;
         ZoneId zone = properties.zone();
         var filter = new ComplaintQueries.Filter(status == null ? null : status.name(), visibleDepartment,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
@@ -204,9 +204,9 @@ class ComplaintController {
             + "'DEPARTMENT')")
     ComplaintView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
         CurrentUser user = CurrentUser.get();
+        String own = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : null;
         return (asOf == null ? queries.find(id) : replay.asOf(id, asOf))
-                .filter(complaint -> !user.hasRole(Roles.DEPARTMENT)
-                        || Objects.equals(complaint.department(), user.department()))
+                .filter(complaint -> own == null || Objects.equals(complaint.department(), own))
                 .orElseThrow(() -> new NotFound("no complaint " + id));
     }
 }

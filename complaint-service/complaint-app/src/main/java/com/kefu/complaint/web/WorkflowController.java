@@ -68,21 +68,21 @@ class WorkflowController {
     @PreAuthorize("hasRole('DEPARTMENT')")
     StatusAnswer acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) Acknowledgement ack) {
         String note = ack == null ? null : ack.note();
-        return step(id, user -> new AcknowledgeComplaintCommand(id, user.department(), note, user.username(),
+        return step(id, user -> new AcknowledgeComplaintCommand(id, user.ownDepartment(), note, user.username(),
                 clock.instant()));
     }
 
     @PostMapping("/progress")
     @PreAuthorize("hasRole('DEPARTMENT')")
     StatusAnswer progress(@PathVariable String id, @Valid @RequestBody Progress progress) {
-        return step(id, user -> new RecordProgressCommand(id, user.department(), progress.note(), user.username(),
+        return step(id, user -> new RecordProgressCommand(id, user.ownDepartment(), progress.note(), user.username(),
                 clock.instant()));
     }
 
     @PostMapping("/resolve")
     @PreAuthorize("hasRole('DEPARTMENT')")
     StatusAnswer resolve(@PathVariable String id, @Valid @RequestBody Resolution resolution) {
-        return step(id, user -> new ResolveComplaintCommand(id, user.department(), resolution.result(),
+        return step(id, user -> new ResolveComplaintCommand(id, user.ownDepartment(), resolution.result(),
                 user.username(), clock.instant()));
     }
 

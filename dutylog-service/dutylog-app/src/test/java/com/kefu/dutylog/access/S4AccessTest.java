@@ -1,0 +1,80 @@
+package com.kefu.dutylog.access;
+
+import com.kefu.platform.test.Fuzz;
+import com.kefu.platform.test.RoleMatrix;
+import com.kefu.platform.test.ServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.Map;
+import java.util.Set;
+
+/** S4 over the whole API of dutylog-service: role rules, forged tokens, malformed requests. */
+class S4AccessTest extends ServiceTest {
+
+    /** Who writes the duty log: FRONT_DESK, and AFTER_SALES, CS_HEAD and CS_MANAGER, who may all it may. */
+    private static final Set<String> DESK = Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER");
+
+    /**
+     * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them: FRONT_DESK opens and
+     * writes the duty log, hands over shifts and keeps lost and found (and so may every role that may all it may);
+     * only CS_MANAGER signs the day (D5); AUDITOR reads every history and changes nothing. SUPERVISOR also reads
+     * the log and its history (README): wider than the roles table, which gives SUPERVISOR no duty log.
+     */
+    private static final Map<String, Set<String>> ROLES_TABLE = Map.ofEntries(
+            Map.entry("POST /api/shifts", DESK),
+            Map.entry("POST /api/shifts/{id}/entries", DESK),
+            Map.entry("POST /api/shifts/{id}/entries/{entryId}/corrections", DESK),
+            Map.entry("POST /api/shifts/{id}/handover", DESK),
+            Map.entry("POST /api/incidents", DESK),
+            Map.entry("POST /api/lost-items", DESK),
+            Map.entry("POST /api/lost-items/{id}/claim", DESK),
+            Map.entry("POST /api/duty-days/{date}/signature", Set.of("CS_MANAGER")),
+            Map.entry("GET /api/shifts/{id}/history",
+                    Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR", "AUDITOR")));
+
+    @Autowired
+    private ApplicationContext context;
+
+    private RoleMatrix matrix;
+
+    @BeforeEach
+    void endpoints() {
+        matrix = RoleMatrix.of(context, port);
+    }
+
+    @Test
+    @DisplayName("S4 every endpoint of dutylog-service carries an explicit role rule")
+    void everyEndpointHasARule() {
+        matrix.assertEveryEndpointHasARule();
+    }
+
+    @Test
+    @DisplayName("S4 the rules of dutylog-service's key endpoints are those of REQUIREMENTS.md's roles table")
+    void keyEndpointsFollowTheRolesTable() {
+        matrix.assertRules(ROLES_TABLE);
+    }
+
+    @Test
+    @DisplayName("S4 every endpoint of dutylog-service answers only the roles of its rule")
+    void everyRoleGetsOnlyWhatItsRuleAllows() {
+        matrix.assertEveryRoleGetsOnlyWhatItsRuleAllows();
+    }
+
+    @Test
+    @DisplayName("S4 every endpoint of dutylog-service answers 401 without a token and with an expired, tampered, "
+            + "wrongly signed or unsigned one")
+    void forgedTokensAreRefused() {
+        matrix.assertForgedTokensAreRefused();
+    }
+
+    @Test
+    @DisplayName("S4 1,200 malformed requests across dutylog-service's API are all answered 4xx, none with a "
+            + "stack trace or a class name")
+    void malformedRequestsAre4xx() {
+        Fuzz.assertEveryAnswerIs4xx(context, port, 1_200);
+    }
+}
