@@ -4,6 +4,8 @@ import com.kefu.dutylog.command.LostAndFound;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.dutylog.query.LostItemView;
+import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +37,11 @@ class LostItemController {
     private final LostItemQueries items;
     private final EventHistory history;
 
-    LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history) {
+    private final PersonalDataKeys keys;
+
+    LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history,
+                       PersonalDataKeys keys) {
+        this.keys = keys;
         this.lostAndFound = lostAndFound;
         this.items = items;
         this.history = history;
@@ -71,6 +77,21 @@ class LostItemController {
     List<EventHistory.Entry> history(@PathVariable String id) {
         get(id);
         return history.of(id);
+    }
+
+    record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /**
+     * Erases the claimant's name and document on their request (S3): the key of the item's personal data is
+     * deleted, so the chain of custody shows them as erased; the item's own record stays.
+     */
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    LostItemView erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
+        get(id);
+        keys.erase(id, CurrentUser.get().username(), request.reason());
+        return get(id);
     }
 
     @PostMapping("/{id}/claim")

@@ -401,6 +401,13 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(handedBack.get("step").asText()).isEqualTo("RETURNED");
         assertThat(handedBack.get("to").asText()).isEqualTo("Иванова Анна");
         assertThat(handedBack.get("by").asText()).isEqualTo("desk");
+        // S3: on her request, the claimant's name and document are erased; the chain of custody stays
+        expect(post(DESK, w + "/erasure", Map.of("reason", "本人要求")), 403);
+        JsonNode erased = expect(post(Tokens.bearer("head", "CS_HEAD"), w + "/erasure", Map.of("reason", "本人要求")),
+                200);
+        assertThat(erased.get("chainOfCustody").get(3).get("to").asText()).isEqualTo("[erased]");
+        assertThat(erased.get("custody").asText()).isEqualTo("RETURNED");
+        assertThat(expect(get(AUDITOR, w + "/history"), 200).toString()).doesNotContain("Иванова").doesNotContain("паспорт");
 
         String umbrella = expect(post(DESK, "/api/lost-items", Shifts.lostItem(minutesAgo(10))), 201)
                 .get("id").asText();
