@@ -11,7 +11,8 @@ cd "$root"
 
 stamp=deploy/target/lib/.built
 if [ ! -f "$stamp" ] || [ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o -type f \
-      \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' -o -name '*.pem' \) \
+      \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.json' -o -name '*.pem' \
+      -o -name '*.html' -o -name '*.js' -o -name '*.css' \) \
       -newer "$stamp" -print -quit)" ]; then
   echo "Building kefu (first start, or sources changed) ..."
   ./mvnw -q -B -DskipTests package

@@ -1,6 +1,5 @@
 package com.kefu.deploy;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,14 +7,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,34 +19,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * The first flow end to end, on the processes deploy/local/up.sh starts (real PostgreSQL, a real Kafka broker,
  * the services' jars): a complaint registered by phone at the gateway reaches the duty log through Kafka.
- * Ports are shifted so that a system you run yourself does not collide with the test's.
+ * The system is the one {@link RunningSystem} shares with the console's browser tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstFlowTest {
 
-    private static final int GATEWAY_PORT = 18080;
-    private static final Set<String> NEEDED =
-            Set.of("complaint-service", "dutylog-service", "membership-service", "broadcast-service", "gateway");
     private static LocalSystem system;
     private static Gateway desk;
 
     @BeforeAll
     static void startSystem() {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path dataDir = root.resolve("deploy/target/e2e-" + UUID.randomUUID().toString().substring(0, 8));
-        var services = LocalSystem.Settings.allServices(GATEWAY_PORT).stream()
-                .filter(service -> NEEDED.contains(service.name())).toList();
-        system = new LocalSystem(new LocalSystem.Settings(root, dataDir, 25432, 29092, null, "kefu", "kefu", null,
-                services));
-        system.start();
+        system = RunningSystem.local();
         desk = Gateway.signIn(system.gatewayUrl(), "desk");
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

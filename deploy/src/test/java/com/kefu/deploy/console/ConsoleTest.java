@@ -1,0 +1,59 @@
+package com.kefu.deploy.console;
+
+import com.kefu.deploy.RunningSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's frame in a real browser: sign-in, the language, the menu by role, a refusal in the user's words. */
+class ConsoleTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void open() {
+        browser = Browser.open(RunningSystem.gatewayUrl(), Browser.DESK);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"zh, 用户名或密码不正确, 退出", "ru, Неверное имя пользователя или пароль, Выйти",
+            "en, Wrong user name or password, Sign out"})
+    @DisplayName("a wrong password is refused in the chosen language; signed in, the bar speaks it too")
+    void signInInEachLanguage(String language, String wrongPassword, String signOut) {
+        browser.go("/").language(language);
+        browser.screenshot("sign-in." + language);
+        browser.type(By.id("username"), "desk").type(By.id("password"), "wrong").click(By.id("sign-in"));
+        browser.waitForText(By.cssSelector(".signin .problem"), wrongPassword);
+
+        browser.signIn("desk", language);
+        assertThat(browser.waitFor(By.id("sign-out")).getText()).isEqualTo(signOut);
+        browser.click(By.id("sign-out"));
+        browser.waitFor(By.id("username"));
+    }
+
+    @Test
+    @DisplayName("the chosen language is remembered across a reload and a new sign-in")
+    void languageIsRemembered() {
+        browser.signIn("desk", "ru");
+        browser.driver().navigate().refresh();
+        browser.until(d -> "ru".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(browser.waitFor(By.id("sign-out")).getText()).isEqualTo("Выйти");
+        browser.click(By.id("sign-out"));
+        browser.driver().navigate().refresh();
+        assertThat(browser.waitFor(By.id("sign-in")).getText()).isEqualTo("Войти");
+        browser.language("zh");
+    }
+}

@@ -1,0 +1,388 @@
+'use strict';
+/*
+ * The console's core: the signed-in user, the message bundles (zh, ru, en), the API client, the routes and the
+ * live streams. Pages register themselves with Kefu.route(...) from js/pages/<area>.js and render pages/<page>.html
+ * with Alpine.js; every label is a message key ($t), every refusal a problem detail ($problem).
+ */
+(function () {
+  const LANGS = ['zh', 'ru', 'en'];
+  const LOCALES = { zh: 'zh-CN', ru: 'ru-RU', en: 'en-GB' };
+  // one bundle per area in i18n/<lang>/<area>.json; the keys are the same in every language (ConsoleMessagesTest)
+  const AREAS = ['core', 'desk', 'complaints', 'inbox', 'supervisor', 'dutyday', 'broadcast', 'members', 'audit',
+    'dashboard'];
+  const TOKEN = 'kefu.token';
+  const LANGUAGE = 'kefu.lang';
+  const PROBLEM = 'urn:kefu:problem:';
+
+  const routes = [];
+  const pageCache = new Map();
+  const Kefu = window.Kefu = {};
+
+  /**
+   * A page of the console: {path: '/complaints/:id', page: 'complaint', roles: ['AFTER_SALES', ...],
+   * nav: <message key of its menu entry> (only pages with one appear in the menu), order: 10}.
+   */
+  Kefu.route = function (route) {
+    const names = [];
+    const pattern = route.path.replace(/:([a-zA-Z]+)/g, (_, name) => { names.push(name); return '([^/]+)'; });
+    routes.push({ ...route, names, regex: new RegExp('^' + pattern + '$') });
+  };
+
+  // ---- the signed-in user -------------------------------------------------------------------------------------
+
+  function claims(token) {
+    try {
+      const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const json = decodeURIComponent(atob(part).split('').map(c => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
+      return JSON.parse(json);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function storedToken() {
+    const token = sessionStorage.getItem(TOKEN);
+    const c = token && claims(token);
+    return c && c.exp * 1000 > Date.now() ? token : null;
+  }
+
+  Kefu.token = () => Alpine.store('session').token;
+
+  Kefu.signIn = async function (username, password) {
+    const answer = await Kefu.api('POST', '/api/auth/token', { username, password });
+    if (answer.ok) {
+      sessionStorage.setItem(TOKEN, answer.body.access_token);
+      Alpine.store('session').load(answer.body.access_token);
+      location.hash = '#' + home();
+      render();
+    }
+    return answer;
+  };
+
+  Kefu.signOut = function () {
+    sessionStorage.removeItem(TOKEN);
+    Alpine.store('session').load(null);
+    location.hash = '#/';
+    render();
+  };
+
+  // ---- messages -------------------------------------------------------------------------------------------------
+
+  async function loadMessages(lang) {
+    const bundles = await Promise.all(AREAS.map(area =>
+      fetch(`i18n/${lang}/${area}.json`).then(r => (r.ok ? r.json() : {})).catch(() => ({}))));
+    return Object.assign({}, ...bundles);
+  }
+
+  function interpolate(text, params) {
+    return params ? text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? params[name] : m)) : text;
+  }
+
+  /** The message for key in the user's language; the key itself when no bundle has it (ConsoleMessagesTest). */
+  Kefu.t = function (key, params) {
+    const messages = Alpine.store('i18n').messages;
+    return key in messages ? interpolate(messages[key], params) : key;
+  };
+
+  Kefu.has = key => key in Alpine.store('i18n').messages;
+
+  /**
+   * A refusal as the user reads it: the message of its stable type in the user's language where a bundle has one
+   * (problem.<type>), else the service's title; the service's detail and reasons as they came.
+   */
+  Kefu.problem = function (problem) {
+    if (!problem) {
+      return { message: '', detail: '', reasons: [] };
+    }
+    const type = (problem.type || '').startsWith(PROBLEM) ? problem.type.substring(PROBLEM.length) : '';
+    const key = 'problem.' + type;
+    const message = type && Kefu.has(key) ? Kefu.t(key)
+      : problem.title || Kefu.t('problem.status', { status: problem.status || '?' });
+    const reasons = Array.isArray(problem.reasons) ? problem.reasons : [];
+    const errors = Array.isArray(problem.errors) ? problem.errors : [];
+    return { message, detail: problem.detail || '', reasons, errors, type };
+  };
+
+  // ---- formats --------------------------------------------------------------------------------------------------
+
+  function locale() {
+    return LOCALES[Alpine.store('i18n').lang] || 'en-GB';
+  }
+
+  Kefu.fmt = {
+    date(value) {
+      return value ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(value)) : '';
+    },
+    dateTime(value) {
+      return value ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' })
+        .format(new Date(value)) : '';
+    },
+    time(value) {
+      return value ? new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(value)) : '';
+    },
+    number(value, digits) {
+      if (value === null || value === undefined || value === '') {
+        return '';
+      }
+      const options = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+      return new Intl.NumberFormat(locale(), options).format(value);
+    },
+    /** A duration in seconds as hours and minutes. */
+    duration(seconds) {
+      if (seconds === null || seconds === undefined) {
+        return '';
+      }
+      const minutes = Math.round(seconds / 60);
+      return Kefu.t('core.duration', { h: Math.floor(minutes / 60), m: minutes % 60 });
+    },
+  };
+
+  // ---- the API ----------------------------------------------------------------------------------------------------
+
+  /**
+   * Calls the API through the gateway with the user's token. Answers {ok, status, body, problem}; a problem is the
+   * RFC 9457 body of a refusal. A 401 on anything but the sign-in signs the user out.
+   */
+  Kefu.api = async function (method, path, body, options = {}) {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    const token = Alpine.store('session').token;
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    if (options.idempotencyKey) {
+      headers['Idempotency-Key'] = options.idempotencyKey;
+    }
+    let payload;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined && body !== null) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body: payload });
+    } catch (e) {
+      const problem = { type: PROBLEM + 'unreachable', status: 0, detail: String(e) };
+      return { ok: false, status: 0, body: null, problem };
+    }
+    const type = response.headers.get('Content-Type') || '';
+    let data = null;
+    if (type.includes('json')) {
+      data = await response.json().catch(() => null);
+    } else if (options.text) {
+      data = await response.text();
+    }
+    if (response.status === 401 && path !== '/api/auth/token' && token) {
+      Kefu.signOut();
+    }
+    return {
+      ok: response.ok, status: response.status, body: data,
+      problem: response.ok ? null : (data && typeof data === 'object' ? data : { status: response.status }),
+    };
+  };
+
+  Kefu.get = (path) => Kefu.api('GET', path);
+  Kefu.post = (path, body, options) => Kefu.api('POST', path, body === undefined ? {} : body, options);
+
+  /** A query string of the given values, leaving out empty ones. */
+  Kefu.query = function (values) {
+    const params = new URLSearchParams();
+    Object.entries(values).forEach(([k, v]) => {
+      if (v !== null && v !== undefined && v !== '') {
+        params.set(k, v);
+      }
+    });
+    const text = params.toString();
+    return text ? '?' + text : '';
+  };
+
+  /** Fetches a file with the user's token (exports, the printable form, audio) and saves or opens it. */
+  Kefu.download = async function (path, filename, open) {
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + Alpine.store('session').token } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({ status: response.status }));
+      return { ok: false, problem };
+    }
+    const url = URL.createObjectURL(await response.blob());
+    if (open) {
+      window.open(url, '_blank');
+    } else {
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return { ok: true };
+  };
+
+  // ---- live streams -------------------------------------------------------------------------------------------
+
+  const openStreams = new Set();
+
+  /**
+   * Subscribes to a gateway stream (Server-Sent Events): handlers by event name, each given the parsed data and the
+   * event. The browser reconnects by itself with Last-Event-ID; the stream closes when the page is left.
+   */
+  Kefu.stream = function (path, handlers) {
+    const separator = path.includes('?') ? '&' : '?';
+    const source = new EventSource(path + separator + 'access_token=' + encodeURIComponent(Kefu.token()));
+    Object.entries(handlers).forEach(([name, handle]) => source.addEventListener(name, event => {
+      let data = event.data;
+      try {
+        data = JSON.parse(event.data);
+      } catch (e) { /* plain text */ }
+      handle(data, event);
+    }));
+    openStreams.add(source);
+    return { close() { source.close(); openStreams.delete(source); } };
+  };
+
+  // ---- routing ----------------------------------------------------------------------------------------------------
+
+  function allowed(route) {
+    const session = Alpine.store('session');
+    return !route.roles || route.roles.some(role => session.roles.includes(role));
+  }
+
+  function home() {
+    const first = Kefu.menu()[0];
+    return first ? first.path : '/welcome';
+  }
+
+  /** The pages in the menu for the signed-in user. */
+  Kefu.menu = function () {
+    if (!Alpine.store('session').token) {
+      return [];
+    }
+    return routes.filter(r => r.nav && allowed(r)).sort((a, b) => (a.order || 100) - (b.order || 100));
+  };
+
+  function current() {
+    const hash = location.hash.replace(/^#/, '') || '/';
+    const [path, query] = hash.split('?');
+    return { path, query: new URLSearchParams(query || '') };
+  }
+
+  async function page(name) {
+    if (!pageCache.has(name)) {
+      const response = await fetch(`pages/${name}.html`);
+      pageCache.set(name, response.ok ? await response.text() : `<p class="problem">${name}</p>`);
+    }
+    return pageCache.get(name);
+  }
+
+  async function render() {
+    const main = document.getElementById('main');
+    const route = Alpine.store('route');
+    openStreams.forEach(source => source.close());
+    openStreams.clear();
+    const { path, query } = current();
+    const session = Alpine.store('session');
+    if (!session.token) {
+      route.set('signin', {}, query);
+      main.innerHTML = await page('signin');
+      return;
+    }
+    if (path === '/' || path === '') {
+      location.replace('#' + home());
+      return;
+    }
+    const match = routes.map(r => ({ r, m: r.regex.exec(path) })).find(x => x.m);
+    if (!match) {
+      route.set('missing', {}, query);
+      main.innerHTML = await page('missing');
+      return;
+    }
+    if (!allowed(match.r)) {
+      route.set('forbidden', {}, query);
+      main.innerHTML = await page('forbidden');
+      return;
+    }
+    const params = {};
+    match.r.names.forEach((name, i) => { params[name] = decodeURIComponent(match.m[i + 1]); });
+    route.set(match.r.page, params, query);
+    const html = await page(match.r.page);
+    main.innerHTML = '';
+    main.innerHTML = html;
+    main.focus({ preventScroll: true });
+  }
+
+  Kefu.go = function (path) {
+    if (location.hash === '#' + path) {
+      render();
+    } else {
+      location.hash = '#' + path;
+    }
+  };
+
+  // ---- start ------------------------------------------------------------------------------------------------------
+
+  document.addEventListener('alpine:init', () => {
+    Alpine.store('session', {
+      token: null, user: '', roles: [], department: null,
+      load(token) {
+        const c = token ? claims(token) : null;
+        this.token = c ? token : null;
+        this.user = c ? c.sub : '';
+        this.roles = c && Array.isArray(c.roles) ? c.roles : [];
+        this.department = c ? c.department || null : null;
+      },
+      is(...roles) { return roles.some(role => this.roles.includes(role)); },
+    });
+    Alpine.store('session').load(storedToken());
+
+    const wanted = localStorage.getItem(LANGUAGE) || (navigator.language || 'zh').substring(0, 2);
+    Alpine.store('i18n', {
+      lang: LANGS.includes(wanted) ? wanted : 'zh',
+      langs: LANGS,
+      messages: {},
+      ready: false,
+      async use(lang) {
+        if (!LANGS.includes(lang)) {
+          return;
+        }
+        this.messages = await loadMessages(lang);
+        this.lang = lang;
+        this.ready = true;
+        localStorage.setItem(LANGUAGE, lang);
+        document.documentElement.lang = lang;
+        document.title = Kefu.t('core.title');
+      },
+    });
+
+    Alpine.store('route', {
+      page: '', params: {}, query: new URLSearchParams(),
+      set(page, params, query) { this.page = page; this.params = params; this.query = query; },
+    });
+
+    Alpine.magic('t', () => Kefu.t);
+    Alpine.magic('fmt', () => Kefu.fmt);
+    Alpine.magic('problem', () => Kefu.problem);
+    Alpine.magic('params', () => Alpine.store('route').params);
+
+    Alpine.data('shell', () => ({
+      get menu() { return Kefu.menu(); },
+      signOut() { Kefu.signOut(); },
+      active(path) { return current().path.startsWith(path); },
+    }));
+
+    Alpine.data('signin', () => ({
+      username: '', password: '', problem: null, busy: false,
+      async submit() {
+        this.busy = true;
+        const answer = await Kefu.signIn(this.username.trim(), this.password);
+        this.busy = false;
+        this.problem = answer.ok ? null : answer.problem;
+      },
+    }));
+
+    window.addEventListener('hashchange', render);
+    Alpine.store('i18n').use(Alpine.store('i18n').lang).then(render);
+  });
+})();
+
+Kefu.route({ path: '/welcome', page: 'welcome' });
