@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** A staff member talking to the system through the gateway, as the README's curl commands do. */
-final class Gateway {
+public final class Gateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,7 +25,7 @@ final class Gateway {
         this.token = token;
     }
 
-    static Gateway signIn(String baseUrl, String username) {
+    public static Gateway signIn(String baseUrl, String username) {
         Response login = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/auth/token")), "POST",
                 Map.of("username", username, "password", "demo"));
         if (login.status() != 200) {
@@ -34,19 +34,19 @@ final class Gateway {
         return new Gateway(baseUrl, login.body().get("access_token").asText());
     }
 
-    record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body) {
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return send(authorized(path), "POST", body);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(authorized(path), "GET", null);
     }
 
     /** A multipart upload of one file in the part {@code file}. */
-    Response upload(String path, String filename, String contentType, byte[] content) {
+    public Response upload(String path, String filename, String contentType, byte[] content) {
         String boundary = "kefu-" + java.util.UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename

@@ -73,9 +73,15 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens the console, chooses the language and signs in (password "demo", the local profile's users). */
+    /**
+     * Opens the console, chooses the language and signs in (password "demo", the local profile's users); whoever was
+     * signed in in this browser is signed out first.
+     */
     public Browser signIn(String username, String language) {
         driver.get(baseUrl + "/console/");
+        script("sessionStorage.clear()");
+        driver.get(baseUrl + "/console/#/");
+        driver.navigate().refresh();
         language(language);
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
