@@ -32,7 +32,7 @@ class DashboardConsoleTest {
     @Test
     @DisplayName("a complaint registered elsewhere moves the open count without a reload; the month counts it")
     void figuresAreLive() {
-        browser.signIn("manager", "zh").go("/dashboard");
+        browser.signIn("supervisor", "zh").go("/dashboard");
         int before = number(browser.waitFor(By.id("figure-open")).getText());
         browser.script("window.__sameDocument = true");
 
@@ -52,9 +52,17 @@ class DashboardConsoleTest {
     }
 
     @Test
+    @DisplayName("the CS manager sees the live figures but not the statistics, which are not theirs to read")
+    void managerSeesFiguresOnly() {
+        browser.signIn("manager", "en").go("/dashboard");
+        browser.waitFor(By.id("figure-open"));
+        assertThat(browser.driver().findElement(By.id("statistics")).isDisplayed()).isFalse();
+    }
+
+    @Test
     @DisplayName("screenshots of the dashboard in zh, ru and en, on a desk screen and a tablet")
     void screenshots() {
-        browser.signIn("manager", "zh").go("/dashboard");
+        browser.signIn("supervisor", "zh").go("/dashboard");
         for (String language : new String[] {"zh", "ru", "en"}) {
             browser.language(language);
             browser.waitFor(By.id("total-received"));

@@ -57,7 +57,9 @@ document.addEventListener('alpine:init', () => {
           snapshot: data => this.show(data),
           update: data => this.show(data),
         });
-        this.loadReport();
+        if (this.readsStatistics()) {
+          this.loadReport();
+        }
         // labels follow the language
         this.$watch('$store.i18n.lang', () => { this.redraw(); });
       },
@@ -74,6 +76,11 @@ document.addEventListener('alpine:init', () => {
         this.connected = true;
         this.updatedAt = new Date().toISOString();
         this.$nextTick(() => this.redraw());
+      },
+
+      /** The month's statistics are after-sales' work, read by the supervisor (第三章四 2, 第四章(九)(十)). */
+      readsStatistics() {
+        return Alpine.store('session').is('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR');
       },
 
       stateLabel(state) {

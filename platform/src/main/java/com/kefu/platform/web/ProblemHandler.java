@@ -43,6 +43,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, violation.rule(), violation.getMessage());
         problem.setTitle("Refused by a rule of the workflow");
         problem.setProperty("rule", violation.rule());
+        if (!violation.reasons().isEmpty()) {
+            problem.setProperty("reasons", violation.reasons());
+        }
         return problem;
     }
 

@@ -7,14 +7,8 @@ import java.util.List;
 /** The handover is refused (D7) for every one of {@link #reasons()}; answered 409 with all of them. */
 public class HandoverRefused extends RuleViolation {
 
-    private final List<String> reasons;
-
     public HandoverRefused(String shiftId, List<String> reasons) {
-        super("handover-refused", "shift " + shiftId + " cannot be handed over: " + String.join("; ", reasons));
-        this.reasons = List.copyOf(reasons);
-    }
-
-    public List<String> reasons() {
-        return reasons;
+        super("handover-refused", "shift " + shiftId + " cannot be handed over: " + String.join("; ", reasons),
+                reasons);
     }
 }

@@ -5,7 +5,11 @@ final class Access {
 
     /** Staff on duty write the log, report incidents, hand over and keep lost and found. */
     static final String WRITERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
-    /** The log is read by its writers, the supervisor and the auditor (who changes nothing). */
+    /**
+     * The log is read by its writers, the supervisor and the auditor (who changes nothing). The supervisor reads
+     * what the log is kept for management to see (篇3 C), incidents reported to them (篇2 B 3]) and the lost items
+     * handed to them (篇2 S, D9).
+     */
     static final String READERS =
             "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
     /** Only the customer-service manager signs a day (D5). */

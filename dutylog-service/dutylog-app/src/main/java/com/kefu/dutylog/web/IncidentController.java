@@ -3,19 +3,24 @@ package com.kefu.dutylog.web;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.command.IncidentDesk;
+import com.kefu.dutylog.command.UnsupportedPhoto;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
 import com.kefu.platform.web.NotFound;
+import com.kefu.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,6 +112,12 @@ class IncidentController {
         IncidentView.Photo photo = incidents.find(id).orElseThrow().photos().stream()
                 .filter(p -> p.id().equals(photoId)).findFirst().orElseThrow();
         return ResponseEntity.created(URI.create(photo.href())).body(photo);
+    }
+
+    /** A photo that is not an image by its bytes, whatever it was declared as. */
+    @ExceptionHandler(UnsupportedPhoto.class)
+    ProblemDetail unsupportedPhoto(UnsupportedPhoto unsupported) {
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-photo", unsupported.getMessage());
     }
 
     @GetMapping("/{id}/photos/{photoId}")

@@ -22,7 +22,8 @@ class S4AccessTest extends ServiceTest {
      * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them: FRONT_DESK opens and
      * writes the duty log, hands over shifts and keeps lost and found (and so may every role that may all it may);
      * only CS_MANAGER signs the day (D5); AUDITOR reads every history and changes nothing. SUPERVISOR also reads
-     * the log and its history (README): wider than the roles table, which gives SUPERVISOR no duty log.
+     * the log and its history, though the roles table names no duty log for it: the rulebook keeps the log for what
+     * management must see (篇3 C) and hands incidents and lost items to the supervisor (篇2 B 3], 篇2 S; D9).
      */
     private static final Map<String, Set<String>> ROLES_TABLE = Map.ofEntries(
             Map.entry("POST /api/shifts", DESK),

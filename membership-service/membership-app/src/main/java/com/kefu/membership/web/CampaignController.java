@@ -96,9 +96,12 @@ class CampaignController {
         return new Left(id, gifts.addStock(id, stock.quantity()));
     }
 
-    /** 409 past the stock, past the member's limit, outside the campaign's days, or for an inactive member. */
+    /**
+     * 409 past the stock, past the member's limit, outside the campaign's days, or for an inactive member. By
+     * after-sales, who carry out the promotions (第三章四 6), and the head, who organises the hand-outs (第三章一 5).
+     */
     @PostMapping("/{id}/handouts")
-    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')")
+    @PreAuthorize(ORGANISERS)
     ResponseEntity<HandedOut> handOut(@PathVariable String id, @Valid @RequestBody HandOut handOut) {
         int quantity = handOut.quantity() == null ? 1 : handOut.quantity();
         int stock = gifts.handOut(id, handOut.memberId(), quantity);

@@ -29,6 +29,9 @@ class DeskApiTest extends ServiceTest {
     private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
     private static final String DESK_ONE = Tokens.bearer("desk1", "FRONT_DESK");
     private static final String DESK_TWO = Tokens.bearer("desk2", "FRONT_DESK");
+    /** Gifts are handed out by after-sales (M3; roles table), here from two desks at once. */
+    private static final String GIFTS_ONE = Tokens.bearer("aftersales1", "AFTER_SALES");
+    private static final String GIFTS_TWO = Tokens.bearer("aftersales2", "AFTER_SALES");
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
         var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
@@ -55,7 +58,7 @@ class DeskApiTest extends ServiceTest {
         try {
             List<Callable<Integer>> handOuts = new ArrayList<>();
             for (int i = 0; i < memberIds.size(); i++) {
-                String desk = i % 2 == 0 ? DESK_ONE : DESK_TWO;
+                String desk = i % 2 == 0 ? GIFTS_ONE : GIFTS_TWO;
                 String memberId = memberIds.get(i);
                 handOuts.add(() -> call(HttpMethod.POST, desk, "/api/campaigns/" + campaignId + "/handouts",
                         Map.of("memberId", memberId)).getStatusCode().value());
@@ -95,7 +98,7 @@ class DeskApiTest extends ServiceTest {
         String member = member("greedy");
         List<Integer> statuses = handOutAtOnce(campaignId, java.util.Collections.nCopies(12, member));
         assertThat(statuses.stream().filter(status -> status == 201)).hasSize(2);
-        var refused = call(HttpMethod.POST, DESK_ONE, "/api/campaigns/" + campaignId + "/handouts",
+        var refused = call(HttpMethod.POST, GIFTS_ONE, "/api/campaigns/" + campaignId + "/handouts",
                 Map.of("memberId", member));
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody().get("type").asText()).endsWith("gift-limit-reached");
@@ -104,17 +107,18 @@ class DeskApiTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("M3 a cancelled member receives nothing (409); bad campaigns and hand-outs are 400, unknown ones 404")
+    @DisplayName("M3 a cancelled member receives nothing (409); bad campaigns and hand-outs are 400, unknown ones 404; "
+            + "the front desk hands out nothing (403)")
     void refusesBadHandOuts() {
         String campaignId = campaign(10, 1);
         String member = member("leaving");
         assertThat(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + member + "/cancel", Map.of("reason", "退会"))
                 .getStatusCode().value()).isEqualTo(200);
-        var cancelled = call(HttpMethod.POST, DESK_ONE, "/api/campaigns/" + campaignId + "/handouts",
+        var cancelled = call(HttpMethod.POST, GIFTS_ONE, "/api/campaigns/" + campaignId + "/handouts",
                 Map.of("memberId", member));
         assertThat(cancelled.getStatusCode().value()).isEqualTo(409);
         assertThat(cancelled.getBody().get("type").asText()).endsWith("member-cancelled");
-        assertThat(call(HttpMethod.POST, DESK_ONE, "/api/campaigns/" + campaignId + "/handouts",
+        assertThat(call(HttpMethod.POST, GIFTS_ONE, "/api/campaigns/" + campaignId + "/handouts",
                 Map.of("memberId", java.util.UUID.randomUUID().toString())).getStatusCode().value()).isEqualTo(404);
         var negative = call(HttpMethod.POST, AFTER_SALES, "/api/campaigns", Map.of("name", "x", "item", "y",
                 "stock", -1, "perMemberLimit", 1));
@@ -122,6 +126,8 @@ class DeskApiTest extends ServiceTest {
         assertThat(negative.getBody().get("detail").asText()).contains("stock");
         assertThat(call(HttpMethod.POST, DESK_ONE, "/api/campaigns", Map.of("name", "x", "item", "y", "stock", 1,
                 "perMemberLimit", 1)).getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.POST, DESK_ONE, "/api/campaigns/" + campaignId + "/handouts",
+                Map.of("memberId", member("at the front desk"))).getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
