@@ -53,8 +53,7 @@
     if (answer.ok) {
       sessionStorage.setItem(TOKEN, answer.body.access_token);
       Alpine.store('session').load(answer.body.access_token);
-      location.hash = '#' + home();
-      render();
+      Kefu.go(home());
     }
     return answer;
   };
@@ -62,8 +61,7 @@
   Kefu.signOut = function () {
     sessionStorage.removeItem(TOKEN);
     Alpine.store('session').load(null);
-    location.hash = '#/';
-    render();
+    Kefu.go('/');
   };
 
   // ---- messages -------------------------------------------------------------------------------------------------
@@ -275,16 +273,28 @@
     return pageCache.get(name);
   }
 
+  let renders = 0;
+
+  /** Draws the page the hash names; a render overtaken by a newer one (a quick second click) gives way to it. */
   async function render() {
+    const mine = ++renders;
     const main = document.getElementById('main');
     const route = Alpine.store('route');
     openStreams.forEach(source => source.close());
     openStreams.clear();
     const { path, query } = current();
+    const show = async (name, params) => {
+      const html = await page(name);
+      if (mine === renders) {
+        route.set(name, params || {}, query, path);
+        main.innerHTML = '';
+        main.innerHTML = html;
+      }
+      return mine === renders;
+    };
     const session = Alpine.store('session');
     if (!session.token) {
-      route.set('signin', {}, query);
-      main.innerHTML = await page('signin');
+      await show('signin');
       return;
     }
     if (path === '/' || path === '') {
@@ -293,22 +303,18 @@
     }
     const match = routes.map(r => ({ r, m: r.regex.exec(path) })).find(x => x.m);
     if (!match) {
-      route.set('missing', {}, query);
-      main.innerHTML = await page('missing');
+      await show('missing');
       return;
     }
     if (!allowed(match.r)) {
-      route.set('forbidden', {}, query);
-      main.innerHTML = await page('forbidden');
+      await show('forbidden');
       return;
     }
     const params = {};
     match.r.names.forEach((name, i) => { params[name] = decodeURIComponent(match.m[i + 1]); });
-    route.set(match.r.page, params, query);
-    const html = await page(match.r.page);
-    main.innerHTML = '';
-    main.innerHTML = html;
-    main.focus({ preventScroll: true });
+    if (await show(match.r.page, params)) {
+      main.focus({ preventScroll: true });
+    }
   }
 
   Kefu.go = function (path) {
@@ -355,8 +361,10 @@
     });
 
     Alpine.store('route', {
-      page: '', params: {}, query: new URLSearchParams(),
-      set(page, params, query) { this.page = page; this.params = params; this.query = query; },
+      page: '', params: {}, query: new URLSearchParams(), path: '',
+      set(page, params, query, path) {
+        this.page = page; this.params = params; this.query = query; this.path = path || '';
+      },
     });
 
     Alpine.magic('t', () => Kefu.t);
@@ -367,7 +375,10 @@
     Alpine.data('shell', () => ({
       get menu() { return Kefu.menu(); },
       signOut() { Kefu.signOut(); },
-      active(path) { return current().path.startsWith(path); },
+      active(path) {
+        const now = Alpine.store('route').path;
+        return now === path || now.startsWith(path + '/');
+      },
     }));
 
     Alpine.data('signin', () => ({

@@ -1,1 +1,630 @@
 'use strict';
+/*
+ * Complaints and enquiries (complaint-service): intake at the desk, the queue and a complaint's page for after-sales
+ * and the head of customer service, the handling form, enquiries. The inbox, supervisor and audit areas reuse the
+ * helpers in KefuComplaints.
+ */
+(function () {
+  const INTAKE = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
+  const HANDLERS = ['AFTER_SALES', 'CS_HEAD'];
+  const READERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', 'DEPARTMENT'];
+  const HISTORY = ['AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR'];
+  const FORM = ['AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR'];
+  const ENQUIRY_READERS = [...INTAKE, 'SUPERVISOR', 'AUDITOR'];
+  const FILTERS = 'kefu.complaints.filter';
+
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+  const session = () => Alpine.store('session');
+
+  /** The shared vocabulary and calls of the complaint pages (also used by inbox.js, supervisor.js, audit.js). */
+  const C = window.KefuComplaints = {
+    STATES: ['RECEIVED', 'ESCALATED', 'ASSIGNED', 'RESOLVED', 'FOLLOWED_UP', 'ARCHIVED'],
+    CHANNELS: ['VISIT', 'PHONE', 'FAX', 'LETTER', 'ONLINE', 'OTHER'],
+    CATEGORIES: ['PRODUCT_QUALITY', 'SERVICE_ATTITUDE', 'PRICE_BILLING', 'MERCHANT_DISPUTE', 'FACILITY', 'SAFETY',
+      'RETURN_EXCHANGE', 'OTHER'],
+    SEVERITIES: ['NORMAL', 'MAJOR'],
+    PRIORITIES: ['URGENT', 'HIGH', 'NORMAL'],
+    STAGES: ['PRE_SALE', 'IN_SALE', 'AFTER_SALE'],
+    ENQUIRY_STATES: ['RECEIVED', 'ANSWERED', 'ARCHIVED'],
+    DISPUTES: { CUSTOMER_MERCHANT: ['CUSTOMER', 'MERCHANT'], MERCHANT_MALL: ['MERCHANT', 'MALL'] },
+
+    /** A fresh Idempotency-Key: randomUUID where the page is a secure context, else from getRandomValues. */
+    newKey() {
+      if (window.crypto && crypto.randomUUID) {
+        return crypto.randomUUID();
+      }
+      const b = crypto.getRandomValues(new Uint8Array(16));
+      b[6] = (b[6] & 0x0f) | 0x40;
+      b[8] = (b[8] & 0x3f) | 0x80;
+      const h = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    },
+
+    sleep,
+
+    /**
+     * A complaint from the read model. The read model follows the events a moment later, so a complaint registered
+     * or changed just now is asked for again until it is there (and, given `until`, until it shows the change).
+     */
+    async view(id, until, tries = 24) {
+      let answer;
+      for (let i = 0; i < tries; i++) {
+        answer = await Kefu.get('/api/complaints/' + encodeURIComponent(id));
+        if (answer.ok && (!until || until(answer.body))) {
+          return answer;
+        }
+        if (!answer.ok && answer.status !== 404) {
+          return answer;
+        }
+        await sleep(250);
+      }
+      return answer;
+    },
+
+    /** The complaint as it stood at an instant, rebuilt from its events (C13). */
+    asOf(id, instant) {
+      return Kefu.get('/api/complaints/' + encodeURIComponent(id) + Kefu.query({ asOf: instant }));
+    },
+
+    history(id) {
+      return Kefu.get('/api/complaints/' + encodeURIComponent(id) + '/history');
+    },
+
+    async departments() {
+      const answer = await Kefu.get('/api/departments');
+      return answer.ok ? answer.body : [];
+    },
+
+    /** A department's name in the user's language. */
+    departmentName(departments, id) {
+      if (!id) {
+        return '';
+      }
+      const d = (departments || []).find(x => x.id === id);
+      if (!d) {
+        return id;
+      }
+      const lang = Alpine.store('i18n').lang;
+      return lang === 'ru' ? d.nameRu : lang === 'en' ? d.nameEn : d.nameZh;
+    },
+
+    /**
+     * Finds a complaint by its number (KF-YYYYMM-NNNNN): the list has no number filter, so this reads the number's
+     * month page by page.
+     */
+    async findByNumber(number) {
+      const wanted = (number || '').trim().toUpperCase();
+      const m = /^KF-(\d{4})(\d{2})-\d{5}$/.exec(wanted);
+      if (!m) {
+        return null;
+      }
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      const from = `${m[1]}-${m[2]}-01`;
+      const to = `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`;
+      for (let page = 0; page < 50; page++) {
+        const answer = await Kefu.get('/api/complaints' + Kefu.query({ from, to, page, size: 100 }));
+        if (!answer.ok) {
+          return null;
+        }
+        const found = answer.body.items.find(c => c.number === wanted);
+        if (found) {
+          return found;
+        }
+        if ((page + 1) * 100 >= answer.body.total) {
+          return null;
+        }
+      }
+      return null;
+    },
+
+    badge(value) {
+      return { URGENT: 'urgent', HIGH: 'major', MAJOR: 'major', ARCHIVED: 'ok', FOLLOWED_UP: 'ok', RESOLVED: 'ok',
+        ESCALATED: 'warn', RECEIVED: 'warn' }[value] || '';
+    },
+
+    /** A history entry's data as "label: value" lines in the user's language. */
+    details(entry, departments) {
+      const d = entry.data || {};
+      const t = Kefu.t;
+      const lines = [];
+      const add = (key, value) => {
+        if (value !== null && value !== undefined && value !== '') {
+          lines.push(t(key) + ': ' + value);
+        }
+      };
+      switch (entry.type) {
+        case 'ComplaintReceived':
+          add('complaints.field.channel', t('complaints.channel.' + d.channel));
+          add('complaints.field.category', t('complaints.category.' + d.category));
+          add('complaints.field.severity', t('complaints.severity.' + d.severity));
+          add('complaints.field.priority', t('complaints.priority.' + d.priority));
+          add('complaints.field.subject', d.subject);
+          break;
+        case 'ComplaintEscalated':
+          add('complaints.field.reason', d.reason);
+          break;
+        case 'ComplaintAssigned':
+          add('complaints.field.department', C.departmentName(departments, d.department));
+          add('complaints.field.instructions', d.instructions);
+          break;
+        case 'ComplaintAcknowledged':
+        case 'ComplaintProgressRecorded':
+          add('complaints.field.department', C.departmentName(departments, d.department));
+          add('complaints.field.note', d.note);
+          break;
+        case 'ComplaintResolved':
+          add('complaints.field.department', C.departmentName(departments, d.department));
+          add('complaints.field.result', d.result);
+          break;
+        case 'ComplaintFollowedUp':
+          add('complaints.followUp.reached', t(d.reached ? 'complaints.yes' : 'complaints.no'));
+          add('complaints.field.satisfaction', d.satisfaction);
+          if (d.reached) {
+            add('complaints.followUp.satisfied', t(d.satisfied ? 'complaints.yes' : 'complaints.no'));
+          }
+          add('complaints.field.comment', d.comment);
+          break;
+        case 'ComplaintReopened':
+          add('complaints.field.department', C.departmentName(departments, d.department));
+          add('complaints.field.reason', d.reason);
+          break;
+        case 'ComplaintRulingRecorded':
+          add('complaints.field.ruling', d.ruling);
+          break;
+        case 'ComplaintDeadlineMissed':
+          add('complaints.field.stage', t('complaints.state.' + d.stage));
+          add('complaints.field.dueAt', Kefu.fmt.dateTime(d.dueAt));
+          break;
+        default:
+          break;
+      }
+      return lines;
+    },
+
+    /** A history entry's name in the user's language. */
+    eventName(type) {
+      const key = 'complaints.event.' + type;
+      return Kefu.has(key) ? Kefu.t(key) : type;
+    },
+  };
+
+  Kefu.route({ path: '/intake', page: 'complaints-register', roles: INTAKE, nav: 'complaints.nav.register', order: 10 });
+  Kefu.route({ path: '/complaints', page: 'complaints-queue', roles: READERS.filter(r => r !== 'DEPARTMENT'),
+    nav: 'complaints.nav.queue', order: 12 });
+  Kefu.route({ path: '/complaints/:id/form', page: 'complaints-form', roles: FORM });
+  Kefu.route({ path: '/complaints/:id', page: 'complaints-page', roles: READERS });
+  Kefu.route({ path: '/enquiries', page: 'complaints-enquiries', roles: ENQUIRY_READERS, nav: 'complaints.nav.enquiries',
+    order: 20 });
+  Kefu.route({ path: '/enquiries/:id', page: 'complaints-enquiry', roles: ENQUIRY_READERS });
+
+  document.addEventListener('alpine:init', () => {
+
+    /** Registration of a complaint (C1) or an enquiry (C12) at the desk. */
+    Alpine.data('complaintIntake', () => ({
+      kind: 'complaint',
+      C,
+      complaint: null,
+      enquiry: null,
+      key: null,
+      busy: false,
+      problem: null,
+      registered: null,
+
+      init() {
+        this.reset();
+      },
+
+      reset() {
+        this.complaint = { channel: 'VISIT', category: '', severity: 'NORMAL', name: '', phone: '', memberId: '',
+          shopNo: '', shopName: '', subject: '', description: '', dispute: '' };
+        this.enquiry = { channel: 'VISIT', stage: 'PRE_SALE', name: '', phone: '', question: '' };
+        // one key per form fill: a double click or a retry of this fill answers the first registration
+        this.key = C.newKey();
+      },
+
+      body() {
+        const c = this.complaint;
+        const trim = v => (v || '').trim();
+        const dispute = C.DISPUTES[c.dispute];
+        return {
+          channel: c.channel, category: c.category || null, severity: c.severity,
+          customer: { name: trim(c.name), phone: trim(c.phone), memberId: trim(c.memberId) || null },
+          merchant: trim(c.shopNo) ? { shopNo: trim(c.shopNo), name: trim(c.shopName) || null } : null,
+          subject: trim(c.subject), description: trim(c.description) || null,
+          dispute: dispute ? { complainant: dispute[0], respondent: dispute[1] } : null,
+        };
+      },
+
+      async submit() {
+        if (this.busy) {
+          return;
+        }
+        this.busy = true;
+        this.problem = null;
+        try {
+          let answer;
+          if (this.kind === 'complaint') {
+            answer = await Kefu.api('POST', '/api/complaints', this.body(), { idempotencyKey: this.key });
+          } else {
+            const e = this.enquiry;
+            answer = await Kefu.api('POST', '/api/enquiries', {
+              channel: e.channel, stage: e.stage, customerName: e.name.trim(),
+              customerPhone: e.phone.trim() || null, question: e.question.trim(),
+            }, { idempotencyKey: this.key });
+          }
+          if (answer.ok) {
+            this.registered = { kind: this.kind, ...answer.body };
+            this.reset();
+            this.$nextTick(() => document.getElementById('registered')?.focus());
+          } else {
+            this.problem = answer.problem;
+          }
+        } finally {
+          this.busy = false;
+        }
+      },
+
+      get link() {
+        if (!this.registered) {
+          return '';
+        }
+        return (this.registered.kind === 'complaint' ? '#/complaints/' : '#/enquiries/') + this.registered.id;
+      },
+    }));
+
+    /** The complaint queue with the filters the list offers. */
+    Alpine.data('complaintQueue', () => ({
+      C,
+      filter: { status: '', department: '', from: '', to: '' },
+      page: 0,
+      size: 20,
+      result: { items: [], total: 0 },
+      departments: [],
+      loading: false,
+      problem: null,
+      number: '',
+      searchProblem: null,
+      notFound: false,
+
+      async init() {
+        try {
+          Object.assign(this.filter, JSON.parse(sessionStorage.getItem(FILTERS) || '{}'));
+        } catch (e) { /* a broken saved filter is forgotten */ }
+        this.departments = await C.departments();
+        await this.load();
+      },
+
+      async apply() {
+        this.page = 0;
+        sessionStorage.setItem(FILTERS, JSON.stringify(this.filter));
+        await this.load();
+      },
+
+      async clear() {
+        this.filter = { status: '', department: '', from: '', to: '' };
+        await this.apply();
+      },
+
+      async load() {
+        this.loading = true;
+        const answer = await Kefu.get('/api/complaints' + Kefu.query({ ...this.filter, page: this.page,
+          size: this.size }));
+        this.loading = false;
+        this.problem = answer.ok ? null : answer.problem;
+        this.result = answer.ok ? answer.body : { items: [], total: 0 };
+      },
+
+      async go(page) {
+        this.page = page;
+        await this.load();
+      },
+
+      get pages() {
+        return Math.max(1, Math.ceil(this.result.total / this.size));
+      },
+
+      async find() {
+        this.notFound = false;
+        const found = await C.findByNumber(this.number);
+        if (found) {
+          Kefu.go('/complaints/' + found.id);
+        } else {
+          this.notFound = true;
+        }
+      },
+
+      department(id) {
+        return C.departmentName(this.departments, id);
+      },
+    }));
+
+    /** One complaint: its data, its timeline and exactly the steps its state and the user's role allow. */
+    Alpine.data('complaintPage', () => ({
+      C,
+      id: null,
+      c: null,
+      entries: [],
+      departments: [],
+      problem: null,
+      loading: true,
+      contact: null,
+      printProblem: null,
+
+      async init() {
+        this.id = Alpine.store('route').params.id;
+        const [view, departments] = await Promise.all([C.view(this.id), C.departments()]);
+        this.departments = departments;
+        this.loading = false;
+        if (!view.ok) {
+          this.problem = view.problem;
+          return;
+        }
+        this.c = view.body;
+        await this.loadHistory();
+      },
+
+      async loadHistory() {
+        if (!session().is(...HISTORY)) {
+          return;
+        }
+        const answer = await C.history(this.id);
+        if (answer.ok) {
+          this.entries = answer.body.filter(e => e.type !== 'CustomerContactRecorded').reverse();
+        }
+      },
+
+      is(...roles) {
+        return session().is(...roles);
+      },
+
+      /** The steps open to this user now (the services still decide: a refusal shows beside the step). */
+      can(step) {
+        const c = this.c;
+        if (!c) {
+          return false;
+        }
+        const s = c.status;
+        const handler = this.is(...HANDLERS);
+        switch (step) {
+          case 'escalate': return handler && s === 'RECEIVED';
+          // a MAJOR complaint is assigned by the head only (C3); before its escalation the service says why not
+          case 'assign': return ['RECEIVED', 'ESCALATED', 'ASSIGNED'].includes(s)
+            && (c.severity === 'MAJOR' ? this.is('CS_HEAD') : handler);
+          case 'acknowledge': return this.is('DEPARTMENT') && s === 'ASSIGNED' && !c.acknowledged;
+          case 'progress':
+          case 'resolve': return this.is('DEPARTMENT') && s === 'ASSIGNED' && c.acknowledged;
+          case 'followUp': return handler && s === 'RESOLVED';
+          case 'archive': return handler && s === 'FOLLOWED_UP';
+          case 'ruling': return this.is('CS_HEAD') && !!c.dispute && s !== 'ARCHIVED';
+          case 'contact': return handler && s !== 'ARCHIVED';
+          case 'form': return this.is(...FORM);
+          case 'history': return this.is(...HISTORY);
+          default: return false;
+        }
+      },
+
+      get anyStep() {
+        return ['escalate', 'assign', 'acknowledge', 'progress', 'resolve', 'followUp', 'archive', 'ruling']
+          .some(s => this.can(s));
+      },
+
+      /**
+       * Sends one step; `scope` is the step's own form (its fields, busy and problem). Waits until the read model
+       * shows the change, then shows the complaint and its timeline again.
+       */
+      async act(step, body, scope, changed) {
+        if (scope.busy) {
+          return false;
+        }
+        scope.busy = true;
+        scope.problem = null;
+        const before = this.c;
+        const answer = await Kefu.post('/api/complaints/' + encodeURIComponent(this.id) + '/' + step, body);
+        if (!answer.ok) {
+          scope.busy = false;
+          scope.problem = answer.problem;
+          return false;
+        }
+        const view = await C.view(this.id, v => v.status === answer.body.status && (!changed || changed(v, before)));
+        if (view.ok) {
+          this.c = view.body;
+        }
+        await this.loadHistory();
+        scope.busy = false;
+        scope.done = true;
+        return true;
+      },
+
+      async readContact(scope) {
+        scope.problem = null;
+        const answer = await Kefu.get('/api/complaints/' + encodeURIComponent(this.id) + '/contact'
+          + Kefu.query({ reason: scope.reason.trim() }));
+        if (answer.ok) {
+          this.contact = answer.body;
+        } else {
+          scope.problem = answer.problem;
+        }
+      },
+
+      /** The service's bilingual printable page (Chinese and Russian labels), opened in a new tab. */
+      async printable() {
+        this.printProblem = null;
+        const tab = window.open('', '_blank');
+        const response = await fetch('/api/complaints/' + encodeURIComponent(this.id) + '/form', {
+          headers: { Authorization: 'Bearer ' + Kefu.token(), Accept: 'text/html' },
+        });
+        if (!response.ok) {
+          if (tab) {
+            tab.close();
+          }
+          this.printProblem = await response.json().catch(() => ({ status: response.status }));
+          return;
+        }
+        const url = URL.createObjectURL(await response.blob());
+        if (tab) {
+          tab.location = url;
+        } else {
+          window.open(url, '_blank');
+        }
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      },
+
+      department(id) {
+        return C.departmentName(this.departments, id);
+      },
+
+      get activeDepartments() {
+        return this.departments.filter(d => d.active);
+      },
+
+      party(dispute) {
+        return dispute ? Kefu.t('complaints.party.' + dispute.complainant) + ' — '
+          + Kefu.t('complaints.party.' + dispute.respondent) : '';
+      },
+    }));
+
+    /** The handling form (C8) rendered in the console, ready to print. */
+    Alpine.data('complaintForm', () => ({
+      C,
+      form: null,
+      problem: null,
+      departments: [],
+
+      async init() {
+        const id = Alpine.store('route').params.id;
+        const [answer, departments] = await Promise.all([
+          Kefu.get('/api/complaints/' + encodeURIComponent(id) + '/form'), C.departments()]);
+        this.departments = departments;
+        if (answer.ok) {
+          this.form = answer.body;
+        } else {
+          this.problem = answer.problem;
+        }
+      },
+
+      get title() {
+        if (!this.form) {
+          return '';
+        }
+        return this.form.title[Alpine.store('i18n').lang] || this.form.title.zh;
+      },
+
+      stepLabel(step) {
+        const lang = Alpine.store('i18n').lang;
+        return lang === 'ru' ? step.labelRu : lang === 'zh' ? step.labelZh : C.eventName(step.type);
+      },
+
+      stepDetails(step) {
+        return C.details({ type: step.type, data: step.details }, this.departments);
+      },
+
+      print() {
+        window.print();
+      },
+    }));
+
+    /** Enquiries (C12): the list with its filters. */
+    Alpine.data('enquiryList', () => ({
+      C,
+      filter: { status: '', stage: '', from: '', to: '' },
+      page: 0,
+      size: 20,
+      result: { items: [], total: 0 },
+      problem: null,
+
+      async init() {
+        await this.load();
+      },
+
+      async apply() {
+        this.page = 0;
+        await this.load();
+      },
+
+      async load() {
+        const answer = await Kefu.get('/api/enquiries' + Kefu.query({ ...this.filter, page: this.page,
+          size: this.size }));
+        this.problem = answer.ok ? null : answer.problem;
+        this.result = answer.ok ? answer.body : { items: [], total: 0 };
+      },
+
+      async go(page) {
+        this.page = page;
+        await this.load();
+      },
+
+      get pages() {
+        return Math.max(1, Math.ceil(this.result.total / this.size));
+      },
+
+      canRegister() {
+        return session().is(...INTAKE);
+      },
+    }));
+
+    /** One enquiry: its question, its answer, answering and archiving it at the desk. */
+    Alpine.data('enquiryPage', () => ({
+      C,
+      id: null,
+      e: null,
+      events: [],
+      problem: null,
+
+      async init() {
+        this.id = Alpine.store('route').params.id;
+        await this.load();
+      },
+
+      async load(until) {
+        let answer;
+        for (let i = 0; i < 24; i++) {
+          answer = await Kefu.get('/api/enquiries/' + encodeURIComponent(this.id));
+          if (!answer.ok || (answer.body.number && (!until || until(answer.body)))) {
+            break;
+          }
+          await sleep(250);
+        }
+        if (answer.ok) {
+          this.e = answer.body;
+          this.events = [...answer.body.events].reverse();
+          this.problem = null;
+        } else {
+          this.problem = answer.problem;
+        }
+      },
+
+      /** Before the list has caught up, the enquiry's first event tells what was asked. */
+      get received() {
+        const first = this.e && this.e.events[0];
+        return first ? first.data : {};
+      },
+
+      canAct(step) {
+        if (!this.e || !session().is(...INTAKE)) {
+          return false;
+        }
+        const s = this.e.status || 'RECEIVED';
+        return step === 'answer' ? s !== 'ARCHIVED' : s === 'ANSWERED';
+      },
+
+      async act(step, body, scope) {
+        if (scope.busy) {
+          return;
+        }
+        scope.busy = true;
+        scope.problem = null;
+        const answer = await Kefu.post('/api/enquiries/' + encodeURIComponent(this.id) + '/' + step, body);
+        if (answer.ok) {
+          const count = this.e.events.length;
+          await this.load(e => e.events.length > count && e.status === answer.body.status);
+          scope.done = true;
+        } else {
+          scope.problem = answer.problem;
+        }
+        scope.busy = false;
+      },
+    }));
+  });
+})();
