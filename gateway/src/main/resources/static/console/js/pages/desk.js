@@ -1,1 +1,567 @@
 'use strict';
+/*
+ * The front desk's duty log (dutylog-service): the shift's page with its entries and corrections (D1–D3), the
+ * emergency incident form with its on-site photos (D4, D10), the handover wizard that shows every reason a handover
+ * is refused (D6–D8) and lost and found (D9).
+ */
+(function () {
+  const WRITERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
+  const READERS = WRITERS.concat(['SUPERVISOR', 'AUDITOR']);
+
+  Kefu.route({ path: '/desk/shift', page: 'desk-shift', roles: WRITERS, nav: 'desk.nav.shift', order: 50 });
+  Kefu.route({ path: '/desk/shift/:id', page: 'desk-shift', roles: READERS });
+  Kefu.route({ path: '/desk/incident', page: 'desk-incident', roles: WRITERS, nav: 'desk.nav.incident', order: 51 });
+  Kefu.route({ path: '/desk/incidents/:id', page: 'desk-incident', roles: READERS });
+  Kefu.route({ path: '/desk/handover', page: 'desk-handover', roles: WRITERS, nav: 'desk.nav.handover', order: 52 });
+  Kefu.route({ path: '/desk/lost', page: 'desk-lost', roles: WRITERS, nav: 'desk.nav.lost', order: 53 });
+
+  /** D2's categories; a complaint call is not typed: it comes from complaint-service by itself (D11). */
+  const CATEGORIES = ['COMPLAINT_CALL', 'THEFT', 'FIRE', 'WIND', 'WATER', 'ELECTRICITY', 'FIGHT', 'STAFF_VIOLATION',
+    'TENANT_MOVE_IN', 'TENANT_MOVE_OUT', 'CONSTRUCTION', 'OTHER'];
+  const TYPED = CATEGORIES.filter(c => c !== 'COMPLAINT_CALL');
+  const EMERGENCIES = ['FIRE', 'THEFT', 'WIND', 'WATER', 'ELECTRICITY', 'FIGHT', 'STAFF_VIOLATION', 'CONSTRUCTION',
+    'OTHER'];
+  /** dutylog-service's kefu.dutylog.lost-item-retention (README, D9); the API does not tell it yet. */
+  const RETENTION_DAYS = 90;
+  const SHIFT = 'kefu.desk.shift';
+  const LOST_ITEMS = 'kefu.desk.lostItems';
+  const INCIDENT_REF = 'incident:';
+
+  /** A date-time field's value ('YYYY-MM-DDTHH:mm', the browser's time) for an instant. */
+  function localInput(date) {
+    const d = new Date(date);
+    const pad = n => String(n).padStart(2, '0');
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':'
+      + pad(d.getMinutes());
+  }
+
+  function instant(value) {
+    return value ? new Date(value).toISOString() : null;
+  }
+
+  function blank(text) {
+    return text === null || text === undefined || String(text).trim() === '' ? null : String(text).trim();
+  }
+
+  function category(name) {
+    return Kefu.has('desk.category.' + name) ? Kefu.t('desk.category.' + name) : name;
+  }
+
+  /** The shift this desk works on: the one it opened last, while it is open; else the shift on duty. */
+  async function currentShift() {
+    const mine = localStorage.getItem(SHIFT);
+    if (mine) {
+      const answer = await Kefu.get('/api/shifts/' + encodeURIComponent(mine));
+      if (answer.ok && answer.body.open) {
+        return answer;
+      }
+    }
+    return Kefu.get('/api/shifts/current');
+  }
+
+  /**
+   * A reason of a refused handover (HandOverShiftCommand.refusals) in the user's words; a reason this console does
+   * not know reads as the service wrote it.
+   */
+  const REASONS = [
+    [/^(major|emergency) incident (\S+) \((\w+) at (.*)\) is not resolved yet/, m => Kefu.t(
+      m[1] === 'major' ? 'desk.reason.majorIncident' : 'desk.reason.emergencyIncident',
+      { category: category(m[3]), location: m[4], id: m[2].substring(0, 8) })],
+    [/^MAJOR complaint (\S+) is not resolved yet/, m => Kefu.t('desk.reason.majorComplaint', { number: m[1] })],
+    [/^preparation incomplete: the shift's records have not been read/, () => Kefu.t('desk.reason.recordsRead')],
+    [/^preparation incomplete: the items have not been counted/, () => Kefu.t('desk.reason.itemsCounted')],
+    [/^preparation incomplete: the office equipment has not been checked/,
+      () => Kefu.t('desk.reason.equipmentChecked')],
+    [/^item '(.*)' \((\d+)\) has not been checked face to face/,
+      m => Kefu.t('desk.reason.itemUnchecked', { name: m[1], quantity: Kefu.fmt.number(Number(m[2])) })],
+    [/^the incoming person (.*) is unfit for duty and no substitute has been named/,
+      m => Kefu.t('desk.reason.incomingUnfit', { incoming: m[1] })],
+    [/^the shift must be taken over by someone else than (.*) \(D6\)$/,
+      m => Kefu.t('desk.reason.samePerson', { person: m[1] })],
+  ];
+
+  function reason(text) {
+    for (const [pattern, say] of REASONS) {
+      const m = pattern.exec(text);
+      if (m) {
+        return say(m);
+      }
+    }
+    return text;
+  }
+
+  /** The incidents a refused handover names as still open (their ids), to go and resolve them. */
+  function blockingIncidents(problem) {
+    const incident = /^(?:major|emergency) incident (\S+) \((\w+) at (.*)\) is not/;
+    return Kefu.problem(problem).reasons.map(r => incident.exec(r)).filter(m => m)
+      .map(m => ({ id: m[1], category: m[2], location: m[3] }));
+  }
+
+  document.addEventListener('alpine:init', () => {
+
+    // ---- the shift's page of the duty log ------------------------------------------------------------------------
+
+    Alpine.data('deskShift', () => ({
+      categories: TYPED,
+      shift: null,
+      loading: true,
+      incidents: {},
+      post: '',
+      openProblem: null,
+      busy: false,
+      entry: null,
+      entryProblem: null,
+      saved: null,
+      correcting: null,
+      correction: { description: '', handling: '', outcome: '' },
+      correctionProblem: null,
+
+      init() {
+        this.resetEntry();
+        this.load();
+      },
+
+      get writer() {
+        return this.$store.session.is(...WRITERS);
+      },
+
+      resetEntry() {
+        this.entry = { occurredAt: localInput(new Date()), category: '', description: '', handling: '', outcome: '' };
+      },
+
+      async load() {
+        const id = this.$params.id;
+        const answer = id ? await Kefu.get('/api/shifts/' + encodeURIComponent(id)) : await currentShift();
+        this.loading = false;
+        this.shift = answer.ok ? answer.body : null;
+        if (this.shift) {
+          this.loadIncidents();
+        }
+      },
+
+      async loadIncidents() {
+        const ids = this.shift.entries.map(e => e.reference || '').filter(r => r.startsWith(INCIDENT_REF))
+          .map(r => r.substring(INCIDENT_REF.length));
+        for (const id of ids) {
+          const answer = await Kefu.get('/api/incidents/' + encodeURIComponent(id));
+          if (answer.ok) {
+            this.incidents = { ...this.incidents, [id]: answer.body };
+          }
+        }
+      },
+
+      async open() {
+        this.busy = true;
+        const answer = await Kefu.post('/api/shifts', { post: this.post.trim() });
+        this.busy = false;
+        this.openProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          localStorage.setItem(SHIFT, answer.body.id);
+          Kefu.go('/desk/shift/' + answer.body.id);
+        }
+      },
+
+      /** The number of an entry on its page, as the corrections refer to it. */
+      number(entryId) {
+        return this.shift.entries.findIndex(e => e.id === entryId) + 1;
+      },
+
+      incidentOf(entry) {
+        const ref = entry.reference || '';
+        return ref.startsWith(INCIDENT_REF) ? ref.substring(INCIDENT_REF.length) : null;
+      },
+
+      category,
+
+      carried(kind) {
+        const carried = this.shift && this.shift.carriedOver;
+        return carried && Array.isArray(carried[kind]) ? carried[kind] : [];
+      },
+
+      async record() {
+        this.busy = true;
+        const e = this.entry;
+        const answer = await Kefu.post('/api/shifts/' + this.shift.id + '/entries', {
+          occurredAt: instant(e.occurredAt), category: e.category || null, description: e.description,
+          handling: blank(e.handling), outcome: blank(e.outcome),
+        });
+        this.busy = false;
+        this.entryProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.saved = answer.body.id;
+          this.resetEntry();
+          await this.reload();
+        }
+      },
+
+      startCorrection(entry) {
+        this.correcting = entry.id;
+        this.correction = { description: entry.description, handling: entry.handling || '',
+          outcome: entry.outcome || '' };
+        this.correctionProblem = null;
+        this.$nextTick(() => document.getElementById('correction-description')?.focus());
+      },
+
+      async correct() {
+        this.busy = true;
+        const c = this.correction;
+        const answer = await Kefu.post('/api/shifts/' + this.shift.id + '/entries/' + this.correcting
+          + '/corrections', { description: c.description, handling: blank(c.handling), outcome: blank(c.outcome) });
+        this.busy = false;
+        this.correctionProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.correcting = null;
+          this.saved = answer.body.id;
+          await this.reload();
+        }
+      },
+
+      async reload() {
+        const answer = await Kefu.get('/api/shifts/' + this.shift.id);
+        if (answer.ok) {
+          this.shift = answer.body;
+          this.loadIncidents();
+        }
+      },
+    }));
+
+    // ---- the emergency incident form ---------------------------------------------------------------------------
+
+    Alpine.data('deskIncident', () => ({
+      categories: EMERGENCIES,
+      shift: null,
+      incident: null,
+      loading: true,
+      form: null,
+      problem: null,
+      busy: false,
+      file: null,
+      uploadProblem: null,
+      uploaded: null,
+      thumbnails: {},
+      outcome: '',
+      resolveProblem: null,
+
+      init() {
+        this.form = { category: '', major: false, location: '', reporter: '', description: '',
+          occurredAt: localInput(new Date()),
+          fire: { fireLocation: '', burning: '', flame: false, smoke: false } };
+        this.load();
+      },
+
+      destroy() {
+        Object.values(this.thumbnails).forEach(url => URL.revokeObjectURL(url));
+      },
+
+      category,
+
+      get fire() {
+        return this.form.category === 'FIRE';
+      },
+
+      async load() {
+        if (this.$params.id) {
+          await this.loadIncident();
+        } else {
+          const answer = await currentShift();
+          this.shift = answer.ok ? answer.body : null;
+        }
+        this.loading = false;
+      },
+
+      async loadIncident() {
+        const answer = await Kefu.get('/api/incidents/' + encodeURIComponent(this.$params.id));
+        this.incident = answer.ok ? answer.body : null;
+        this.problem = answer.ok ? null : answer.problem;
+        if (this.incident) {
+          this.incident.photos.forEach(photo => this.thumbnail(photo));
+        }
+      },
+
+      /** A photo is served with the user's token only, so the page fetches it and shows the bytes. */
+      async thumbnail(photo) {
+        if (this.thumbnails[photo.id]) {
+          return;
+        }
+        const response = await fetch(photo.href, { headers: { Authorization: 'Bearer ' + Kefu.token() } });
+        if (response.ok) {
+          this.thumbnails = { ...this.thumbnails, [photo.id]: URL.createObjectURL(await response.blob()) };
+        }
+      },
+
+      async report() {
+        this.busy = true;
+        const f = this.form;
+        const body = {
+          shiftId: this.shift.id, category: f.category || null, location: f.location, description: f.description,
+          reporter: f.reporter, major: this.fire || f.major, occurredAt: instant(f.occurredAt),
+        };
+        if (this.fire) {
+          body.fire = { ...f.fire };
+        }
+        const answer = await Kefu.post('/api/incidents', body);
+        this.busy = false;
+        this.problem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          Kefu.go('/desk/incidents/' + answer.body.id);
+        }
+      },
+
+      chosen(event) {
+        this.file = event.target.files.length ? event.target.files[0] : null;
+        this.uploadProblem = null;
+        this.uploaded = null;
+      },
+
+      async upload() {
+        if (!this.file) {
+          return;
+        }
+        this.busy = true;
+        const data = new FormData();
+        data.append('file', this.file, this.file.name);
+        const answer = await Kefu.api('POST', '/api/incidents/' + this.incident.id + '/photos', data);
+        this.busy = false;
+        this.uploadProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.uploaded = answer.body.id;
+          this.file = null;
+          this.$refs.file.value = '';
+          await this.loadIncident();
+        }
+      },
+
+      async resolve() {
+        this.busy = true;
+        const answer = await Kefu.post('/api/incidents/' + this.incident.id + '/resolve', { outcome: this.outcome });
+        this.busy = false;
+        this.resolveProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.incident = answer.body;
+          this.incident.photos.forEach(photo => this.thumbnail(photo));
+        }
+      },
+
+      size(bytes) {
+        return bytes < 1024 ? Kefu.t('desk.photo.bytes', { n: Kefu.fmt.number(bytes) })
+          : Kefu.t('desk.photo.kilobytes', { n: Kefu.fmt.number(bytes / 1024, 1) });
+      },
+    }));
+
+    // ---- the handover wizard --------------------------------------------------------------------------------------
+
+    Alpine.data('deskHandover', () => ({
+      steps: ['preparation', 'items', 'matters', 'incoming'],
+      step: 0,
+      shift: null,
+      loading: true,
+      draft: null,
+      problem: null,
+      busy: false,
+      handedOver: null,
+
+      async init() {
+        this.draft = this.empty();
+        const answer = await currentShift();
+        this.shift = answer.ok ? answer.body : null;
+        this.loading = false;
+        this.draft = this.restore();
+        // the draft outlives a visit to the incident form that holds the handover up
+        this.$watch('draft', draft => {
+          if (this.shift) {
+            sessionStorage.setItem(this.key(), JSON.stringify(draft));
+          }
+        });
+      },
+
+      key() {
+        return 'kefu.desk.handover.' + (this.shift ? this.shift.id : '');
+      },
+
+      empty() {
+        return { preparation: { recordsRead: false, itemsCounted: false, equipmentChecked: false },
+          items: [], openMatters: [], instructions: [], incoming: '', incomingFit: true, substitute: '' };
+      },
+
+      restore() {
+        const empty = this.empty();
+        try {
+          const saved = this.shift && JSON.parse(sessionStorage.getItem(this.key()) || 'null');
+          return saved ? { ...empty, ...saved } : empty;
+        } catch (e) {
+          return empty;
+        }
+      },
+
+      go(step) {
+        this.step = Math.max(0, Math.min(this.steps.length - 1, step));
+        this.$nextTick(() => this.$root.querySelectorAll('.step-title')[this.step]?.focus());
+      },
+
+      addItem() {
+        this.draft.items.push({ name: '', quantity: 1, checked: false });
+      },
+
+      addMatter() {
+        this.draft.openMatters.push({ subject: '', cause: '', course: '', result: '' });
+      },
+
+      addInstruction() {
+        this.draft.instructions.push({ from: '', text: '' });
+      },
+
+      remove(list, index) {
+        this.draft[list].splice(index, 1);
+      },
+
+      reason,
+
+      get blocking() {
+        return blockingIncidents(this.problem);
+      },
+
+      category,
+
+      async handOver() {
+        this.busy = true;
+        const d = this.draft;
+        const answer = await Kefu.post('/api/shifts/' + this.shift.id + '/handover', {
+          incoming: d.incoming.trim(), incomingFit: d.incomingFit,
+          substitute: d.incomingFit ? null : blank(d.substitute),
+          preparation: d.preparation,
+          items: d.items.map(i => ({ name: i.name, quantity: Number(i.quantity), checked: i.checked })),
+          openMatters: d.openMatters.map(m => ({ subject: m.subject, cause: blank(m.cause), course: blank(m.course),
+            result: blank(m.result) })),
+          instructions: d.instructions.map(i => ({ from: blank(i.from), text: i.text })),
+        });
+        this.busy = false;
+        this.problem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          sessionStorage.removeItem(this.key());
+          if (localStorage.getItem(SHIFT) === this.shift.id) {
+            localStorage.removeItem(SHIFT);
+          }
+          this.shift = answer.body;
+          this.handedOver = answer.body.handover;
+        }
+      },
+    }));
+
+    // ---- lost and found ----------------------------------------------------------------------------------------
+
+    Alpine.data('deskLost', () => ({
+      retentionDays: RETENTION_DAYS,
+      items: [],
+      form: null,
+      problem: null,
+      busy: false,
+      lookup: '',
+      lookupProblem: null,
+      claiming: null,
+      claim: null,
+      claimProblem: null,
+      registered: null,
+
+      init() {
+        this.resetForm();
+        this.load();
+      },
+
+      resetForm() {
+        this.form = { description: '', foundBy: '', foundAt: localInput(new Date()), foundWhere: '', handedTo: '',
+          storedAt: '' };
+      },
+
+      /** The items this desk registered or looked up, newest first (the service has no list of them yet). */
+      ids() {
+        try {
+          return JSON.parse(localStorage.getItem(LOST_ITEMS) || '[]');
+        } catch (e) {
+          return [];
+        }
+      },
+
+      remember(id) {
+        const ids = [id].concat(this.ids().filter(known => known !== id)).slice(0, 100);
+        localStorage.setItem(LOST_ITEMS, JSON.stringify(ids));
+      },
+
+      async load() {
+        const items = [];
+        for (const id of this.ids()) {
+          const answer = await Kefu.get('/api/lost-items/' + encodeURIComponent(id));
+          if (answer.ok) {
+            items.push(answer.body);
+          }
+        }
+        this.items = items;
+      },
+
+      show(item) {
+        this.items = [item].concat(this.items.filter(known => known.id !== item.id));
+      },
+
+      async register() {
+        this.busy = true;
+        const f = this.form;
+        const answer = await Kefu.post('/api/lost-items', { ...f, foundAt: instant(f.foundAt) });
+        this.busy = false;
+        this.problem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.remember(answer.body.id);
+          this.show(answer.body);
+          this.registered = answer.body.id;
+          this.resetForm();
+        }
+      },
+
+      async find() {
+        const id = this.lookup.trim();
+        if (!id) {
+          return;
+        }
+        const answer = await Kefu.get('/api/lost-items/' + encodeURIComponent(id));
+        this.lookupProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.remember(answer.body.id);
+          this.show(answer.body);
+          this.lookup = '';
+        }
+      },
+
+      step(item, name) {
+        return item.chainOfCustody.find(s => s.step === name) || {};
+      },
+
+      keptUntil(item) {
+        const found = this.step(item, 'FOUND').at;
+        return found ? new Date(new Date(found).getTime() + RETENTION_DAYS * 86400000).toISOString() : null;
+      },
+
+      startClaim(item) {
+        this.claiming = item.id;
+        this.claim = { claimant: '', identityChecked: false, identityDocument: '' };
+        this.claimProblem = null;
+        this.$nextTick(() => document.getElementById('claim-claimant')?.focus());
+      },
+
+      async handOut() {
+        this.busy = true;
+        const c = this.claim;
+        const answer = await Kefu.post('/api/lost-items/' + this.claiming + '/claim', {
+          claimant: c.claimant, identityChecked: c.identityChecked, identityDocument: blank(c.identityDocument),
+        });
+        this.busy = false;
+        this.claimProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.show(answer.body);
+          this.claiming = null;
+        }
+      },
+
+      custodyClass(custody) {
+        return custody === 'STORED' ? 'warn' : custody === 'RETURNED' ? 'ok' : '';
+      },
+    }));
+  });
+})();

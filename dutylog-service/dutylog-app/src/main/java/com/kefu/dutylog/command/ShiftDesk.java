@@ -70,8 +70,8 @@ public class ShiftDesk {
                 (rs, row) -> new ComplaintCall(rs.getString("complaint_id"), rs.getString("number"),
                         rs.getString("subject"), rs.getString("received_by"),
                         rs.getTimestamp("received_at").toInstant()));
-        waiting.forEach(call -> record(shiftId, call));
-        jdbc.update("delete from pending_complaint_call");
+        waiting.stream().filter(call -> record(shiftId, call)).forEach(call ->
+                jdbc.update("delete from pending_complaint_call where complaint_id = ?", call.complaintId()));
         return new OpenedShift(shiftId, post, date, previous == null ? null : previous.shiftId(),
                 previous == null ? List.of() : CarriedOver.of(previous.openMatters(), previous.instructions()));
     }
@@ -112,30 +112,38 @@ public class ShiftDesk {
 
     /**
      * A complaint call registered in complaint-service enters the shift on duty, or waits for the next (D11).
-     * A call of a day already signed enters at the time it reaches the log, naming when it was received.
+     * A call of a day already signed enters at the time it reaches the log, naming when it was received; while
+     * today's log is signed too, it waits for the first shift of the next day.
      */
     @Transactional
     public void takeComplaintCall(ComplaintCall call) {
         desk.lock();
-        shifts.currentShiftId().ifPresentOrElse(shiftId -> record(shiftId, call), () -> jdbc.update("""
-                insert into pending_complaint_call (complaint_id, number, subject, received_by, received_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""",
-                call.complaintId(), call.number(), call.subject(), call.receivedBy(),
-                Timestamp.from(call.receivedAt())));
+        boolean recorded = shifts.currentShiftId().map(shiftId -> record(shiftId, call)).orElse(false);
+        if (!recorded) {
+            jdbc.update("""
+                    insert into pending_complaint_call (complaint_id, number, subject, received_by, received_at)
+                    values (?, ?, ?, ?, ?) on conflict do nothing""",
+                    call.complaintId(), call.number(), call.subject(), call.receivedBy(),
+                    Timestamp.from(call.receivedAt()));
+        }
     }
 
-    private void record(String shiftId, ComplaintCall call) {
+    /** Answers whether the call entered the shift: not while both its day's and today's logs are signed. */
+    private boolean record(String shiftId, ComplaintCall call) {
         Instant occurredAt = call.receivedAt();
         String handling = "registered in complaint-service as " + call.number();
         if (days.isSealed(days.dayOf(occurredAt))) {
             occurredAt = clock.instant();
             handling += ", received at " + call.receivedAt() + " (that day's log was already signed)";
-            days.requireUnsealed(days.dayOf(occurredAt));
+            if (days.isSealed(days.dayOf(occurredAt))) {
+                return false;
+            }
         }
         commands.sendAs(call.receivedBy(), null, new RecordEntryCommand(shiftId, UUID.randomUUID().toString(),
                 occurredAt, EntryCategory.COMPLAINT_CALL,
                 "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject(), handling, null, call.number(),
                 call.receivedBy(), clock.instant()));
+        return true;
     }
 
     /** A complaint call as the duty log needs it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.dutylog.Shifts;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.dutylog.command.LostAndFound;
+import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +77,9 @@ class DutyLogApiTest extends ServiceTest {
 
     @Autowired
     LostAndFound lostAndFound;
+
+    @Autowired
+    ShiftDesk shiftDesk;
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
         var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
@@ -262,6 +267,19 @@ class DutyLogApiTest extends ServiceTest {
         expect(post(AUDITOR, "/api/incidents", Shifts.waterLeak(nextShift)), 403);
         expect(get(SECURITY_DEPT, s), 403);
         expect(get(SECURITY_DEPT, s + "/history"), 403);
+
+        // D11 a phone complaint reaching the log after today's signature waits for the next day's first shift; the
+        // shift on duty keeps working and the call is neither refused nor lost
+        String number = "KF-SEALED-" + UUID.randomUUID().toString().substring(0, 6);
+        shiftDesk.takeComplaintCall(new ShiftDesk.ComplaintCall(UUID.randomUUID().toString(), number, "夜间来电",
+                "desk", clock.instant()));
+        assertThat(texts(expect(get(AUDITOR, "/api/shifts/" + nextShift), 200).get("entries"), "reference"))
+                .doesNotContain(number);
+        clock.advance(Duration.ofDays(1));
+        String morning = openShift(DESK, "morning-" + UUID.randomUUID().toString().substring(0, 6));
+        JsonNode morningPage = expect(get(AUDITOR, "/api/shifts/" + morning), 200);
+        assertThat(texts(morningPage.get("entries"), "reference")).containsOnlyOnce(number);
+        assertThat(texts(morningPage.get("entries"), "handling").toString()).contains("already signed");
     }
 
     @Test
