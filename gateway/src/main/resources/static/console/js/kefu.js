@@ -251,6 +251,28 @@
     return first ? first.path : '/welcome';
   }
 
+  // the menu's groups, by the routes' order numbers; a user with few pages gets them all in one row
+  const GROUPS = [
+    { key: 'core.group.overview', upTo: 9 }, { key: 'core.group.complaints', upTo: 49 },
+    { key: 'core.group.dutylog', upTo: 69 }, { key: 'core.group.broadcast', upTo: 79 },
+    { key: 'core.group.members', upTo: 89 }, { key: 'core.group.audit', upTo: 100 },
+  ];
+  const FLAT_MENU = 8;
+
+  /** The menu as groups of pages: [{key, items}]; one group without a key when the user has few pages. */
+  Kefu.menuGroups = function () {
+    const items = Kefu.menu();
+    if (items.length <= FLAT_MENU) {
+      return items.length ? [{ key: '', items }] : [];
+    }
+    let from = -1;
+    return GROUPS.map(group => {
+      const members = items.filter(r => (r.order || 100) > from && (r.order || 100) <= group.upTo);
+      from = group.upTo;
+      return { key: group.key, items: members };
+    }).filter(group => group.items.length);
+  };
+
   /** The pages in the menu for the signed-in user. */
   Kefu.menu = function () {
     if (!Alpine.store('session').token) {
@@ -373,12 +395,15 @@
     Alpine.magic('params', () => Alpine.store('route').params);
 
     Alpine.data('shell', () => ({
-      get menu() { return Kefu.menu(); },
+      opened: '',
+      get menu() { return Kefu.menuGroups(); },
+      toggle(key) { this.opened = this.opened === key ? '' : key; },
       signOut() { Kefu.signOut(); },
       active(path) {
         const now = Alpine.store('route').path;
         return now === path || now.startsWith(path + '/');
       },
+      groupActive(group) { return group.items.some(item => this.active(item.path)); },
     }));
 
     Alpine.data('signin', () => ({

@@ -78,15 +78,22 @@ public final class Browser implements AutoCloseable {
      * signed in in this browser is signed out first.
      */
     public Browser signIn(String username, String language) {
-        driver.get(baseUrl + "/console/");
-        script("sessionStorage.clear()");
-        driver.get(baseUrl + "/console/#/");
-        driver.navigate().refresh();
+        signedOut();
         language(language);
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.id("sign-in")).click();
         waitFor(By.id("sign-out"));
+        return this;
+    }
+
+    /** Opens the console's sign-in page, with whoever was signed in in this browser signed out. */
+    public Browser signedOut() {
+        driver.get(baseUrl + "/console/");
+        script("sessionStorage.clear()");
+        driver.get(baseUrl + "/console/#/");
+        driver.navigate().refresh();
+        waitFor(By.id("username"));
         return this;
     }
 

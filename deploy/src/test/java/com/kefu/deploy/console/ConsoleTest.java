@@ -33,7 +33,7 @@ class ConsoleTest {
             "en, Wrong user name or password, Sign out"})
     @DisplayName("a wrong password is refused in the chosen language; signed in, the bar speaks it too")
     void signInInEachLanguage(String language, String wrongPassword, String signOut) {
-        browser.go("/").language(language);
+        browser.signedOut().language(language);
         browser.screenshot("sign-in." + language);
         browser.type(By.id("username"), "desk").type(By.id("password"), "wrong").click(By.id("sign-in"));
         browser.waitForText(By.cssSelector(".signin .problem"), wrongPassword);
@@ -55,5 +55,25 @@ class ConsoleTest {
         browser.driver().navigate().refresh();
         assertThat(browser.waitFor(By.id("sign-in")).getText()).isEqualTo("Войти");
         browser.language("zh");
+    }
+
+    @Test
+    @DisplayName("a role with many pages gets them in groups: a group opens by click or keyboard and leads to its page")
+    void menuInGroups() {
+        browser.signIn("head", "zh");
+        By complaints = By.cssSelector("[data-menu='core.group.complaints']");
+        assertThat(browser.waitFor(complaints).getText()).isEqualTo("投诉与咨询");
+        browser.click(complaints);
+        browser.screenshot("menu.zh");
+        browser.click(By.cssSelector("a[data-nav='complaints-queue']"));
+        browser.until(d -> d.getCurrentUrl().endsWith("#/complaints"));
+        assertThat(browser.waitFor(complaints).getDomAttribute("class")).contains("active");
+        assertThat(browser.driver().findElement(By.cssSelector("a[data-nav='complaints-queue']")).isDisplayed())
+                .as("the group closes once a page is chosen").isFalse();
+
+        browser.signIn("security", "zh");
+        assertThat(browser.all(By.cssSelector("[data-menu]"))).as("a department's few pages stay in one row")
+                .isEmpty();
+        assertThat(browser.waitFor(By.cssSelector("a[data-nav='inbox-list']")).getText()).isNotBlank();
     }
 }

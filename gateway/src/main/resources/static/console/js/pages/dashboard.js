@@ -51,8 +51,13 @@ document.addEventListener('alpine:init', () => {
       report: null,
       problem: null,
       exportProblem: null,
+      departmentNames: [],
 
       init() {
+        Kefu.get('/api/departments').then(answer => {
+          this.departmentNames = answer.ok ? answer.body : [];
+          this.$nextTick(() => this.redraw());
+        });
         stream = Kefu.stream('/api/streams/dashboard', {
           snapshot: data => this.show(data),
           update: data => this.show(data),
@@ -87,6 +92,16 @@ document.addEventListener('alpine:init', () => {
         return Kefu.t('dashboard.state.' + state);
       },
 
+      /** A department's name in the user's language (its id until the names are known). */
+      departmentLabel(id) {
+        const department = this.departmentNames.find(d => d.id === id);
+        if (!department) {
+          return id;
+        }
+        const lang = Alpine.store('i18n').lang;
+        return (lang === 'ru' ? department.nameRu : lang === 'en' ? department.nameEn : department.nameZh) || id;
+      },
+
       departments() {
         return this.figures ? Object.entries(this.figures.openComplaints.byDepartment) : [];
       },
@@ -97,7 +112,7 @@ document.addEventListener('alpine:init', () => {
           draw('states', this.$refs.states, 'bar', STATES.map(s => this.stateLabel(s)), STATES.map(s => byState[s] || 0),
             Kefu.t('dashboard.openByState'));
           const departments = this.departments();
-          draw('departments', this.$refs.departments, 'doughnut', departments.map(([d]) => d),
+          draw('departments', this.$refs.departments, 'doughnut', departments.map(([d]) => this.departmentLabel(d)),
             departments.map(([, n]) => n), Kefu.t('dashboard.openByDepartment'));
         }
         if (this.report) {
