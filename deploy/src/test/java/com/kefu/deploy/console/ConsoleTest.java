@@ -76,4 +76,49 @@ class ConsoleTest {
                 .isEmpty();
         assertThat(browser.waitFor(By.cssSelector("a[data-nav='inbox-list']")).getText()).isNotBlank();
     }
+
+    /** Form controls on the page with no accessible name: no label for them, none around them, no aria-label/title. */
+    private static final String UNLABELLED = """
+            return [...document.querySelectorAll('main input, main select, main textarea')]
+              .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+              .filter(e => !((e.id && document.querySelector('label[for="' + CSS.escape(e.id) + '"]'))
+                  || e.closest('label') || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')))
+              .map(e => e.outerHTML.substring(0, 160));""";
+
+    /** Things a mouse can click that the keyboard cannot reach: click handlers on elements that take no focus. */
+    private static final String MOUSE_ONLY = """
+            return [...document.querySelectorAll('main *')]
+              .filter(e => e.getAttributeNames().some(n => n === '@click' || n === 'x-on:click'))
+              .filter(e => !['BUTTON', 'A', 'INPUT', 'SELECT', 'TEXTAREA', 'LABEL', 'SUMMARY', 'FORM']
+                  .includes(e.tagName) && !e.hasAttribute('tabindex'))
+              .map(e => e.outerHTML.substring(0, 160));""";
+
+    @Test
+    @DisplayName("every page of every role's menu: each field has a label, everything clickable takes the keyboard")
+    void everyPageIsLabelledAndKeyboardUsable() {
+        java.util.List<String> findings = new java.util.ArrayList<>();
+        int pages = 0;
+        for (String user : new String[] {"desk", "aftersales", "head", "supervisor", "manager", "security",
+                "broadcaster", "auditor"}) {
+            browser.signIn(user, "ru");
+            @SuppressWarnings("unchecked")
+            var routes = (java.util.List<java.util.Map<String, String>>) browser.script(
+                    "return Kefu.menu().map(r => ({path: r.path, page: r.page}))");
+            for (var route : routes) {
+                browser.go(route.get("path"));
+                browser.until(d -> route.get("page").equals(browser.script("return Alpine.store('route').page")));
+                browser.until(d -> !d.findElements(By.cssSelector("main > *")).isEmpty());
+                browser.script("return new Promise(done => setTimeout(() => done(true), 400))");
+                pages++;
+                for (Object control : (java.util.List<?>) browser.script(UNLABELLED)) {
+                    findings.add(user + " " + route.get("path") + " unlabelled: " + control);
+                }
+                for (Object element : (java.util.List<?>) browser.script(MOUSE_ONLY)) {
+                    findings.add(user + " " + route.get("path") + " mouse only: " + element);
+                }
+            }
+        }
+        assertThat(pages).as("pages visited").isGreaterThan(25);
+        assertThat(findings).isEmpty();
+    }
 }
