@@ -249,9 +249,9 @@ class DepartmentStreamTest {
         // a second instance, started only now: it reads the topic from its beginning in a consumer group of its own
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class)
                 .profiles("local")
-                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + Infrastructure.get().kafkaBootstrap(),
-                        "kefu.streams.complaint-topic=" + COMPLAINTS, "kefu.streams.dutylog-topic=" + DUTYLOG)
-                .run();
+                // arguments, not default properties: those lose to application.yml's port (8080, maybe taken)
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.get().kafkaBootstrap(),
+                        "--kefu.streams.complaint-topic=" + COMPLAINTS, "--kefu.streams.dutylog-topic=" + DUTYLOG);
              SseClient resumed = SseClient.open("http://127.0.0.1:" + second.getEnvironment()
                      .getProperty("local.server.port") + "/api/streams/departments/security",
                      Tokens.departmentBearer("security-user", "security"), lastEventId)) {
