@@ -11,6 +11,7 @@
   const HISTORY = ['AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR'];
   const FORM = ['AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR'];
   const ENQUIRY_READERS = [...INTAKE, 'SUPERVISOR', 'AUDITOR'];
+  const TENANT_CONTACTS = '/api/enquiries/tenant-contacts';
   const FILTERS = 'kefu.complaints.filter';
 
   const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -198,6 +199,8 @@
   Kefu.route({ path: '/enquiries', page: 'complaints-enquiries', roles: ENQUIRY_READERS, nav: 'complaints.nav.enquiries',
     order: 20 });
   Kefu.route({ path: '/enquiries/:id', page: 'complaints-enquiry', roles: ENQUIRY_READERS });
+  Kefu.route({ path: '/tenant-contacts', page: 'complaints-tenant-contacts', roles: INTAKE,
+    nav: 'complaints.nav.tenantContacts', order: 22 });
 
   document.addEventListener('alpine:init', () => {
 
@@ -624,6 +627,147 @@
           scope.problem = answer.problem;
         }
         scope.busy = false;
+      },
+    }));
+
+    /**
+     * "What is this tenant's number?" (篇5 4): the desk never tells. It records who asks and how to reach them, tells
+     * the tenant and records that it did; nothing this page reads holds a tenant's contact.
+     */
+    Alpine.data('tenantContacts', () => ({
+      STATES: ['REQUESTED', 'TENANT_NOTIFIED'],
+      request: null,
+      busy: false,
+      problem: null,
+      recorded: null,
+      lists: { REQUESTED: { page: 0, items: [], problem: null },
+        TENANT_NOTIFIED: { page: 0, items: [], problem: null } },
+      size: 20,
+      selected: null,
+      told: null,
+      done: null,
+      contact: null,
+
+      async init() {
+        this.reset();
+        await Promise.all(this.STATES.map(s => this.load(s)));
+      },
+
+      reset() {
+        this.request = { tenant: '', name: '', phone: '', purpose: '' };
+      },
+
+      async load(status) {
+        const list = this.lists[status];
+        const answer = await Kefu.get(TENANT_CONTACTS + Kefu.query({ status, page: list.page, size: this.size }));
+        list.problem = answer.ok ? null : answer.problem;
+        list.items = answer.ok ? answer.body : [];
+      },
+
+      async go(status, page) {
+        this.lists[status].page = page;
+        await this.load(status);
+      },
+
+      /** The lists follow the events a moment later: asks for the request until it shows what was just done. */
+      async view(id, until) {
+        let answer;
+        for (let i = 0; i < 24; i++) {
+          answer = await Kefu.get(TENANT_CONTACTS + '/' + encodeURIComponent(id));
+          if ((answer.ok && until(answer.body)) || (!answer.ok && answer.status !== 404)) {
+            break;
+          }
+          await sleep(250);
+        }
+        return answer;
+      },
+
+      async refresh() {
+        this.STATES.forEach(s => { this.lists[s].page = 0; });
+        await Promise.all(this.STATES.map(s => this.load(s)));
+      },
+
+      async submit() {
+        if (this.busy) {
+          return;
+        }
+        this.busy = true;
+        this.problem = null;
+        const r = this.request;
+        try {
+          const answer = await Kefu.post(TENANT_CONTACTS, { tenant: r.tenant.trim(), enquirerName: r.name.trim(),
+            enquirerPhone: r.phone.trim(), purpose: r.purpose.trim() });
+          if (!answer.ok) {
+            this.problem = answer.problem;
+            return;
+          }
+          await this.view(answer.body.id, () => true);
+          this.recorded = { id: answer.body.id, tenant: r.tenant.trim() };
+          this.reset();
+          await this.refresh();
+          this.$nextTick(() => document.getElementById('tc-recorded')?.focus());
+        } finally {
+          this.busy = false;
+        }
+      },
+
+      /** Opens the notification form for one request still to tell. */
+      choose(r) {
+        this.selected = r;
+        this.told = { how: '', response: '', reason: Kefu.t('complaints.tenantContacts.contactReasonDefault'),
+          busy: false, problem: null, contactProblem: null };
+        this.contact = null;
+        this.done = null;
+        this.$nextTick(() => document.getElementById('tc-how')?.focus());
+      },
+
+      close() {
+        const id = this.selected && this.selected.id;
+        this.selected = null;
+        this.$nextTick(() => document.querySelector('#tc-requested [data-id="' + id + '"] button')?.focus());
+      },
+
+      async notify() {
+        const told = this.told;
+        if (told.busy) {
+          return;
+        }
+        told.busy = true;
+        told.problem = null;
+        const id = this.selected.id;
+        const answer = await Kefu.post(TENANT_CONTACTS + '/' + encodeURIComponent(id) + '/notified',
+          { how: told.how.trim(), tenantResponse: told.response.trim() || null });
+        if (!answer.ok) {
+          // told meanwhile by a colleague, say: the refusal stays beside the step, the lists show how things are
+          told.problem = answer.problem;
+          if (answer.status === 409) {
+            await this.view(id, v => v.status === 'TENANT_NOTIFIED');
+          }
+          told.busy = false;
+          await this.refresh();
+          return;
+        }
+        await this.view(id, v => v.status === 'TENANT_NOTIFIED');
+        this.done = { tenant: this.selected.tenant };
+        this.selected = null;
+        await this.refresh();
+        this.$nextTick(() => document.getElementById('tc-done')?.focus());
+      },
+
+      /** The enquirer's phone in clear, to pass on to the tenant: with a reason, and recorded (S2). */
+      async readContact() {
+        this.told.contactProblem = null;
+        const answer = await Kefu.get(TENANT_CONTACTS + '/' + encodeURIComponent(this.selected.id) + '/contact'
+          + Kefu.query({ reason: this.told.reason.trim() }));
+        if (answer.ok) {
+          this.contact = answer.body;
+        } else {
+          this.told.contactProblem = answer.problem;
+        }
+      },
+
+      enquirer(r) {
+        return r.enquirerName + (r.enquirerMaskedPhone ? ' ' + r.enquirerMaskedPhone : '');
       },
     }));
   });
