@@ -93,8 +93,20 @@ class ConsoleTest {
                   .includes(e.tagName) && !e.hasAttribute('tabindex'))
               .map(e => e.outerHTML.substring(0, 160));""";
 
+    /** The page scrolls sideways on a tablet: the widest element that sticks out, or null. */
+    private static final String TOO_WIDE = """
+            return new Promise(done => setTimeout(() => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width + 1) { done(null); return; }
+              const wide = [...document.querySelectorAll('main *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap'))
+                .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+              done(document.documentElement.scrollWidth + 'px > ' + width + 'px: ' + wide.slice(0, 3).join(', '));
+            }, 300));""";
+
     @Test
-    @DisplayName("every page of every role's menu: each field has a label, everything clickable takes the keyboard")
+    @DisplayName("every page of every role's menu: each field has a label, everything clickable takes the keyboard, "
+            + "nothing makes a tablet scroll sideways")
     void everyPageIsLabelledAndKeyboardUsable() {
         java.util.List<String> findings = new java.util.ArrayList<>();
         int pages = 0;
@@ -116,6 +128,12 @@ class ConsoleTest {
                 for (Object element : (java.util.List<?>) browser.script(MOUSE_ONLY)) {
                     findings.add(user + " " + route.get("path") + " mouse only: " + element);
                 }
+                browser.driver().manage().window().setSize(Browser.TABLET);
+                Object overflow = browser.script(TOO_WIDE);
+                if (overflow != null) {
+                    findings.add(user + " " + route.get("path") + " wider than a tablet: " + overflow);
+                }
+                browser.driver().manage().window().setSize(Browser.DESK);
             }
         }
         assertThat(pages).as("pages visited").isGreaterThan(25);

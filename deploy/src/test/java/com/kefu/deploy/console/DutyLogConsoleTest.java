@@ -59,6 +59,7 @@ class DutyLogConsoleTest {
     private static Gateway manager;
     private static final List<String> shiftsOpened = new ArrayList<>();
     private static final List<String> incidentsReported = new ArrayList<>();
+    private static final List<String> lostItemsRegistered = new ArrayList<>();
 
     @BeforeAll
     static void open() {
@@ -74,6 +75,7 @@ class DutyLogConsoleTest {
         try {
             if (desk != null) {
                 incidentsReported.forEach(DutyLogConsoleTest::resolveIfOpen);
+                lostItemsRegistered.forEach(DutyLogConsoleTest::handBackIfStored);
                 shiftsOpened.forEach(DutyLogConsoleTest::handOverIfOpen);
             }
         } finally {
@@ -144,7 +146,8 @@ class DutyLogConsoleTest {
         upload(text("not-a-photo.txt", "这不是照片"));
         browser.waitForText(By.id("photo-problem"), message("zh", "desk", "problem.unsupported-photo"));
         upload(tooLarge());
-        browser.waitForText(By.id("photo-problem"), message("zh", "desk", "problem.http-413"));
+        browser.waitForText(By.id("photo-problem"), message("zh", "core", "problem.request-too-large"));
+        browser.waitForText(By.id("photo-too-large"), message("zh", "desk", "desk.photo.tooLarge"));
         upload(png());
         browser.until(d -> d.findElements(By.cssSelector("[data-test=photo] img")).stream()
                 .anyMatch(img -> Boolean.TRUE.equals(browser.script(
@@ -224,21 +227,50 @@ class DutyLogConsoleTest {
     }
 
     @Test
-    @DisplayName("D9 lost and found: a found item is registered, handed out only after the claimant's identity is "
-            + "checked, with its retention and chain of custody shown")
+    @DisplayName("D9 lost and found: the list shows the stored items from the service, one registered elsewhere "
+            + "included, each kept until the end of its retention; an item registered here is handed out only after "
+            + "the claimant's identity is checked, then shows among the items handed back, with whom it went to")
     void lostAndFound() {
-        String item = "Чёрный кошелёк / 黑色钱包 " + RUN;
+        // registered through the API, as another desk would: this browser never registered nor looked it up
+        String elsewhere = "Синий зонт / 蓝色雨伞 " + RUN;
+        Instant foundAt = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Gateway.Response registered = desk.post("/api/lost-items", Map.of("description", elsewhere,
+                "foundBy", "Охранник Чжан / 保安 张", "foundAt", foundAt.toString(), "foundWhere", "1F, главный вход",
+                "handedTo", "Ван, старший смены", "storedAt", "Шкаф B-1"));
+        assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+        lostItemsRegistered.add(registered.body().path("id").asText());
+        Instant keptUntil = Instant.parse(registered.body().path("keptUntil").asText());
+        assertThat(keptUntil).as("the system keeps an unclaimed item 90 days (kefu.dutylog.lost-item-retention)")
+                             .isEqualTo(foundAt.plus(Duration.ofDays(90)));
+
         signIn("desk", "ru");
         browser.go("/desk/lost");
-        browser.waitForText(By.id("lost-retention"), "90");
+        By elsewhereRow = lostItemRow(elsewhere);
+        browser.waitForText(elsewhereRow, message("ru", "desk", "desk.lost.custody.STORED"));
+        WebElement kept = browser.waitFor(elsewhereRow).findElement(By.cssSelector("[data-test=kept-until]"));
+        assertThat(Instant.parse(kept.getDomAttribute("datetime"))).isEqualTo(keptUntil);
+        assertThat(kept.getText()).as("the date, formatted for the language").isNotBlank();
+        assertThat(browser.waitFor(elsewhereRow).getText()).contains("Шкаф B-1").contains("1F, главный вход");
+        // found by the number on its slip: its whole chain of custody
+        browser.type(By.id("lost-lookup"), registered.body().path("id").asText()).click(By.id("lost-find"));
+        browser.waitForText(By.id("lost-looked"), elsewhere);
+        browser.waitForText(By.id("lost-looked"), message("ru", "desk", "desk.lost.step.HANDED_TO_SUPERVISOR"));
+        assertThat(Instant.parse(browser.waitFor(By.cssSelector("#lost-looked [data-test=kept-until]"))
+                .getDomAttribute("datetime"))).isEqualTo(keptUntil);
+
+        // registered here: it shows in the list, handed out only once the claimant's identity is checked
+        String item = "Чёрный кошелёк / 黑色钱包 " + RUN;
         browser.type(By.id("lost-description"), item)
                .type(By.id("lost-found-by"), "Уборщица Ли / 保洁 李")
                .type(By.id("lost-found-where"), "3F, у эскалатора")
                .type(By.id("lost-handed-to"), "Ван, старший смены")
                .type(By.id("lost-stored-at"), "Сейф A-2")
                .click(By.id("lost-register"));
-        By row = By.xpath("//tr[@data-test='lost-item'][.//*[@data-test='lost-description'][text()='" + item + "']]");
+        By row = lostItemRow(item);
         browser.waitForText(row, message("ru", "desk", "desk.lost.custody.STORED"));
+        String itemId = browser.waitFor(row).getDomAttribute("data-item-id");
+        lostItemsRegistered.add(itemId);
+        assertThat(browser.waitFor(elsewhereRow).isDisplayed()).isTrue();
 
         browser.waitFor(row).findElement(By.cssSelector("[data-test=hand-out]")).click();
         browser.type(By.id("claim-claimant"), "Иван Петров").type(By.id("claim-document"), "Паспорт")
@@ -248,9 +280,25 @@ class DutyLogConsoleTest {
 
         browser.language("ru");
         browser.click(By.id("claim-identity")).click(By.id("claim-submit"));
+        browser.waitForText(By.id("lost-handed-out"), item);
+        browser.until(d -> d.findElements(row).isEmpty());
+        assertThat(browser.waitFor(elsewhereRow).isDisplayed()).as("still stored").isTrue();
+
+        // among the items handed back; its chain of custody names the claimant
+        browser.select(By.id("lost-custody"), "RETURNED");
         browser.waitForText(row, message("ru", "desk", "desk.lost.custody.RETURNED"));
-        assertThat(browser.waitFor(row).getText()).contains("Иван Петров");
+        browser.until(d -> d.findElements(elsewhereRow).isEmpty());
+        assertThat(browser.waitFor(row).findElements(By.cssSelector("[data-test=kept-until]")))
+                .noneMatch(WebElement::isDisplayed);
+        browser.waitFor(row).findElement(By.cssSelector("[data-test=chain] summary")).click();
+        browser.waitForText(row, "Иван Петров");
+        assertThat(browser.waitFor(row).getText()).contains(message("ru", "desk", "desk.lost.step.RETURNED"));
         browser.click(By.id("sign-out"));
+    }
+
+    private static By lostItemRow(String description) {
+        return By.xpath("//tr[@data-test='lost-item'][.//*[@data-test='lost-description'][text()='" + description
+                + "']]");
     }
 
     // ---- the pages ------------------------------------------------------------------------------------------------
@@ -437,6 +485,15 @@ class DutyLogConsoleTest {
             }
         }
         desk.post("/api/incidents/" + incidentId + "/resolve", Map.of("outcome", "closed by the test after a failure"));
+    }
+
+    /** An item this run registered is not left in the list of stored items everyone on the system sees. */
+    private static void handBackIfStored(String itemId) {
+        Gateway.Response item = desk.get("/api/lost-items/" + itemId);
+        if (item.status() == 200 && "STORED".equals(item.body().path("custody").asText())) {
+            desk.post("/api/lost-items/" + itemId + "/claim", Map.of("claimant", "test " + RUN,
+                    "identityChecked", true, "identityDocument", "test"));
+        }
     }
 
     private static void handOverIfOpen(String shiftId) {

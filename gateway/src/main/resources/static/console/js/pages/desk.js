@@ -21,10 +21,10 @@
   const TYPED = CATEGORIES.filter(c => c !== 'COMPLAINT_CALL');
   const EMERGENCIES = ['FIRE', 'THEFT', 'WIND', 'WATER', 'ELECTRICITY', 'FIGHT', 'STAFF_VIOLATION', 'CONSTRUCTION',
     'OTHER'];
-  /** dutylog-service's kefu.dutylog.lost-item-retention (README, D9); the API does not tell it yet. */
-  const RETENTION_DAYS = 90;
   const SHIFT = 'kefu.desk.shift';
-  const LOST_ITEMS = 'kefu.desk.lostItems';
+  /** Where a found item can be (dutylog-service's LostItem.Custody). */
+  const CUSTODIES = ['STORED', 'RETURNED', 'DISPOSED'];
+  const LOST_PAGE_SIZE = 50;
   const INCIDENT_REF = 'incident:';
 
   /** A date-time field's value ('YYYY-MM-DDTHH:mm', the browser's time) for an instant. */
@@ -450,17 +450,25 @@
     // ---- lost and found ----------------------------------------------------------------------------------------
 
     Alpine.data('deskLost', () => ({
-      retentionDays: RETENTION_DAYS,
-      items: [],
+      custodies: CUSTODIES,
+      filter: { custody: 'STORED', from: '', to: '' },
+      result: { items: [], total: 0 },
+      page: 0,
+      size: LOST_PAGE_SIZE,
+      loading: true,
+      listProblem: null,
+      chains: {},
       form: null,
       problem: null,
       busy: false,
+      registered: null,
       lookup: '',
       lookupProblem: null,
+      looked: null,
       claiming: null,
       claim: null,
       claimProblem: null,
-      registered: null,
+      handedOut: null,
 
       init() {
         this.resetForm();
@@ -472,33 +480,36 @@
           storedAt: '' };
       },
 
-      /** The items this desk registered or looked up, newest first (the service has no list of them yet). */
-      ids() {
-        try {
-          return JSON.parse(localStorage.getItem(LOST_ITEMS) || '[]');
-        } catch (e) {
-          return [];
-        }
-      },
-
-      remember(id) {
-        const ids = [id].concat(this.ids().filter(known => known !== id)).slice(0, 100);
-        localStorage.setItem(LOST_ITEMS, JSON.stringify(ids));
-      },
-
+      /** The page of items the filter lets through, the most recently found first (GET /api/lost-items). */
       async load() {
-        const items = [];
-        for (const id of this.ids()) {
-          const answer = await Kefu.get('/api/lost-items/' + encodeURIComponent(id));
-          if (answer.ok) {
-            items.push(answer.body);
-          }
-        }
-        this.items = items;
+        this.loading = true;
+        const answer = await Kefu.get('/api/lost-items' + Kefu.query({ ...this.filter, page: this.page,
+          size: this.size }));
+        this.loading = false;
+        this.listProblem = answer.ok ? null : answer.problem;
+        this.result = answer.ok ? answer.body : { items: [], total: 0 };
       },
 
-      show(item) {
-        this.items = [item].concat(this.items.filter(known => known.id !== item.id));
+      filtered() {
+        this.page = 0;
+        this.load();
+      },
+
+      go(page) {
+        this.page = page;
+        this.load();
+      },
+
+      get pages() {
+        return Math.max(1, Math.ceil(this.result.total / this.size));
+      },
+
+      /** An item's chain of custody, read when its row is opened (the list does not carry it). */
+      async loadChain(id) {
+        const answer = await Kefu.get('/api/lost-items/' + encodeURIComponent(id));
+        if (answer.ok) {
+          this.chains = { ...this.chains, [id]: answer.body.chainOfCustody };
+        }
       },
 
       async register() {
@@ -508,10 +519,9 @@
         this.busy = false;
         this.problem = answer.ok ? null : answer.problem;
         if (answer.ok) {
-          this.remember(answer.body.id);
-          this.show(answer.body);
           this.registered = answer.body.id;
           this.resetForm();
+          await this.load();
         }
       },
 
@@ -522,40 +532,42 @@
         }
         const answer = await Kefu.get('/api/lost-items/' + encodeURIComponent(id));
         this.lookupProblem = answer.ok ? null : answer.problem;
+        this.looked = answer.ok ? answer.body : null;
         if (answer.ok) {
-          this.remember(answer.body.id);
-          this.show(answer.body);
           this.lookup = '';
         }
       },
 
       step(item, name) {
-        return item.chainOfCustody.find(s => s.step === name) || {};
-      },
-
-      keptUntil(item) {
-        const found = this.step(item, 'FOUND').at;
-        return found ? new Date(new Date(found).getTime() + RETENTION_DAYS * 86400000).toISOString() : null;
+        return (item.chainOfCustody || []).find(s => s.step === name) || {};
       },
 
       startClaim(item) {
-        this.claiming = item.id;
+        this.claiming = { id: item.id, description: item.description };
         this.claim = { claimant: '', identityChecked: false, identityDocument: '' };
         this.claimProblem = null;
+        this.handedOut = null;
         this.$nextTick(() => document.getElementById('claim-claimant')?.focus());
       },
 
       async handOut() {
         this.busy = true;
         const c = this.claim;
-        const answer = await Kefu.post('/api/lost-items/' + this.claiming + '/claim', {
+        const answer = await Kefu.post('/api/lost-items/' + this.claiming.id + '/claim', {
           claimant: c.claimant, identityChecked: c.identityChecked, identityDocument: blank(c.identityDocument),
         });
         this.busy = false;
         this.claimProblem = answer.ok ? null : answer.problem;
         if (answer.ok) {
-          this.show(answer.body);
+          this.handedOut = this.claiming.description;
           this.claiming = null;
+          if (this.looked && this.looked.id === answer.body.id) {
+            this.looked = answer.body;
+          }
+          if (this.chains[answer.body.id]) {
+            this.chains = { ...this.chains, [answer.body.id]: answer.body.chainOfCustody };
+          }
+          await this.load();
         }
       },
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -20,6 +24,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -37,6 +43,10 @@ import java.util.stream.Collectors;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** A body or upload above what the service takes, however it was found out (413). */
+    static final String REQUEST_TOO_LARGE = "request-too-large";
+
+    private MultipartProperties multipart;
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation violation) {
@@ -113,13 +123,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
+    /**
+     * A parameter, path variable or header that cannot be converted (a date that is no date, a value of no enum):
+     * {@code invalid-request} naming it and what it got, like a field of a body.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : Objects.requireNonNullElse(mismatch.getPropertyName(), "parameter");
+        String value = String.valueOf(mismatch.getValue());
+        String message = "cannot be '" + (value.length() > 40 ? value.substring(0, 40) + "…"
+                : value) + "'" + (mismatch.getRequiredType() == null ? "" : expected(mismatch.getRequiredType()));
+        return ResponseEntity.badRequest().body(invalid(List.of(Map.of("field", name, "message", message))));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return ": one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        return ": a " + type.getSimpleName();
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         if (RequestSizeLimit.causedByTooLarge(unreadable)) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "request-too-large", "the request body is larger than this service accepts"));
+                    REQUEST_TOO_LARGE, "the request body is larger than this service accepts"));
         }
         String detail = "the request body is not valid JSON for this call";
         if (unreadable.getCause() instanceof UnrecognizedPropertyException unknown) {
@@ -130,13 +162,56 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", detail));
     }
 
+    /**
+     * An upload above the service's multipart limits ({@code spring.servlet.multipart.*}), found while the multipart
+     * resolver reads it: the same 413 as a body above {@link RequestSizeLimit}'s limit, with the limits named.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException tooLarge,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String detail = "the upload is larger than this service accepts";
+        if (multipart != null && multipart.getMaxFileSize() != null && multipart.getMaxRequestSize() != null) {
+            detail += ": at most " + size(multipart.getMaxFileSize()) + " a file and "
+                    + size(multipart.getMaxRequestSize()) + " a request";
+        } else if (tooLarge.getMaxUploadSize() > 0) {
+            detail += ": at most " + size(DataSize.ofBytes(tooLarge.getMaxUploadSize()));
+        }
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(headers)
+                .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, REQUEST_TOO_LARGE, detail));
+    }
+
+    /**
+     * Problems without a type of ours get {@code http-<status>}; a 413, whatever raised it, is always
+     * {@code request-too-large}, the type {@link RequestSizeLimit} gives it.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
-            problem.setType(Problems.of(status, "http-" + status.value(), "").getType());
+            boolean tooLarge = status.value() == HttpStatus.PAYLOAD_TOO_LARGE.value();
+            problem.setType(Problems.of(status, tooLarge ? REQUEST_TOO_LARGE : "http-" + status.value(), "")
+                    .getType());
+            if (tooLarge && problem.getDetail() == null) {
+                problem.setDetail("the request is larger than this service accepts");
+            }
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** The service's multipart limits, where it reads uploads itself. */
+    @Autowired(required = false)
+    void multipartLimits(MultipartProperties properties) {
+        this.multipart = properties;
+    }
+
+    /** "5 MB", "512 KB" or "100 bytes". */
+    static String size(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return size.toMegabytes() + " MB";
+        }
+        return bytes >= 1024 && bytes % 1024 == 0 ? size.toKilobytes() + " KB" : bytes + " bytes";
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> errors) {

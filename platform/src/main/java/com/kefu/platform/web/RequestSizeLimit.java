@@ -18,8 +18,9 @@ import java.io.IOException;
 /**
  * Refuses request bodies above a limit with 413 and a problem detail, before anything reads them: by the
  * declared length when there is one, else by counting while the body is read. Multipart uploads have their
- * own limits ({@code spring.servlet.multipart.*}) where a service reads them; where it only passes them on (the
- * gateway) {@code kefu.web.max-upload-size} refuses those above it by their declared length.
+ * own limits ({@code spring.servlet.multipart.*}) where a service reads them ({@link ProblemHandler} answers those
+ * above them with the same 413 and type); where it only passes them on (the gateway) {@code kefu.web.max-upload-size}
+ * refuses those above it by their declared length.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -64,8 +65,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
-                "the request body is larger than " + limit / 1024 + " KiB"));
+        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                ProblemHandler.REQUEST_TOO_LARGE,
+                "the request body is larger than " + ProblemHandler.size(DataSize.ofBytes(limit))));
     }
 
     /** Thrown while a body without a declared length is read past the limit; answered with 413. */

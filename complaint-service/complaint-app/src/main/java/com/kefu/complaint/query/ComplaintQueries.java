@@ -8,6 +8,7 @@ import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Party;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
+import com.kefu.platform.query.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

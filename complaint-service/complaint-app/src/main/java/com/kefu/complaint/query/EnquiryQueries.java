@@ -3,6 +3,7 @@ package com.kefu.complaint.query;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.EnquiryStage;
+import com.kefu.platform.query.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

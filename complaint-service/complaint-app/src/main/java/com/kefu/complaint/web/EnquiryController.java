@@ -1,21 +1,21 @@
 package com.kefu.complaint.web;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.EnquiryStage;
 import com.kefu.complaint.command.ComplaintNumbers;
 import com.kefu.complaint.command.Enquiry;
-import com.kefu.complaint.command.Erasures;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
+import com.kefu.complaint.command.Erasures;
 import com.kefu.complaint.config.ComplaintProperties;
-import com.kefu.platform.axon.EventHistory;
 import com.kefu.complaint.query.EnquiryQueries;
-import com.kefu.complaint.query.Page;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

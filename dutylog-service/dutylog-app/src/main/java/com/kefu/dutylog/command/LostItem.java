@@ -23,7 +23,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class LostItem {
 
-    enum Custody { STORED, RETURNED, DISPOSED }
+    /** Where the item is: in the service's custody, handed back to its owner, or disposed of unclaimed. */
+    public enum Custody { STORED, RETURNED, DISPOSED }
 
     @AggregateIdentifier
     private String itemId;

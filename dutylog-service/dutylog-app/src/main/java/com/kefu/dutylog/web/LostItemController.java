@@ -1,13 +1,19 @@
 package com.kefu.dutylog.web;
 
 import com.kefu.dutylog.command.LostAndFound;
-import com.kefu.platform.axon.EventHistory;
+import com.kefu.dutylog.command.LostItem;
+import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.query.LostItemQueries;
+import com.kefu.dutylog.query.LostItemSummary;
 import com.kefu.dutylog.query.LostItemView;
-import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.PersonalDataKeys;
+import com.kefu.platform.query.Page;
+import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -19,10 +25,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static com.kefu.dutylog.web.Access.READERS;
@@ -38,13 +47,15 @@ class LostItemController {
     private final EventHistory history;
 
     private final PersonalDataKeys keys;
+    private final DutylogProperties properties;
 
     LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history,
-                       PersonalDataKeys keys) {
+                       PersonalDataKeys keys, DutylogProperties properties) {
         this.keys = keys;
         this.lostAndFound = lostAndFound;
         this.items = items;
         this.history = history;
+        this.properties = properties;
     }
 
     /** {@code handedTo}: the supervisor the finder handed it to; {@code storedAt}: where it is kept. */
@@ -64,6 +75,24 @@ class LostItemController {
         String id = lostAndFound.register(request.description(), request.foundBy(), request.foundAt(),
                 request.foundWhere(), request.handedTo(), request.storedAt());
         return ResponseEntity.created(URI.create("/api/lost-items/" + id)).body(get(id));
+    }
+
+    /**
+     * A page of the lost items, the most recently found first, none of them naming its claimant (who took an item
+     * back shows in its own chain of custody only). {@code custody}: STORED, RETURNED or DISPOSED, any when not
+     * given; {@code from}/{@code to}: days the items were found on, in the mall's time zone, both inclusive.
+     */
+    @GetMapping
+    @PreAuthorize(READERS)
+    Page<LostItemSummary> list(@RequestParam(required = false) LostItem.Custody custody,
+                               @RequestParam(required = false) LocalDate from,
+                               @RequestParam(required = false) LocalDate to,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        ZoneId zone = properties.zone();
+        return items.list(new LostItemQueries.Filter(custody == null ? null : custody.name(),
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), page, size);
     }
 
     @GetMapping("/{id}")

@@ -17,6 +17,9 @@ class S4AccessTest extends ServiceTest {
 
     /** Who writes the duty log: FRONT_DESK, and AFTER_SALES, CS_HEAD and CS_MANAGER, who may all it may. */
     private static final Set<String> DESK = Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER");
+    /** Who reads the duty log and lost and found: its writers, the supervisor and the auditor. */
+    private static final Set<String> READERS =
+            Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR", "AUDITOR");
 
     /**
      * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them: FRONT_DESK opens and
@@ -33,9 +36,10 @@ class S4AccessTest extends ServiceTest {
             Map.entry("POST /api/incidents", DESK),
             Map.entry("POST /api/lost-items", DESK),
             Map.entry("POST /api/lost-items/{id}/claim", DESK),
+            Map.entry("GET /api/lost-items", READERS),
+            Map.entry("GET /api/lost-items/{id}", READERS),
             Map.entry("POST /api/duty-days/{date}/signature", Set.of("CS_MANAGER")),
-            Map.entry("GET /api/shifts/{id}/history",
-                    Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR", "AUDITOR")));
+            Map.entry("GET /api/shifts/{id}/history", READERS));
 
     @Autowired
     private ApplicationContext context;

@@ -71,4 +71,18 @@ class LostItemTest {
                .expectException(RuleViolation.class)
                .expectExceptionMessage(containsString("disposed"));
     }
+
+    @Test
+    @DisplayName("D9 an item is kept until its retention ends (found + retention, the keptUntil of the API): not "
+            + "disposed of a second before, disposed of from then on")
+    void keptUntilTheRetentionEnds() {
+        Instant keptUntil = FOUND.plus(RETENTION);
+        fixture.given(registered())
+               .when(new DisposeLostItemCommand("l-1", RETENTION, "system", keptUntil.minusSeconds(1)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("kept until " + keptUntil));
+        fixture.given(registered())
+               .when(new DisposeLostItemCommand("l-1", RETENTION, "system", keptUntil))
+               .expectEvents(new LostItemDisposedEvent("l-1", RETENTION, "system", keptUntil));
+    }
 }

@@ -115,8 +115,10 @@ class DutyLogApiTest extends ServiceTest {
         return response.getBody();
     }
 
-    private static void expectProblem(ResponseEntity<JsonNode> response, int status, String detail) {
-        assertThat(expect(response, status).get("detail").asText()).contains(detail);
+    private static JsonNode expectProblem(ResponseEntity<JsonNode> response, int status, String detail) {
+        JsonNode problem = expect(response, status);
+        assertThat(problem.get("detail").asText()).contains(detail);
+        return problem;
     }
 
     /** A new day of its own for each test: 09:00 the next morning in the mall. */
@@ -292,7 +294,8 @@ class DutyLogApiTest extends ServiceTest {
     @Test
     @Order(2)
     @DisplayName("D2 D4 bad input is refused with problem details, never 500: unknown category, the future, "
-            + "a fire without its details, a 50 MB photo (413), a photo that is not an image (415)")
+            + "a fire without its details, a 50 MB photo and a 3 MB body (413 request-too-large), a photo that is not "
+            + "an image (415)")
     void badInput() {
         nextDay();
         String shift = openShift(DESK, "bad-input");
@@ -319,7 +322,11 @@ class DutyLogApiTest extends ServiceTest {
         byte[] huge = new byte[50 * 1024 * 1024];
         System.arraycopy(Shifts.JPEG, 0, huge, 0, Shifts.JPEG.length);
         JsonNode tooLarge = expect(upload(DESK, incident, huge, MediaType.IMAGE_JPEG), 413);
-        assertThat(tooLarge.get("type").asText()).startsWith("urn:kefu:problem:");
+        assertThat(tooLarge.get("type").asText()).isEqualTo("urn:kefu:problem:request-too-large");
+        Map<String, Object> longEntry = new java.util.HashMap<>(Shifts.entry("WATER", minutesAgo(5), "x"));
+        longEntry.put("description", "漏".repeat(1024 * 1024));
+        JsonNode bodyTooLarge = expect(post(DESK, s + "/entries", longEntry), 413);
+        assertThat(bodyTooLarge.get("type").asText()).isEqualTo("urn:kefu:problem:request-too-large");
         byte[] text = "<script>alert(1)</script> not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode notAnImage = expect(upload(DESK, incident, text, MediaType.IMAGE_PNG), 415);
         assertThat(notAnImage.get("type").asText()).isEqualTo("urn:kefu:problem:unsupported-photo");
@@ -408,6 +415,9 @@ class DutyLogApiTest extends ServiceTest {
                 .containsExactly("FOUND", "HANDED_TO_SUPERVISOR", "STORED");
         assertThat(texts(wallet.get("chainOfCustody"), "to")).contains("主管 张");
         assertThat(texts(wallet.get("chainOfCustody"), "where")).contains("2楼女卫生间", "客服部保险柜 A3");
+        // kept until the retention period (30 days here) after it was found: then it is disposed of
+        assertThat(Instant.parse(wallet.get("keptUntil").asText()))
+                .isEqualTo(Instant.parse(wallet.get("chainOfCustody").get(0).get("at").asText()).plus(Duration.ofDays(30)));
 
         expectProblem(post(DESK, w + "/claim", Map.of("claimant", "Иванова Анна", "identityChecked", false)), 409,
                 "identity has been checked");
@@ -443,5 +453,76 @@ class DutyLogApiTest extends ServiceTest {
                 Map.of("claimant", "late", "identityChecked", true)), 409, "disposed");
         expect(get(DESK, "/api/lost-items/no-such-item"), 404);
         expect(post(AUDITOR, "/api/lost-items", Shifts.lostItem(minutesAgo(10))), 403);
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("D9 the lost items as a list: by custody and the day they were found, newest first, a page at a time "
+            + "(at most 100), each with the end of its retention, and nothing of who claimed it")
+    void lostItemList() {
+        LocalDate day = nextDay();
+        String wallet = register("钱包 " + day, minutesAgo(50));
+        String phone = register("手机 " + day, minutesAgo(40));
+        String scarf = register("围巾 " + day, minutesAgo(30));
+        expect(post(DESK, "/api/lost-items/" + phone + "/claim",
+                Map.of("claimant", "Петрова Ольга", "identityChecked", true, "identityDocument", "паспорт РФ")), 200);
+        String thatDay = "from=" + day + "&to=" + day;
+
+        JsonNode all = expect(get(AUDITOR, "/api/lost-items?" + thatDay), 200);
+        assertThat(all.get("total").asLong()).isEqualTo(3);
+        assertThat(texts(all.get("items"), "id")).containsExactly(scarf, phone, wallet);
+        assertThat(texts(all.get("items"), "custody")).containsExactly("STORED", "RETURNED", "STORED");
+        JsonNode first = all.get("items").get(0);
+        assertThat(first.get("description").asText()).isEqualTo("围巾 " + day);
+        assertThat(first.get("foundWhere").asText()).isEqualTo("2楼女卫生间");
+        assertThat(first.get("storedAt").asText()).isEqualTo("客服部保险柜 A3");
+        assertThat(Instant.parse(first.get("foundAt").asText())).isEqualTo(minutesAgo(30));
+        for (JsonNode item : all.get("items")) {
+            assertThat(Instant.parse(item.get("keptUntil").asText()))
+                    .isEqualTo(Instant.parse(item.get("foundAt").asText()).plus(Duration.ofDays(30)));
+            assertThat(item.get("keptUntil").asText()).isEqualTo(
+                    expect(get(DESK, "/api/lost-items/" + item.get("id").asText()), 200).get("keptUntil").asText());
+        }
+        // the single item names who it was handed back to; the list does not
+        assertThat(all.toString()).doesNotContain("Петрова").doesNotContain("паспорт");
+        assertThat(expect(get(DESK, "/api/lost-items/" + phone), 200).toString()).contains("Петрова Ольга");
+
+        assertThat(texts(expect(get(DESK, "/api/lost-items?custody=STORED&" + thatDay), 200).get("items"), "id"))
+                .containsExactly(scarf, wallet);
+        assertThat(texts(expect(get(DESK, "/api/lost-items?custody=RETURNED&" + thatDay), 200).get("items"), "id"))
+                .containsExactly(phone);
+        assertThat(expect(get(DESK, "/api/lost-items?custody=DISPOSED&" + thatDay), 200).get("total").asLong())
+                .isZero();
+        assertThat(expect(get(DESK, "/api/lost-items?from=" + day.plusDays(1)), 200).get("total").asLong())
+                .isZero();
+        assertThat(texts(expect(get(DESK, "/api/lost-items?to=" + day.minusDays(1)), 200).get("items"), "id"))
+                .doesNotContain(wallet, phone, scarf);
+
+        JsonNode firstPage = expect(get(DESK, "/api/lost-items?size=2&" + thatDay), 200);
+        assertThat(texts(firstPage.get("items"), "id")).containsExactly(scarf, phone);
+        assertThat(firstPage.get("total").asLong()).isEqualTo(3);
+        assertThat(firstPage.get("page").asInt()).isZero();
+        assertThat(firstPage.get("size").asInt()).isEqualTo(2);
+        assertThat(texts(expect(get(DESK, "/api/lost-items?size=2&page=1&" + thatDay), 200).get("items"), "id"))
+                .containsExactly(wallet);
+        // nothing was found later than on this day: without filters it comes first
+        assertThat(texts(expect(get(Tokens.bearer("supervisor", "SUPERVISOR"), "/api/lost-items"), 200)
+                .get("items"), "id")).startsWith(scarf, phone, wallet);
+
+        expect(get(DESK, "/api/lost-items?size=100"), 200);
+        expectProblem(get(DESK, "/api/lost-items?size=101"), 400, "size");
+        expectProblem(get(DESK, "/api/lost-items?size=0"), 400, "size");
+        expectProblem(get(DESK, "/api/lost-items?page=-1"), 400, "page");
+        JsonNode lost = expectProblem(get(DESK, "/api/lost-items?custody=LOST"), 400, "custody cannot be 'LOST'");
+        assertThat(lost.get("type").asText()).isEqualTo("urn:kefu:problem:invalid-request");
+        assertThat(lost.get("detail").asText()).contains("STORED", "RETURNED", "DISPOSED");
+        expectProblem(get(DESK, "/api/lost-items?from=yesterday"), 400, "from cannot be 'yesterday'");
+        expect(get(SECURITY_DEPT, "/api/lost-items"), 403);
+    }
+
+    private String register(String description, Instant foundAt) {
+        Map<String, Object> item = new java.util.HashMap<>(Shifts.lostItem(foundAt));
+        item.put("description", description);
+        return expect(post(DESK, "/api/lost-items", item), 201).get("id").asText();
     }
 }

@@ -1,4 +1,4 @@
-package com.kefu.complaint.query;
+package com.kefu.platform.query;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -8,26 +8,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A page of a list, and the total it is a page of. */
+/** A page of a list from a read model's table, and the total it is a page of. */
 public record Page<T>(List<T> items, int page, int size, long total) {
 
     /** The optional filters of a list: a filter given {@code null} is left out. */
-    static final class Where {
+    public static final class Where {
 
         private final StringBuilder sql = new StringBuilder(" where true");
         private final List<Object> args = new ArrayList<>();
 
-        Where equal(String column, Object value) {
+        public Where equal(String column, Object value) {
             return add(column + " = ?", value);
         }
 
         /** From this instant on, inclusive. */
-        Where from(String column, Instant instant) {
+        public Where from(String column, Instant instant) {
             return add(column + " >= ?", instant == null ? null : Timestamp.from(instant));
         }
 
         /** Before this instant. */
-        Where before(String column, Instant instant) {
+        public Where before(String column, Instant instant) {
             return add(column + " < ?", instant == null ? null : Timestamp.from(instant));
         }
 
@@ -39,7 +39,7 @@ public record Page<T>(List<T> items, int page, int size, long total) {
             return this;
         }
 
-        <T> Page<T> page(JdbcTemplate jdbc, String table, String order, RowMapper<T> rows, int page, int size) {
+        public <T> Page<T> page(JdbcTemplate jdbc, String table, String order, RowMapper<T> rows, int page, int size) {
             Long total = jdbc.queryForObject("select count(*) from " + table + sql, Long.class, args.toArray());
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(size);
