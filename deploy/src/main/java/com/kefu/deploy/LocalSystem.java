@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -78,6 +79,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
+    private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
     private static final List<String> STOP_ORDER = List.of("gateway", "membership-service", "broadcast-service",
             "dutylog-service", "complaint-service", "kafka", "postgres");
 
@@ -253,10 +255,24 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the gateway and the services together (each waited on, at most 30 s), then the broker and PostgreSQL: a
+     * stop in a JVM's shutdown hook must be quick, or the JVM is ended before it is done.
+     */
     public void close() {
         List<ManagedProcess> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);
-        reverse.forEach(ManagedProcess::stop);
+        List<Thread> stopping = reverse.stream().filter(process -> !INFRASTRUCTURE.contains(process.name()))
+                .map(process -> new Thread(process::stop, "stop-" + process.name())).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        reverse.stream().filter(process -> INFRASTRUCTURE.contains(process.name())).forEach(ManagedProcess::stop);
         started.clear();
     }
 

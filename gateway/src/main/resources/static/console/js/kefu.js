@@ -135,6 +135,42 @@
     },
   };
 
+  // ---- the mall's days ---------------------------------------------------------------------------------------------
+
+  /** The mall's time zone: the services count their days (duty days, plans, campaigns) in it. */
+  Kefu.MALL_ZONE = 'Asia/Shanghai';
+
+  /** Today in the mall, as yyyy-mm-dd. */
+  Kefu.today = function () {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: Kefu.MALL_ZONE, year: 'numeric', month: '2-digit',
+      day: '2-digit' }).format(new Date());
+  };
+
+  /** The day {@code days} after a yyyy-mm-dd day (before it, when negative). */
+  Kefu.plusDays = function (day, days) {
+    const date = new Date(day + 'T12:00:00Z');
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().substring(0, 10);
+  };
+
+  Kefu.pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+  /**
+   * Reads until the answer shows what a command just did: the read models follow the events a moment later.
+   * Answers the last answer read, ready or not.
+   */
+  Kefu.settle = async function (read, ready, tries = 24) {
+    let answer;
+    for (let i = 0; i < tries; i++) {
+      answer = await read();
+      if (answer.ok && ready(answer.body)) {
+        return answer;
+      }
+      await Kefu.pause(250);
+    }
+    return answer;
+  };
+
   // ---- the API ----------------------------------------------------------------------------------------------------
 
   /**
@@ -393,6 +429,40 @@
     Alpine.magic('fmt', () => Kefu.fmt);
     Alpine.magic('problem', () => Kefu.problem);
     Alpine.magic('params', () => Alpine.store('route').params);
+
+    /**
+     * {@code <div class="problem" role="alert" x-problem="answer.problem"></div>}: a refusal beside its action, in
+     * the user's language (message), with the service's detail and its reasons; hidden while there is none.
+     */
+    Alpine.directive('problem', (el, { expression }, { effect, evaluateLater }) => {
+      const read = evaluateLater(expression);
+      effect(() => read(problem => {
+        el.replaceChildren();
+        el.style.display = problem ? '' : 'none';
+        if (!problem) {
+          return;
+        }
+        const shown = Kefu.problem(problem);
+        const message = document.createElement('strong');
+        message.textContent = shown.message;
+        el.append(message);
+        if (shown.detail) {
+          const detail = document.createElement('span');
+          detail.className = 'detail';
+          detail.textContent = shown.detail;
+          el.append(detail);
+        }
+        if (shown.reasons.length) {
+          const reasons = document.createElement('ul');
+          shown.reasons.forEach(reason => {
+            const item = document.createElement('li');
+            item.textContent = reason;
+            reasons.append(item);
+          });
+          el.append(reasons);
+        }
+      }));
+    });
 
     Alpine.data('shell', () => ({
       opened: '',

@@ -6,7 +6,6 @@
  */
 (function () {
   const READERS = ['BROADCASTER', 'SUPERVISOR', 'AUDITOR', 'CS_HEAD'];
-  const STATION_ZONE = 'Asia/Shanghai';
   // the programmes of B1; a script may name another one, which is then shown as written
   const PROGRAMMES = ['OPENING', 'CLOSING', 'PROMOTIONS', 'NOTICES', 'LOST_CHILD', 'EMERGENCY'];
   const STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
@@ -21,33 +20,6 @@
     nav: 'broadcast.nav.airings', order: 73 });
   Kefu.route({ path: '/broadcast/equipment', page: 'broadcast-equipment', roles: READERS,
     nav: 'broadcast.nav.equipment', order: 74 });
-
-  /** Today at the station (the service's days are Asia/Shanghai days), as yyyy-mm-dd. */
-  function stationToday() {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: STATION_ZONE, year: 'numeric', month: '2-digit',
-      day: '2-digit' }).format(new Date());
-  }
-
-  function plusDays(day, days) {
-    const date = new Date(day + 'T12:00:00Z');
-    date.setUTCDate(date.getUTCDate() + days);
-    return date.toISOString().substring(0, 10);
-  }
-
-  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-  /** Reads until the answer shows what a command just did (the read model follows it a moment later). */
-  async function settle(read, ready, tries = 24) {
-    let answer;
-    for (let i = 0; i < tries; i++) {
-      answer = await read();
-      if (answer.ok && ready(answer.body)) {
-        return answer;
-      }
-      await pause(250);
-    }
-    return answer;
-  }
 
   /** Names and badges shared by the pages: codes of the service shown in the user's language. */
   const names = {
@@ -168,7 +140,7 @@
         }
       },
       async load(ready) {
-        const answer = ready ? await settle(() => Kefu.get('/api/scripts/' + this.id), ready)
+        const answer = ready ? await Kefu.settle(() => Kefu.get('/api/scripts/' + this.id), ready)
           : await Kefu.get('/api/scripts/' + this.id);
         this.problem = answer.ok ? null : answer.problem;
         this.script = answer.ok ? answer.body : null;
@@ -282,7 +254,7 @@
 
     Alpine.data('broadcastPlan', () => ({
       ...names,
-      date: stationToday(), plan: null, problem: null, scripts: [], equipment: [],
+      date: Kefu.today(), plan: null, problem: null, scripts: [], equipment: [],
       slot: { time: '', programme: 'PROMOTIONS', scriptId: '', equipmentId: '' }, slotProblem: null, busy: false,
       rowProblem: null, rowNotice: '',
       review: { programme: 'PROMOTIONS', verdict: 'SOUND', note: '' }, reviewProblem: null, reviewNotice: '',
@@ -296,15 +268,15 @@
       },
       async load(ready) {
         const read = () => Kefu.get('/api/plans/' + this.date);
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.problem = answer.ok ? null : answer.problem;
         this.plan = answer.ok ? answer.body : null;
       },
       isToday() {
-        return this.date === stationToday();
+        return this.date === Kefu.today();
       },
       shift(days) {
-        this.date = plusDays(this.date, days);
+        this.date = Kefu.plusDays(this.date, days);
         this.load();
       },
       scriptTitle(id) {
@@ -389,7 +361,7 @@
 
     Alpine.data('broadcastAirings', () => ({
       ...names,
-      date: stationToday(), airings: [], problem: null, scripts: [], templates: [],
+      date: Kefu.today(), airings: [], problem: null, scripts: [], templates: [],
       airing: { scriptId: '', language: 'zh' }, airProblem: null, airNotice: '',
       emergency: { template: '', cause: '' }, emergencyProblem: null, emergencyNotice: '',
       exportProblem: null,
@@ -402,12 +374,12 @@
       },
       async load(ready) {
         const read = () => Kefu.get('/api/airings' + Kefu.query({ date: this.date }));
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.problem = answer.ok ? null : answer.problem;
         this.airings = answer.ok ? answer.body.slice().reverse() : [];
       },
       shift(days) {
-        this.date = plusDays(this.date, days);
+        this.date = Kefu.plusDays(this.date, days);
         this.load();
       },
       async air() {
@@ -418,7 +390,7 @@
           this.airProblem = answer.problem;
           return;
         }
-        this.date = stationToday();
+        this.date = Kefu.today();
         await this.load(list => list.some(a => a.id === answer.body.id));
         this.airNotice = Kefu.t('broadcast.airings.done');
       },
@@ -432,7 +404,7 @@
           return;
         }
         this.emergency.cause = '';
-        this.date = stationToday();
+        this.date = Kefu.today();
         const before = this.airings.length;
         await this.load(list => list.length > before);
         this.emergencyNotice = Kefu.t('broadcast.airings.done');
@@ -458,13 +430,13 @@
       },
       async load(ready) {
         const read = () => Kefu.get('/api/equipment');
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.problem = answer.ok ? null : answer.problem;
         this.items = answer.ok ? answer.body : [];
       },
       async open(id, ready) {
         const read = () => Kefu.get('/api/equipment/' + id);
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.selected = answer.ok ? answer.body : null;
         this.actionProblem = answer.ok ? null : answer.problem;
         const open = this.openFaults();

@@ -6,19 +6,11 @@
 (function () {
   const READERS = ['CS_MANAGER', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR'];
   const WRITERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
-  /** The mall's time zone: a duty day is counted in it (dutylog-service's kefu.dutylog.zone). */
-  const MALL_ZONE = 'Asia/Shanghai';
   const CATEGORIES = ['COMPLAINT_CALL', 'THEFT', 'FIRE', 'WIND', 'WATER', 'ELECTRICITY', 'FIGHT', 'STAFF_VIOLATION',
     'TENANT_MOVE_IN', 'TENANT_MOVE_OUT', 'CONSTRUCTION', 'OTHER'];
 
   Kefu.route({ path: '/dutyday', page: 'dutyday-day', roles: READERS, nav: 'dutyday.nav', order: 60 });
   Kefu.route({ path: '/dutyday/:date', page: 'dutyday-day', roles: READERS });
-
-  /** Today in the mall, as YYYY-MM-DD. */
-  function mallToday() {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: MALL_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(new Date());
-  }
 
   function localInput(date) {
     const d = new Date(date);
@@ -44,7 +36,7 @@
       lateSaved: false,
 
       init() {
-        this.date = /^\d{4}-\d{2}-\d{2}$/.test(this.$params.date || '') ? this.$params.date : mallToday();
+        this.date = /^\d{4}-\d{2}-\d{2}$/.test(this.$params.date || '') ? this.$params.date : Kefu.today();
         this.picked = this.date;
         this.late = { shiftId: '', occurredAt: this.defaultTime(), category: '', description: '' };
         this.load();
@@ -59,7 +51,7 @@
       },
 
       defaultTime() {
-        return this.date === mallToday() ? localInput(new Date()) : this.date + 'T12:00';
+        return this.date === Kefu.today() ? localInput(new Date()) : this.date + 'T12:00';
       },
 
       category(name) {

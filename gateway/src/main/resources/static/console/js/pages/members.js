@@ -10,7 +10,6 @@
   const MEMBERSHIP = ['AFTER_SALES', 'CS_HEAD'];
   // who hands out gifts and serves requests at the desk
   const DESK = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
-  const STATION_ZONE = 'Asia/Shanghai';
   const TIERS = ['REGULAR', 'SILVER', 'GOLD', 'VIP'];
   const STATUSES = ['ACTIVE', 'SUSPENDED', 'CANCELLED'];
   const KINDS = ['RETURN', 'EXCHANGE', 'INVOICE', 'STORAGE', 'PRE_ORDER', 'GROUP_PURCHASE'];
@@ -24,32 +23,6 @@
     order: 81 });
   Kefu.route({ path: '/service-requests', page: 'members-requests', roles: READERS, nav: 'members.nav.requests',
     order: 82 });
-
-  function stationToday() {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: STATION_ZONE, year: 'numeric', month: '2-digit',
-      day: '2-digit' }).format(new Date());
-  }
-
-  function plusDays(day, days) {
-    const date = new Date(day + 'T12:00:00Z');
-    date.setUTCDate(date.getUTCDate() + days);
-    return date.toISOString().substring(0, 10);
-  }
-
-  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-  /** Reads until the answer shows what a command just did (the read model follows it a moment later). */
-  async function settle(read, ready, tries = 24) {
-    let answer;
-    for (let i = 0; i < tries; i++) {
-      answer = await read();
-      if (answer.ok && ready(answer.body)) {
-        return answer;
-      }
-      await pause(250);
-    }
-    return answer;
-  }
 
   /** The member a card number or a member id names: {ok, body: member, problem}. */
   async function findMember(text) {
@@ -102,7 +75,7 @@
       return Alpine.store('session').is(...DESK);
     },
     running(campaign) {
-      const today = stationToday();
+      const today = Kefu.today();
       return campaign.startsOn <= today && today <= campaign.endsOn;
     },
     benefits(tier) {
@@ -207,7 +180,7 @@
       },
       async load(ready) {
         const read = () => Kefu.get('/api/members/' + this.id);
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.problem = answer.ok ? null : answer.problem;
         if (answer.ok) {
           this.member = answer.body;
@@ -318,8 +291,8 @@
     Alpine.data('membersCampaigns', () => ({
       ...names,
       campaigns: [], problem: null, loaded: false,
-      campaign: { name: '', item: '', stock: 100, perMemberLimit: 1, startsOn: stationToday(),
-        endsOn: plusDays(stationToday(), 30) },
+      campaign: { name: '', item: '', stock: 100, perMemberLimit: 1, startsOn: Kefu.today(),
+        endsOn: Kefu.plusDays(Kefu.today(), 30) },
       startProblem: null, startNotice: '',
       handout: { campaignId: '', card: '', quantity: 1 }, handoutProblem: null, handoutNotice: '',
       async init() {
@@ -327,7 +300,7 @@
       },
       async load(ready) {
         const read = () => Kefu.get('/api/campaigns');
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.loaded = true;
         this.problem = answer.ok ? null : answer.problem;
         this.campaigns = answer.ok ? answer.body.slice().sort((a, b) => String(b.startsOn).localeCompare(a.startsOn))
@@ -400,7 +373,7 @@
       async load(ready) {
         const read = () => Kefu.get('/api/service-requests' + Kefu.query({ kind: this.filter.kind,
           status: this.filter.status, page: this.page, size: 20 }));
-        const answer = ready ? await settle(read, ready) : await read();
+        const answer = ready ? await Kefu.settle(read, ready) : await read();
         this.loaded = true;
         this.problem = answer.ok ? null : answer.problem;
         this.requests = answer.ok ? answer.body.map(r => ({ ...r, form: this.form() })) : [];
