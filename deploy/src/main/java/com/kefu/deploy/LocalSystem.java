@@ -279,6 +279,7 @@ public final class LocalSystem implements AutoCloseable {
     private void printSummary(long seconds) {
         System.out.println("\nkefu is up (" + seconds + " s).");
         System.out.println("  API and login:  " + gatewayUrl() + "/api   (POST /api/auth/token)");
+        System.out.println("  staff console:  " + gatewayUrl() + "/console/   (users in the README, password demo)");
         System.out.println("  health:         " + gatewayUrl() + "/actuator/health");
         settings.services().forEach(service -> System.out.printf("  %-18s OpenAPI http://127.0.0.1:%d/swagger-ui.html%n",
                 service.name(), service.port()));
