@@ -14,7 +14,7 @@
   const TENANT_CONTACTS = '/api/enquiries/tenant-contacts';
   const FILTERS = 'kefu.complaints.filter';
 
-  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+  const sleep = Kefu.pause;
   const session = () => Alpine.store('session');
 
   /** The shared vocabulary and calls of the complaint pages (also used by inbox.js, supervisor.js, audit.js). */
@@ -47,19 +47,9 @@
      * A complaint from the read model. The read model follows the events a moment later, so a complaint registered
      * or changed just now is asked for again until it is there (and, given `until`, until it shows the change).
      */
-    async view(id, until, tries = 24) {
-      let answer;
-      for (let i = 0; i < tries; i++) {
-        answer = await Kefu.get('/api/complaints/' + encodeURIComponent(id));
-        if (answer.ok && (!until || until(answer.body))) {
-          return answer;
-        }
-        if (!answer.ok && answer.status !== 404) {
-          return answer;
-        }
-        await sleep(250);
-      }
-      return answer;
+    view(id, until, tries = 24) {
+      return Kefu.settle(() => Kefu.get('/api/complaints/' + encodeURIComponent(id)),
+        body => !until || until(body), tries);
     },
 
     /** The complaint as it stood at an instant, rebuilt from its events (C13). */
@@ -670,16 +660,8 @@
       },
 
       /** The lists follow the events a moment later: asks for the request until it shows what was just done. */
-      async view(id, until) {
-        let answer;
-        for (let i = 0; i < 24; i++) {
-          answer = await Kefu.get(TENANT_CONTACTS + '/' + encodeURIComponent(id));
-          if ((answer.ok && until(answer.body)) || (!answer.ok && answer.status !== 404)) {
-            break;
-          }
-          await sleep(250);
-        }
-        return answer;
+      view(id, until) {
+        return Kefu.settle(() => Kefu.get(TENANT_CONTACTS + '/' + encodeURIComponent(id)), until);
       },
 
       async refresh() {
