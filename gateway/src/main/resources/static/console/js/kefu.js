@@ -153,25 +153,6 @@
     return date.toISOString().substring(0, 10);
   };
 
-  Kefu.pause = ms => new Promise(resolve => setTimeout(resolve, ms));
-
-  /**
-   * Reads until the answer shows what a command just did: the read models follow the events a moment later (a
-   * record registered just now may be 404 at first). A refusal other than 404 is answered at once; otherwise the
-   * last answer read, ready or not.
-   */
-  Kefu.settle = async function (read, ready, tries = 24) {
-    let answer;
-    for (let i = 0; i < tries; i++) {
-      answer = await read();
-      if (answer.ok ? ready(answer.body) : answer.status !== 404) {
-        return answer;
-      }
-      await Kefu.pause(250);
-    }
-    return answer;
-  };
-
   // ---- the API ----------------------------------------------------------------------------------------------------
 
   /**

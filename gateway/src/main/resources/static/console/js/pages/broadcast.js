@@ -1,8 +1,8 @@
 'use strict';
 /*
  * Broadcasting (B1–B7): the broadcaster's scripts with their Chinese and Russian texts side by side, the day's plan,
- * the programme log and the equipment; the supervisor's approval queue. The service's read model follows its
- * commands a moment later, so after an action a page reads again until it sees the change (settle).
+ * the programme log and the equipment; the supervisor's approval queue. A read right after an action already
+ * shows it (the service keeps its views in the command's transaction).
  */
 (function () {
   const READERS = ['BROADCASTER', 'SUPERVISOR', 'AUDITOR', 'CS_HEAD'];
@@ -131,17 +131,15 @@
         return Alpine.store('route').params.id;
       },
       async init() {
-        // a script just written may reach the read model a moment after the page opens
-        await this.load(() => true);
+        await this.load();
       },
       destroy() {
         if (this.audioUrl) {
           URL.revokeObjectURL(this.audioUrl);
         }
       },
-      async load(ready) {
-        const answer = ready ? await Kefu.settle(() => Kefu.get('/api/scripts/' + this.id), ready)
-          : await Kefu.get('/api/scripts/' + this.id);
+      async load() {
+        const answer = await Kefu.get('/api/scripts/' + this.id);
         this.problem = answer.ok ? null : answer.problem;
         this.script = answer.ok ? answer.body : null;
         const versions = await Kefu.get(`/api/scripts/${this.id}/versions`);
@@ -156,7 +154,7 @@
         this.editing = true;
         this.actionProblem = null;
       },
-      async step(call, ready, message, where = 'actionProblem') {
+      async step(call, message, where = 'actionProblem') {
         this.busy = true;
         this.actionProblem = null;
         this.withdrawProblem = null;
@@ -167,31 +165,29 @@
           this[where] = answer.problem;
           return false;
         }
-        await this.load(view => ready(view, answer.body));
+        await this.load();
         this.busy = false;
         this.notice = message;
         return true;
       },
       async revise() {
-        const version = this.script.version;
         if (await this.step(() => Kefu.api('PUT', '/api/scripts/' + this.id, this.edit),
-          view => view.version > version, Kefu.t('broadcast.script.revised'))) {
+          Kefu.t('broadcast.script.revised'))) {
           this.editing = false;
         }
       },
       submit() {
-        return this.step(() => Kefu.post(`/api/scripts/${this.id}/submit`),
-          view => view.status === 'SUBMITTED', Kefu.t('broadcast.script.submitted'));
+        return this.step(() => Kefu.post(`/api/scripts/${this.id}/submit`), Kefu.t('broadcast.script.submitted'));
       },
       withdraw() {
         return this.step(() => Kefu.post(`/api/scripts/${this.id}/withdraw`, { reason: this.withdrawReason || null }),
-          view => view.status === 'WITHDRAWN', Kefu.t('broadcast.script.withdrawn'), 'withdrawProblem');
+          Kefu.t('broadcast.script.withdrawn'), 'withdrawProblem');
       },
       async decide(kind) {
         const done = kind === 'approve' ? await this.approve(this.script, this.decision)
           : await this.reject(this.script, this.decision);
         if (done) {
-          await this.load(view => view.status === this.decision.decided);
+          await this.load();
           this.notice = Kefu.t(kind === 'approve' ? 'broadcast.approvals.approved' : 'broadcast.approvals.rejected');
         }
       },
@@ -266,9 +262,9 @@
         await this.load();
         await this.loadNotes();
       },
-      async load(ready) {
+      async load() {
         const read = () => Kefu.get('/api/plans/' + this.date);
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.problem = answer.ok ? null : answer.problem;
         this.plan = answer.ok ? answer.body : null;
       },
@@ -298,7 +294,7 @@
           equipmentId: this.slot.equipmentId || null };
         const answer = await Kefu.post(`/api/plans/${this.date}/slots`, body);
         if (answer.ok) {
-          await this.load(plan => plan.slots.some(s => s.slotId === answer.body.id));
+          await this.load();
           this.slot.time = '';
         } else {
           this.slotProblem = answer.problem;
@@ -312,7 +308,7 @@
           this.rowProblem = answer.problem;
           return;
         }
-        await this.load(plan => !plan.slots.some(s => s.slotId === slot.slotId));
+        await this.load();
       },
       async air(slot, language) {
         this.rowProblem = null;
@@ -334,7 +330,7 @@
           this.rowProblem = answer.problem;
           return;
         }
-        await this.load(plan => plan.slots.some(s => s.slotId === slot.slotId && (s.scriptId || '') === scriptId));
+        await this.load();
       },
       async loadNotes() {
         const answer = await Kefu.get(`/api/programmes/${encodeURIComponent(this.review.programme)}/reviews`);
@@ -372,9 +368,9 @@
         this.templates = templates.ok ? templates.body : [];
         await this.load();
       },
-      async load(ready) {
+      async load() {
         const read = () => Kefu.get('/api/airings' + Kefu.query({ date: this.date }));
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.problem = answer.ok ? null : answer.problem;
         this.airings = answer.ok ? answer.body.slice().reverse() : [];
       },
@@ -391,7 +387,7 @@
           return;
         }
         this.date = Kefu.today();
-        await this.load(list => list.some(a => a.id === answer.body.id));
+        await this.load();
         this.airNotice = Kefu.t('broadcast.airings.done');
       },
       async airEmergency() {
@@ -405,8 +401,7 @@
         }
         this.emergency.cause = '';
         this.date = Kefu.today();
-        const before = this.airings.length;
-        await this.load(list => list.length > before);
+        await this.load();
         this.emergencyNotice = Kefu.t('broadcast.airings.done');
       },
       async exportCsv() {
@@ -428,15 +423,15 @@
       async init() {
         await this.load();
       },
-      async load(ready) {
+      async load() {
         const read = () => Kefu.get('/api/equipment');
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.problem = answer.ok ? null : answer.problem;
         this.items = answer.ok ? answer.body : [];
       },
-      async open(id, ready) {
+      async open(id) {
         const read = () => Kefu.get('/api/equipment/' + id);
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.selected = answer.ok ? answer.body : null;
         this.actionProblem = answer.ok ? null : answer.problem;
         const open = this.openFaults();
@@ -453,10 +448,10 @@
           return;
         }
         this.item = { name: '', location: '' };
-        await this.load(list => list.some(e => e.id === answer.body.id));
+        await this.load();
         await this.open(answer.body.id);
       },
-      async act(path, body, ready, message) {
+      async act(path, body, message) {
         this.actionProblem = null;
         this.notice = '';
         const id = this.selected.id;
@@ -465,27 +460,27 @@
           this.actionProblem = answer.problem;
           return false;
         }
-        await this.open(id, view => ready(view, answer.body.id));
+        await this.open(id);
         await this.load();
         this.notice = message;
         return true;
       },
       async maintain() {
         if (await this.act('maintenance', { description: this.work.description },
-          (view, id) => view.maintenance.some(m => m.id === id), Kefu.t('broadcast.equipment.maintained'))) {
+          Kefu.t('broadcast.equipment.maintained'))) {
           this.work.description = '';
         }
       },
       async report() {
         if (await this.act('faults', { description: this.fault.description },
-          (view, id) => view.faults.some(f => f.id === id), Kefu.t('broadcast.equipment.faultReported'))) {
+          Kefu.t('broadcast.equipment.faultReported'))) {
           this.fault.description = '';
         }
       },
       async clear() {
         const faultId = this.repair.faultId;
         if (await this.act(`faults/${faultId}/clear`, { repair: this.repair.repair },
-          view => view.faults.some(f => f.id === faultId && f.clearedAt), Kefu.t('broadcast.equipment.cleared'))) {
+          Kefu.t('broadcast.equipment.cleared'))) {
           this.repair.repair = '';
         }
       },

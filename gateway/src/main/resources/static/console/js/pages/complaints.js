@@ -14,7 +14,6 @@
   const TENANT_CONTACTS = '/api/enquiries/tenant-contacts';
   const FILTERS = 'kefu.complaints.filter';
 
-  const sleep = Kefu.pause;
   const session = () => Alpine.store('session');
 
   /** The shared vocabulary and calls of the complaint pages (also used by inbox.js, supervisor.js, audit.js). */
@@ -41,15 +40,10 @@
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
     },
 
-    sleep,
 
-    /**
-     * A complaint from the read model. The read model follows the events a moment later, so a complaint registered
-     * or changed just now is asked for again until it is there (and, given `until`, until it shows the change).
-     */
-    view(id, until, tries = 24) {
-      return Kefu.settle(() => Kefu.get('/api/complaints/' + encodeURIComponent(id)),
-        body => !until || until(body), tries);
+    /** A complaint from its view, which already shows every step answered 2xx (kept in the command's transaction). */
+    view(id) {
+      return Kefu.get('/api/complaints/' + encodeURIComponent(id));
     },
 
     /** The complaint as it stood at an instant, rebuilt from its events (C13). */
@@ -404,23 +398,22 @@
       },
 
       /**
-       * Sends one step; `scope` is the step's own form (its fields, busy and problem). Waits until the read model
-       * shows the change, then shows the complaint and its timeline again.
+       * Sends one step; `scope` is the step's own form (its fields, busy and problem). Then shows the complaint and
+       * its timeline again.
        */
-      async act(step, body, scope, changed) {
+      async act(step, body, scope) {
         if (scope.busy) {
           return false;
         }
         scope.busy = true;
         scope.problem = null;
-        const before = this.c;
         const answer = await Kefu.post('/api/complaints/' + encodeURIComponent(this.id) + '/' + step, body);
         if (!answer.ok) {
           scope.busy = false;
           scope.problem = answer.problem;
           return false;
         }
-        const view = await C.view(this.id, v => v.status === answer.body.status && (!changed || changed(v, before)));
+        const view = await C.view(this.id);
         if (view.ok) {
           this.c = view.body;
         }
@@ -570,15 +563,8 @@
         await this.load();
       },
 
-      async load(until) {
-        let answer;
-        for (let i = 0; i < 24; i++) {
-          answer = await Kefu.get('/api/enquiries/' + encodeURIComponent(this.id));
-          if (!answer.ok || (answer.body.number && (!until || until(answer.body)))) {
-            break;
-          }
-          await sleep(250);
-        }
+      async load() {
+        const answer = await Kefu.get('/api/enquiries/' + encodeURIComponent(this.id));
         if (answer.ok) {
           this.e = answer.body;
           this.events = [...answer.body.events].reverse();
@@ -588,7 +574,7 @@
         }
       },
 
-      /** Before the list has caught up, the enquiry's first event tells what was asked. */
+      /** The enquiry's first event tells what was asked. */
       get received() {
         const first = this.e && this.e.events[0];
         return first ? first.data : {};
@@ -610,8 +596,7 @@
         scope.problem = null;
         const answer = await Kefu.post('/api/enquiries/' + encodeURIComponent(this.id) + '/' + step, body);
         if (answer.ok) {
-          const count = this.e.events.length;
-          await this.load(e => e.events.length > count && e.status === answer.body.status);
+          await this.load();
           scope.done = true;
         } else {
           scope.problem = answer.problem;
@@ -659,9 +644,8 @@
         await this.load(status);
       },
 
-      /** The lists follow the events a moment later: asks for the request until it shows what was just done. */
-      view(id, until) {
-        return Kefu.settle(() => Kefu.get(TENANT_CONTACTS + '/' + encodeURIComponent(id)), until);
+      view(id) {
+        return Kefu.get(TENANT_CONTACTS + '/' + encodeURIComponent(id));
       },
 
       async refresh() {
@@ -683,7 +667,7 @@
             this.problem = answer.problem;
             return;
           }
-          await this.view(answer.body.id, () => true);
+          await this.view(answer.body.id);
           this.recorded = { id: answer.body.id, tenant: r.tenant.trim() };
           this.reset();
           await this.refresh();
@@ -723,13 +707,13 @@
           // told meanwhile by a colleague, say: the refusal stays beside the step, the lists show how things are
           told.problem = answer.problem;
           if (answer.status === 409) {
-            await this.view(id, v => v.status === 'TENANT_NOTIFIED');
+            await this.view(id);
           }
           told.busy = false;
           await this.refresh();
           return;
         }
-        await this.view(id, v => v.status === 'TENANT_NOTIFIED');
+        await this.view(id);
         this.done = { tenant: this.selected.tenant };
         this.selected = null;
         await this.refresh();

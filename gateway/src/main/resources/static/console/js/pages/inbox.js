@@ -74,7 +74,7 @@
           this.items = [this.item({ id: d.complaintId, number: d.number, department: d.department }, patch),
             ...this.items];
         }
-        const view = await C().view(d.complaintId, v => v.department === this.department);
+        const view = await C().view(d.complaintId);
         const item = this.items.find(i => i.id === d.complaintId);
         if (view.ok && item) {
           const { status, acknowledged, ...details } = view.body;

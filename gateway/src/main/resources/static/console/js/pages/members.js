@@ -1,8 +1,8 @@
 'use strict';
 /*
  * Members (M1–M5): registration and finding a member by card, their tier, points, status and card; gift campaigns
- * and hand-outs; the front desk's service requests. The service's read model follows its commands a moment later,
- * so after an action a page reads again until it sees the change (settle).
+ * and hand-outs; the front desk's service requests. A read right after an action already shows it (the service
+ * keeps its views in the command's transaction).
  */
 (function () {
   const READERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR'];
@@ -175,12 +175,11 @@
         this.campaigns = campaigns.ok ? campaigns.body.filter(c => this.running(c))
           .sort((a, b) => (b.stock > 0) - (a.stock > 0)) : [];
         this.gift.campaignId = this.campaigns.length ? this.campaigns[0].id : '';
-        // a member just registered reaches the read model a moment after the page opens
-        await this.load(() => true);
+        await this.load();
       },
-      async load(ready) {
+      async load() {
         const read = () => Kefu.get('/api/members/' + this.id);
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.problem = answer.ok ? null : answer.problem;
         if (answer.ok) {
           this.member = answer.body;
@@ -194,13 +193,12 @@
         this.pointsProblem = null;
         this.pointsNotice = '';
         const delta = sign * Math.abs(parseInt(this.points.amount, 10) || 0);
-        const entries = this.member.pointsHistory.length;
         const answer = await Kefu.post(`/api/members/${this.id}/points`, { delta, reason: this.points.reason });
         if (!answer.ok) {
           this.pointsProblem = answer.problem;
           return;
         }
-        await this.load(m => m.pointsHistory.length > entries);
+        await this.load();
         this.points = { amount: '', reason: '' };
         this.pointsNotice = Kefu.t('members.points.balance', { points: Kefu.fmt.number(answer.body.points) });
       },
@@ -212,7 +210,7 @@
           this.tierProblem = answer.problem;
           return;
         }
-        await this.load(m => m.tier === tier);
+        await this.load();
       },
       async changeStatus(how, target) {
         this.statusProblem = null;
@@ -223,7 +221,7 @@
           return;
         }
         this.status.reason = '';
-        await this.load(m => m.status === target);
+        await this.load();
       },
       async replaceCard() {
         this.cardProblem = null;
@@ -234,7 +232,7 @@
           return;
         }
         this.card.reason = '';
-        await this.load(m => m.cardNumber === answer.body.cardNumber);
+        await this.load();
         this.cardNotice = Kefu.t('members.card.replaced', { card: answer.body.cardNumber });
       },
       async changeDetails() {
@@ -246,7 +244,7 @@
           return;
         }
         this.details = { name: '', phone: '' };
-        await this.load(m => !body.name || m.name === body.name);
+        await this.load();
       },
       async showContact() {
         this.contactProblem = null;
@@ -257,14 +255,13 @@
       async handOut() {
         this.giftProblem = null;
         this.giftNotice = '';
-        const gifts = this.member.gifts.length;
         const answer = await Kefu.post(`/api/campaigns/${this.gift.campaignId}/handouts`,
           { memberId: this.id, quantity: parseInt(this.gift.quantity, 10) || 1 });
         if (!answer.ok) {
           this.giftProblem = answer.problem;
           return;
         }
-        await this.load(m => m.gifts.length > gifts);
+        await this.load();
         this.giftNotice = Kefu.t('members.gift.handedOut', { stock: Kefu.fmt.number(answer.body.stock) });
       },
       async openRequest() {
@@ -277,12 +274,12 @@
           return;
         }
         this.request.details = '';
-        await this.load(m => m.serviceRequests.some(r => r.id === answer.body.id));
+        await this.load();
         this.requestNotice = Kefu.t('members.requests.ticket', { number: answer.body.number });
       },
       close(request, form, how) {
         return this.closeRequest(request, form, how,
-          status => this.load(m => m.serviceRequests.some(r => r.id === request.id && r.status === status)));
+          () => this.load());
       },
     }));
 
@@ -298,9 +295,9 @@
       async init() {
         await this.load();
       },
-      async load(ready) {
+      async load() {
         const read = () => Kefu.get('/api/campaigns');
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.loaded = true;
         this.problem = answer.ok ? null : answer.problem;
         this.campaigns = answer.ok ? answer.body.slice().sort((a, b) => String(b.startsOn).localeCompare(a.startsOn))
@@ -322,7 +319,7 @@
           this.startProblem = answer.problem;
           return;
         }
-        await this.load(list => list.some(c => c.id === answer.body.id));
+        await this.load();
         this.handout.campaignId = answer.body.id;
         this.startNotice = Kefu.t('members.campaigns.started', { name: body.name });
         this.campaign.name = '';
@@ -337,7 +334,7 @@
           return;
         }
         form.quantity = '';
-        await this.load(list => list.some(c => c.id === campaign.id && c.stock === answer.body.stock));
+        await this.load();
       },
       async handOut() {
         this.handoutProblem = null;
@@ -353,8 +350,7 @@
           this.handoutProblem = answer.problem;
           return;
         }
-        const campaignId = this.handout.campaignId;
-        await this.load(list => list.some(c => c.id === campaignId && c.stock === answer.body.stock));
+        await this.load();
         this.handoutNotice = Kefu.t('members.gift.handedOutTo', { name: member.body.name,
           card: member.body.cardNumber, stock: Kefu.fmt.number(answer.body.stock) });
       },
@@ -370,10 +366,10 @@
       async init() {
         await this.load();
       },
-      async load(ready) {
+      async load() {
         const read = () => Kefu.get('/api/service-requests' + Kefu.query({ kind: this.filter.kind,
           status: this.filter.status, page: this.page, size: 20 }));
-        const answer = ready ? await Kefu.settle(read, ready) : await read();
+        const answer = await read();
         this.loaded = true;
         this.problem = answer.ok ? null : answer.problem;
         this.requests = answer.ok ? answer.body.map(r => ({ ...r, form: this.form() })) : [];
@@ -408,7 +404,7 @@
         this.request.card = '';
         this.filter = { kind: '', status: 'REGISTERED' };
         this.page = 0;
-        await this.load(list => list.some(r => r.id === answer.body.id));
+        await this.load();
       },
       close(request, how) {
         return this.closeRequest(request, request.form, how, async status => {

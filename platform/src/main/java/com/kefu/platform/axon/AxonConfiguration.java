@@ -11,6 +11,7 @@ import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -143,8 +144,10 @@ public class AxonConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    ProjectionController projectionController(EventProcessingConfiguration processing) {
-        return new ProjectionController(processing);
+    ProjectionController projectionController(EventProcessingConfiguration processing, EventStore eventStore,
+                                              TransactionManager transactions, ProcessorProperties processors) {
+        return new ProjectionController(processing,
+                view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize()));
     }
 
     @Bean

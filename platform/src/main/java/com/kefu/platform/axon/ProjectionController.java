@@ -6,6 +6,7 @@ import com.kefu.platform.web.RuleViolation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,12 +18,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The service's projections (streaming event processors), and their rebuild: a projection is reset (its reset
- * handler empties its tables) and replays the whole event store from the start, on the service's own port for
- * ADMIN. The relay is not a projection: replaying it would publish every event again, so it refuses.
+ * The service's projections and their rebuild, on the service's own port for ADMIN: a projection is reset (its
+ * reset handler empties its tables) and replays the whole event store from the start. A streaming projection
+ * replays itself; a view kept in the command's own transaction (subscribing) is rebuilt by a {@link ViewRebuild}.
+ * The relay is not a projection: replaying it would publish every event again, so it refuses.
  */
 @RestController
 @RequestMapping("/admin/projections")
@@ -32,24 +39,43 @@ public class ProjectionController {
     private static final Logger log = LoggerFactory.getLogger(ProjectionController.class);
 
     private final EventProcessingConfiguration processing;
+    private final Function<SubscribingEventProcessor, ViewRebuild> rebuildOf;
+    private final Map<String, ViewRebuild> rebuilds = new ConcurrentHashMap<>();
 
-    public ProjectionController(EventProcessingConfiguration processing) {
+    public ProjectionController(EventProcessingConfiguration processing,
+                                Function<SubscribingEventProcessor, ViewRebuild> rebuildOf) {
         this.processing = processing;
+        this.rebuildOf = rebuildOf;
     }
 
-    /** @param replaying whether it is still replaying events it had handled before its reset */
-    public record Projection(String name, boolean running, boolean replaying, int segments) {
+    /**
+     * @param replaying     whether it is still replaying events it had handled before its reset
+     * @param inTransaction whether it is kept in the command's own transaction (a read by id right after a write
+     *                      sees it)
+     */
+    public record Projection(String name, boolean running, boolean replaying, int segments, boolean inTransaction) {
     }
 
     @GetMapping
     public List<Projection> list() {
         return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .map(processor -> new Projection(processor.getName(), processor.isRunning(), processor.isReplaying(),
-                        processor.processingStatus().size()))
-                .sorted(java.util.Comparator.comparing(Projection::name))
+                .map(this::projection)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(Projection::name))
                 .toList();
+    }
+
+    private Optional<Projection> projection(EventProcessor processor) {
+        if (processor instanceof StreamingEventProcessor streaming) {
+            return Optional.of(new Projection(streaming.getName(), streaming.isRunning(), streaming.isReplaying(),
+                    streaming.processingStatus().size(), false));
+        }
+        if (processor instanceof SubscribingEventProcessor view) {
+            ViewRebuild rebuild = rebuilds.get(view.getName());
+            return Optional.of(new Projection(view.getName(), view.isRunning(), rebuild != null && rebuild.running(),
+                    0, true));
+        }
+        return Optional.empty();
     }
 
     @GetMapping("/{name}")
@@ -68,6 +94,11 @@ public class ProjectionController {
         }
         EventProcessor processor = processing.eventProcessor(name)
                 .orElseThrow(() -> new NotFound("no projection " + name));
+        if (processor instanceof SubscribingEventProcessor view && view.eventHandlerInvoker().supportsReset()) {
+            log.info("rebuilding view {}", name);
+            rebuilds.computeIfAbsent(name, ignored -> rebuildOf.apply(view)).start();
+            return get(name);
+        }
         if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
             throw new RuleViolation("projection-not-replayable", "projection " + name + " cannot be reset");
         }

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * The complaint read model, built by a pooled streaming processor in batches and rebuilt by replaying the
- * event store. Writes are idempotent, so a batch handled again after a failure changes nothing.
+ * The complaint read model, kept in the command's own transaction (a subscribing processor: a read by id right
+ * after a write sees it) and rebuilt by replaying the event store. Writes are idempotent, so an event handled again
+ * during a rebuild changes nothing.
  */
 @Component
 @ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * The member read model, built by a pooled streaming processor in batches and rebuilt by replaying the
- * event store. Writes are idempotent, so a batch handled again after a failure changes nothing. It keeps the
+ * The member read model, kept in the command's own transaction (a subscribing processor: a read by id right after
+ * a write sees it) and rebuilt by replaying the event store. Writes are idempotent, so an event handled again
+ * during a rebuild changes nothing. It keeps the
  * masked phone only: every role that reads this view sees no more than the desk needs (S1).
  */
 @Component

@@ -1,0 +1,62 @@
+package com.kefu.dutylog.consistency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.dutylog.Shifts;
+import com.kefu.platform.test.ReadBack;
+import com.kefu.platform.test.ServiceTest;
+import com.kefu.platform.test.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R1 a read by id right after a 2xx write shows the write: no wait, no retry, 100 times in a row (the views are
+ * kept in the command's own transaction).
+ */
+class ReadYourWritesTest extends ServiceTest {
+
+    private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
+
+    @Autowired
+    Clock clock;
+
+    private ReadBack calls;
+
+    @BeforeEach
+    void client() {
+        calls = new ReadBack(api());
+    }
+
+    @Test
+    @DisplayName("R1 a shift opened, an entry, an incident reported and resolved, the handover: each reads back at once, "
+            + "100 times")
+    void dutyLogReadsBackAtOnce() {
+        for (int i = 0; i < 100; i++) {
+            String shift = calls.write(DESK, "/api/shifts", Shifts.open("read-back-" + i)).get("id").asText();
+            String s = "/api/shifts/" + shift;
+            assertThat(calls.read(DESK, s).get("open").asBoolean()).isTrue();
+
+            String entry = calls.write(DESK, s + "/entries", Shifts.entry("OTHER",
+                    clock.instant().minus(Duration.ofMinutes(1)), "巡查 " + i)).get("id").asText();
+            assertThat(calls.read(DESK, s).get("entries").findValuesAsText("id")).contains(entry);
+
+            String incident = "/api/incidents/" + calls.write(DESK, "/api/incidents", Shifts.waterLeak(shift))
+                    .get("id").asText();
+            assertThat(calls.read(DESK, incident).get("resolved").asBoolean()).isFalse();
+            calls.write(DESK, incident + "/resolve", Map.of("outcome", "已修"));
+            assertThat(calls.read(DESK, incident).get("resolved").asBoolean()).isTrue();
+
+            calls.write(DESK, s + "/handover", Shifts.handover("night"));
+            JsonNode handedOver = calls.read(DESK, s);
+            assertThat(handedOver.get("open").asBoolean()).isFalse();
+            assertThat(handedOver.get("handover").get("incoming").asText()).isEqualTo("night");
+        }
+    }
+}
