@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstFlowTest {
 
+    private static final ZoneId MALL = ZoneId.of("Asia/Shanghai");
     private static LocalSystem system;
     private static Gateway desk;
 
@@ -137,28 +141,31 @@ class FirstFlowTest {
         var shift = desk.post("/api/shifts", Map.of("post", "security-control"));
         assertThat(shift.status()).as(String.valueOf(shift.body())).isEqualTo(201);
         String s = "/api/shifts/" + shift.body().get("id").asText();
-        String fiveMinutesAgo = java.time.Instant.now().minusSeconds(300).toString();
+        String fiveMinutesAgo = earlierToday(Duration.ofMinutes(5)).toString();
         assertThat(desk.post(s + "/entries", Map.of("occurredAt", fiveMinutesAgo, "category", "WATER",
                 "description", "3楼漏水", "handling", "关阀门", "outcome", "等工程部")).status()).isEqualTo(201);
 
+        LocalDate reportedOn = LocalDate.now(MALL); // the evacuation airs on this day or, past midnight, the next
         var fire = desk.post("/api/incidents", Map.of("shiftId", shift.body().get("id").asText(), "category", "FIRE",
                 "location", "B1 楼梯口", "reporter", "保安 李明", "description", "仓库冒烟 / дым на складе",
                 "major", true, "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱", "flame", true,
                         "smoke", true)));
         assertThat(fire.status()).as(String.valueOf(fire.body())).isEqualTo(201);
-        String i = "/api/incidents/" + fire.body().get("id").asText();
+        String incidentId = fire.body().get("id").asText();
+        String i = "/api/incidents/" + incidentId;
         // dutylog publishes the fire; broadcast-service airs the evacuation in both languages, once (B7)
         Gateway broadcaster = Gateway.signIn(system.gatewayUrl(), "broadcaster");
-        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var airings = broadcaster.get("/api/airings?date=" + day);
-            assertThat(airings.status()).as(String.valueOf(airings.body())).isEqualTo(200);
             List<String> emergencies = new ArrayList<>();
-            airings.body().forEach(airing -> {
-                if (airing.path("emergency").asBoolean()) {
-                    emergencies.add(airing.path("language").asText().toLowerCase());
-                }
-            });
+            for (LocalDate day = reportedOn; !day.isAfter(LocalDate.now(MALL)); day = day.plusDays(1)) {
+                var airings = broadcaster.get("/api/airings?date=" + day);
+                assertThat(airings.status()).as(String.valueOf(airings.body())).isEqualTo(200);
+                airings.body().forEach(airing -> {
+                    if (airing.path("emergency").asBoolean() && incidentId.equals(airing.path("incidentId").asText())) {
+                        emergencies.add(airing.path("language").asText().toLowerCase());
+                    }
+                });
+            }
             assertThat(emergencies).containsExactlyInAnyOrder("zh", "ru");
         });
         // a photo of a few MB passes the gateway; one of 50 MB is refused there or at the service, with 413
@@ -187,12 +194,13 @@ class FirstFlowTest {
 
         var next = night.post("/api/shifts", Map.of("post", "security-control"));
         assertThat(next.status()).as(String.valueOf(next.body())).isEqualTo(201);
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-        var signed = manager.post("/api/duty-days/" + today + "/signature", null);
+        // an entry goes into the duty day it occurred on: the day signed is the late entry's
+        Instant lateAt = earlierToday(Duration.ofMinutes(1));
+        LocalDate lateDay = LocalDate.ofInstant(lateAt, MALL);
+        var signed = manager.post("/api/duty-days/" + lateDay + "/signature", null);
         assertThat(signed.status()).as(String.valueOf(signed.body())).isEqualTo(200);
         var late = night.post("/api/shifts/" + next.body().get("id").asText() + "/entries", Map.of(
-                "occurredAt", java.time.Instant.now().minusSeconds(60).toString(), "category", "OTHER",
-                "description", "late"));
+                "occurredAt", lateAt.toString(), "category", "OTHER", "description", "late"));
         assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(409);
     }
 
@@ -233,6 +241,14 @@ class FirstFlowTest {
     /** A 1×1 PNG: its first bytes are what the service checks. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /** {@code ago} before now, but not before today began in the mall: a moment of today's duty day, even at 00:01. */
+    private static Instant earlierToday(Duration ago) {
+        Instant now = Instant.now();
+        Instant midnight = LocalDate.ofInstant(now, MALL).atStartOfDay(MALL).toInstant();
+        Instant at = now.minus(ago);
+        return at.isBefore(midnight) ? midnight : at;
+    }
 
     private static void step(Gateway.Response response, String status) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);

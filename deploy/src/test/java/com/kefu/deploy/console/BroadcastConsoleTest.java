@@ -21,7 +21,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -95,11 +94,16 @@ class BroadcastConsoleTest {
         browser.go("/broadcast/airings");
         browser.until(d -> !d.findElements(By.cssSelector("#air-script option[value='" + id + "']")).isEmpty());
         browser.select(By.id("air-script"), id).select(By.id("air-language"), "ru").click(By.id("air-log"));
-        browser.waitForText(By.cssSelector("#airings tr[data-script='" + id + "']"), "Russian");
+        By aired = By.cssSelector("#airings tr[data-script='" + id + "']");
+        browser.waitForText(aired, "Russian");
+        // the day of the log it was found in: midnight may pass before the screenshots below
+        String airedOn = browser.waitFor(By.id("airings-date")).getDomProperty("value");
 
         browser.go("/broadcast/plan");
         browser.waitFor(By.cssSelector("#plan-slots tbody tr"));
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        // the day after the one the page shows, not after the test's today: midnight may have passed in between
+        String shown = browser.waitFor(By.id("plan-day")).getDomAttribute("data-date");
+        String tomorrow = LocalDate.parse(shown).plusDays(1).toString();
         browser.click(By.id("plan-next"));
         browser.waitFor(By.cssSelector("#plan-day[data-date='" + tomorrow + "']"));
         browser.until(d -> !d.findElements(By.cssSelector("#slot-script option[value='" + id + "']")).isEmpty());
@@ -122,7 +126,7 @@ class BroadcastConsoleTest {
             browser.waitFor(By.cssSelector("#plan-slots [data-flag], #plan-slots tbody tr"));
             browser.screenshot("broadcast-plan." + language);
             browser.go("/broadcast/airings");
-            browser.waitFor(By.cssSelector("#airings tr[data-script='" + id + "']"));
+            showLogOf(airedOn, aired);
             browser.screenshot("broadcast-airings." + language);
             browser.go("/broadcast/equipment");
             browser.waitFor(By.id("equipment-name"));
@@ -218,6 +222,22 @@ class BroadcastConsoleTest {
         String time = String.format("%02d:%02d", minute / 60 % 24, minute % 60);
         return browser.all(By.cssSelector("#plan-slots tr[data-time='" + time + "']")).isEmpty() ? time
                 : String.format("%02d:%02d", (minute / 60 + 1) % 24, (minute + 7) % 60);
+    }
+
+    /**
+     * The programme log of {@code day} until {@code row} shows in it: the page opens on today's, which is the next day
+     * if midnight passed since the airing was logged. Asked again until it shows, since the page's own first read
+     * (of its first day) may answer after ours.
+     */
+    private static void showLogOf(String day, By row) {
+        browser.until(d -> {
+            if (!d.findElements(row).isEmpty()) {
+                return true;
+            }
+            setValue(By.id("airings-date"), day);
+            d.findElement(By.id("airings-refresh")).click();
+            return false;
+        });
     }
 
     /** A time field is typed differently in every locale: set its value as the picker would. */

@@ -259,12 +259,16 @@ class ComplaintConsoleTest {
         });
     }
 
-    /** How many of today's complaints have this subject (the list has no subject filter: page through today's). */
+    /**
+     * How many complaints of today and yesterday have this subject (the list has no subject filter: page through
+     * them). Yesterday too: one registered just before midnight is yesterday's by the time it is counted.
+     */
     private static int complaintsWithSubject(String subject) {
-        String today = LocalDate.now(MALL).toString();
+        LocalDate today = LocalDate.now(MALL);
         int count = 0;
         for (int page = 0; page < 100; page++) {
-            JsonNode body = desk.get("/api/complaints?from=" + today + "&to=" + today + "&size=100&page=" + page).body();
+            JsonNode body = desk.get("/api/complaints?from=" + today.minusDays(1) + "&to=" + today + "&size=100&page="
+                    + page).body();
             for (JsonNode c : body.get("items")) {
                 if (subject.equals(c.get("subject").asText())) {
                     count++;

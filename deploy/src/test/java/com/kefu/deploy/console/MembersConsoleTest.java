@@ -79,13 +79,14 @@ class MembersConsoleTest {
         assertThat(browser.waitFor(By.cssSelector("#points-problem .detail")).getText()).contains(card, "200");
         assertThat(browser.waitFor(By.id("member-points")).getDomAttribute("data-points")).isEqualTo("200");
 
-        // M3: a campaign of today, one gift per member: the second hand-out is refused
+        // M3: a campaign from today, one gift per member: the second hand-out is refused. It runs until tomorrow, so
+        // that it still runs if midnight passes during the test
         browser.go("/gift-campaigns");
         String campaign = "Зонты " + run;
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         browser.type(By.id("campaign-name"), campaign).type(By.id("campaign-item"), "зонт")
                 .type(By.id("campaign-stock"), "5").type(By.id("campaign-limit"), "1");
-        setValue(By.id("campaign-ends"), today);
+        setValue(By.id("campaign-ends"), tomorrow);
         browser.click(By.id("campaign-start"));
         By row = By.xpath("//table[@id='campaigns']//tr[td[1]/strong[text()='" + campaign + "']]");
         browser.waitFor(row);

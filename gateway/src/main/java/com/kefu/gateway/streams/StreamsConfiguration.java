@@ -62,8 +62,9 @@ class StreamsConfiguration {
     }
 
     @Bean
-    DashboardStreams dashboardStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
-        var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, Clock.systemUTC());
+    DashboardStreams dashboardStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads,
+                                      Clock clock) {
+        var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, clock);
         long every = properties.heartbeat().toMillis();
         threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
         return streams;

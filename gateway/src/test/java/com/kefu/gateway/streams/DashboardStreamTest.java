@@ -2,6 +2,7 @@ package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.platform.test.Infrastructure;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -10,15 +11,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +36,23 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardStreamTest {
 
-    private static final ZoneId MALL = ZoneId.of("Asia/Shanghai");
+    /** The gateway's clock, late in the evening of a day not the system's: "today" is its day. */
+    private static final MutableClock CLOCK = MutableClock.lateEvening();
     private static final String COMPLAINTS = Published.newTopic("complaint.events");
     private static final String DUTYLOG = Published.newTopic("dutylog.events");
     private static final Published complaints = new Published(COMPLAINTS);
     private static final Published dutyLog = new Published(DUTYLOG);
     private static final String SUPERVISOR = Tokens.bearer("supervisor", "SUPERVISOR");
     private static String frontDeskShift;
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -64,7 +76,7 @@ class DashboardStreamTest {
         complaints.received(security);
         complaints.assigned(security, "security");
         complaints.again(security);
-        Instant now = Instant.now();
+        Instant now = CLOCK.instant();
         complaints.deadlineMissed(security, "security", now);
         complaints.again(security);
 
@@ -73,7 +85,7 @@ class DashboardStreamTest {
         complaints.assigned(reassigned, "security");
         complaints.assigned(reassigned, "engineering");
         complaints.resolved(reassigned, "engineering");
-        Instant lastNight = LocalDate.now(MALL).atStartOfDay(MALL).minusMinutes(1).toInstant();
+        Instant lastNight = CLOCK.today().atStartOfDay(MutableClock.MALL).minusMinutes(1).toInstant();
         complaints.deadlineMissed(reassigned, "engineering", lastNight);
         complaints.deadlineMissed(reassigned, "engineering", now);
 
@@ -136,7 +148,7 @@ class DashboardStreamTest {
         assertThat(open.get("byDepartment").has("cleaning")).isFalse();
 
         assertThat(figures.get("deadlinesMissedToday").get("count").asInt()).isEqualTo(2);
-        assertThat(figures.get("deadlinesMissedToday").get("date").asText()).isEqualTo(LocalDate.now(MALL).toString());
+        assertThat(figures.get("deadlinesMissedToday").get("date").asText()).isEqualTo(CLOCK.today().toString());
 
         assertThat(figures.get("openIncidents").get("count").asInt()).isEqualTo(1);
         assertThat(figures.get("openIncidents").get("incidents").get(0).get("category").asText()).isEqualTo("FIRE");

@@ -25,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,10 +78,10 @@ public class AxonConfiguration {
         return new PersonalDataKeys(jdbc, Clock.systemUTC(), keyCache);
     }
 
-    /** The record of reads of personal data in clear (S2). */
+    /** The record of reads of personal data in clear (S2), timed by the service's clock like its events. */
     @Bean
-    PersonalDataReads personalDataReads(JdbcTemplate jdbc) {
-        return new PersonalDataReads(jdbc, Clock.systemUTC());
+    PersonalDataReads personalDataReads(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+        return new PersonalDataReads(jdbc, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Jackson for events, with every {@code @PersonalData} text encrypted by its subject's key (S3). */

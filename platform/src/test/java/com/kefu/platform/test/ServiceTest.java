@@ -2,6 +2,7 @@ package com.kefu.platform.test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -10,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A test of a whole service on a random port, against the test JVM's real PostgreSQL and Kafka
- * ({@link RealInfrastructure}): each test class gets a database and a consumer group of its own.
+ * ({@link RealInfrastructure}): each test class gets a database and a consumer group of its own, and a clock of its own
+ * that starts late in the evening of a day that is not the system's ({@link LateEveningClock}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LateEveningClock.class)
 public abstract class ServiceTest {
 
     @LocalServerPort

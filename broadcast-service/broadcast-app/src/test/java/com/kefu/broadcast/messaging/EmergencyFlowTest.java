@@ -7,6 +7,7 @@ import com.kefu.broadcast.api.BroadcastTopics;
 import com.kefu.broadcast.command.ScriptLanguages;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.platform.messaging.ProcessedEvents;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The fire flow from the duty log to the air (B7, D10), against real PostgreSQL and Kafka. */
 class EmergencyFlowTest extends ServiceTest {
 
-    private static final ZoneId STATION = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     ProcessedEvents processed;
 
     /** An IncidentReported envelope as dutylog-service publishes it; {@code fire}: the fire details or null. */
-    private static String incidentReported(UUID eventId, String incidentId, String category, boolean major,
-                                           String fire) {
-        Instant at = Instant.now();
+    private String incidentReported(UUID eventId, String incidentId, String category, boolean major,
+                                    String fire) {
+        Instant at = clock.instant();
         return """
                 {"id":"%s","type":"IncidentReported","version":1,"aggregateId":"%s","sequence":0,
                  "occurredAt":"%s","actor":"desk","department":null,
@@ -82,7 +82,7 @@ class EmergencyFlowTest extends ServiceTest {
         String marker = "i-" + UUID.randomUUID();
         publish(fire, incidentReported(UUID.randomUUID(), marker, "FIRE", true, "null")); // same partition, after
 
-        String airings = "/api/airings?date=" + LocalDate.now(STATION);
+        String airings = "/api/airings?date=" + clock.today();
         JsonNode log = calls.await(airings, l -> linesOf(l, "incidentId", marker).size() == 2);
         List<JsonNode> lines = linesOf(log, "incidentId", fire);
         assertThat(lines).extracting(line -> line.get("language").asText()).containsExactly("zh", "ru");

@@ -6,6 +6,7 @@ import com.kefu.broadcast.Calls;
 import com.kefu.broadcast.Scripts;
 import com.kefu.broadcast.api.BroadcastTopics;
 import com.kefu.broadcast.speech.SpeechSynthesis;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
@@ -20,8 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,10 +36,11 @@ class ScriptApiTest extends ServiceTest {
     private static final String SUPERVISOR = Calls.SUPERVISOR;
     private static final String AUDITOR = Calls.AUDITOR;
     private static final String FRONT_DESK = Calls.FRONT_DESK;
-    private static final ZoneId STATION = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     SpeechSynthesis speech;
@@ -158,8 +158,8 @@ class ScriptApiTest extends ServiceTest {
         return new Calls(api());
     }
 
-    private static String today() {
-        return LocalDate.now(STATION).toString();
+    private String today() {
+        return clock.today().toString();
     }
 
     @Test
@@ -173,11 +173,11 @@ class ScriptApiTest extends ServiceTest {
                 .isEqualTo("SUBMITTED");
         Calls.assertProblem(calls.post(BROADCASTER, "/api/scripts/" + id + "/approve", null), 403);
         JsonNode approved = calls.expect(200, SUPERVISOR, "/api/scripts/" + id + "/approve",
-                Map.of("validFrom", today(), "validUntil", LocalDate.now(STATION).plusDays(7).toString()));
+                Map.of("validFrom", today(), "validUntil", clock.today().plusDays(7).toString()));
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         JsonNode view = calls.await("/api/scripts/" + id, script -> script.get("status").asText().equals("APPROVED"));
         assertThat(view.get("airableVersion").asInt()).isEqualTo(1);
-        assertThat(view.get("validUntil").asText()).isEqualTo(LocalDate.now(STATION).plusDays(7).toString());
+        assertThat(view.get("validUntil").asText()).isEqualTo(clock.today().plusDays(7).toString());
     }
 
     @Test
@@ -251,7 +251,7 @@ class ScriptApiTest extends ServiceTest {
                 Map.of("scriptId", UUID.randomUUID().toString(), "language", "zh")), 404);
 
         String expired = calls.approved(Scripts.opening("expired"), Map.of("validUntil",
-                LocalDate.now(STATION).minusDays(1).toString()));
+                clock.today().minusDays(1).toString()));
         Calls.assertProblem(calls.post(BROADCASTER, "/api/airings", Map.of("scriptId", expired, "language", "ru")),
                 409, "script-expired");
 

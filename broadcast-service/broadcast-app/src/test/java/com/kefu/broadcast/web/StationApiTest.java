@@ -3,15 +3,16 @@ package com.kefu.broadcast.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.broadcast.Calls;
 import com.kefu.broadcast.Scripts;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "kefu.broadcast.espeak=/nonexistent/espeak-ng")
 class StationApiTest extends ServiceTest {
 
-    private static final ZoneId STATION = ZoneId.of("Asia/Shanghai");
+    @Autowired
+    MutableClock clock;
 
     private Calls calls() {
         return new Calls(api());
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(STATION);
+    private LocalDate today() {
+        return clock.today();
     }
 
     private static Map<String, Object> slot(String time, String programme, String scriptId) {

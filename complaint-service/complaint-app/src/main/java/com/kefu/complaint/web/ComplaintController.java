@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -62,10 +63,12 @@ class ComplaintController {
     private final MissedDeadlines missed;
     private final PersonalDataReads reads;
     private final Erasures erasures;
+    private final Clock clock;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, EventHistory history,
                         ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms,
-                        MissedDeadlines missed, PersonalDataReads reads, Erasures erasures) {
+                        MissedDeadlines missed, PersonalDataReads reads, Erasures erasures, Clock clock) {
+        this.clock = clock;
         this.erasures = erasures;
         this.reads = reads;
         this.missed = missed;
@@ -128,7 +131,7 @@ class ComplaintController {
     List<MissedDeadlines.Missed> missedDeadlines(@RequestParam(required = false) LocalDate from,
                                                  @RequestParam(required = false) LocalDate to) {
         ZoneId zone = properties.zone();
-        LocalDate last = to != null ? to : LocalDate.now(zone);
+        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = from != null ? from : last.minusDays(7);
         return missed.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
     }
@@ -166,7 +169,7 @@ class ComplaintController {
                                               @RequestParam(required = false) LocalDate to,
                                               @RequestParam(required = false) @Size(max = 100) String complaint) {
         ZoneId zone = properties.zone();
-        LocalDate last = to != null ? to : LocalDate.now(zone);
+        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = from != null ? from : last.minusDays(7);
         return reads.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
                 complaint, 1000);

@@ -4,19 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.Complaints;
 import com.kefu.platform.test.Http;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +51,9 @@ class S4DepartmentIsolationTest extends ServiceTest {
     private static final String HEAD = Tokens.bearer("head", "CS_HEAD");
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    MutableClock clock;
     private Http http;
 
     /** Complaint id → its department ({@code null}: never assigned), and its status, as the test made them. */
@@ -101,9 +105,9 @@ class S4DepartmentIsolationTest extends ServiceTest {
     @DisplayName("S4 a DEPARTMENT user's list holds only their department's complaints: every page, every filter, "
             + "also when asking for another department")
     void listsHoldOnlyTheirOwn() {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        List<String> ranges = List.of("", "&from=" + LocalDate.parse(today).minusDays(1) + "&to="
-                + LocalDate.parse(today).plusDays(1), "&from=2000-01-01&to=2000-01-31");
+        LocalDate today = clock.today();
+        List<String> ranges = List.of("", "&from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+                "&from=2000-01-01&to=2000-01-31");
         List<String> asked = new ArrayList<>(DEPARTMENTS);
         asked.add(null);
         asked.add("finance");
@@ -151,7 +155,7 @@ class S4DepartmentIsolationTest extends ServiceTest {
             + "acknowledge, progress and resolve (404), and nothing changes")
     void othersComplaintsDoNotExist() {
         Map<String, String> before = snapshot();
-        String asOf = Instant.now().toString();
+        String asOf = clock.instant().toString();
         for (String department : List.of("security", "cleaning")) {
             String token = Tokens.departmentBearer(department + "-user", department);
             for (Map.Entry<String, String> complaint : departmentOf.entrySet()) {
@@ -180,7 +184,7 @@ class S4DepartmentIsolationTest extends ServiceTest {
         String token = Tokens.departmentBearer("security-user", "security");
         String own = ids("security", null).iterator().next();
         String other = ids("engineering", null).iterator().next();
-        String period = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
+        String period = YearMonth.from(clock.today()).toString();
         String json = "application/json";
         String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         List<String[]> refused = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.kefu.complaint.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.Complaints;
 import com.kefu.membership.api.MembershipTopics;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
@@ -28,6 +29,9 @@ class VipComplaintTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     private static void tierChanged(String memberId, String from, String to, Instant at) {
         tierChanged(memberId, memberId, from, to, at);
@@ -62,7 +66,7 @@ class VipComplaintTest extends ServiceTest {
     @DisplayName("C4 a member who became VIP on membership.events has URGENT complaints; one who left VIP does not")
     void vipComplaintsAreUrgent() {
         String memberId = "m-" + UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         assertThat(priorityOfComplaintBy(memberId)).isEqualTo("NORMAL");
 
         tierChanged(memberId, "GOLD", "VIP", now.minusSeconds(60));

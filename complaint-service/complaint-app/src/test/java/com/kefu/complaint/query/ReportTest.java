@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -57,15 +54,6 @@ class ReportTest extends ServiceTest {
     private static final String ADMIN = Tokens.bearer("admin", "ADMIN");
     private static final String ENGINEERING = Tokens.departmentBearer("engineering", "engineering");
     private static final String SECURITY = Tokens.departmentBearer("security", "security");
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(T);
-        }
-    }
 
     @Autowired
     MutableClock clock;
@@ -120,6 +108,7 @@ class ReportTest extends ServiceTest {
             return;
         }
         happened = true;
+        clock.stop(); // each step at its exact instant: the stage times below are worked out to the second
         at(Instant.parse("2026-10-20T02:00:00Z"));
         register(Complaints.phoneCall("十月"), "LETTER", "PRICE_BILLING");
 

@@ -1,10 +1,12 @@
 package com.kefu.complaint.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,9 @@ import static org.awaitility.Awaitility.await;
 class EnquiryApiTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
+
+    @Autowired
+    MutableClock clock;
 
     private ResponseEntity<JsonNode> post(String path, Object body) {
         var request = api().post().uri(path).header(HttpHeaders.AUTHORIZATION, DESK)
@@ -79,7 +84,7 @@ class EnquiryApiTest extends ServiceTest {
         assertThat(firstPage.get("items")).hasSize(2);
         assertThat(firstPage.get("items").get(0).get("receivedAt").asText())
                 .isGreaterThanOrEqualTo(firstPage.get("items").get(1).get("receivedAt").asText());
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = clock.today().toString();
         assertThat(list("?from=" + today + "&to=" + today + "&size=100").get("total").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(list("?from=2020-01-01&to=2020-01-31").get("total").asLong()).isZero();
         var bad = api().get().uri("/api/enquiries?status=LOST").header(HttpHeaders.AUTHORIZATION, DESK)

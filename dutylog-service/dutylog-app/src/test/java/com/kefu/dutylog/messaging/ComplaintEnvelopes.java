@@ -1,16 +1,17 @@
 package com.kefu.dutylog.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Test data: complaint.events envelopes as complaint-service publishes them. */
+/** Test data: complaint.events envelopes as complaint-service publishes them, timed by the test's clock. */
 final class ComplaintEnvelopes {
 
     private ComplaintEnvelopes() {
     }
 
-    static String received(UUID eventId, String complaintId, String number, String channel) {
-        Instant now = Instant.now().minusSeconds(5);
+    static String received(Clock clock, UUID eventId, String complaintId, String number, String channel) {
+        Instant now = clock.instant().minusSeconds(5);
         return """
                 {"id":"%s","type":"ComplaintReceived","version":1,"aggregateId":"%s","sequence":0,
                  "occurredAt":"%s","actor":"desk","department":null,
@@ -21,8 +22,8 @@ final class ComplaintEnvelopes {
                 .formatted(eventId, complaintId, now, complaintId, number, channel, number, now);
     }
 
-    static String escalated(UUID eventId, String complaintId, String number, String severity) {
-        Instant now = Instant.now().minusSeconds(4);
+    static String escalated(Clock clock, UUID eventId, String complaintId, String number, String severity) {
+        Instant now = clock.instant().minusSeconds(4);
         return """
                 {"id":"%s","type":"ComplaintEscalated","version":1,"aggregateId":"%s","sequence":2,
                  "occurredAt":"%s","actor":"aftersales","department":null,
@@ -31,8 +32,8 @@ final class ComplaintEnvelopes {
                 .formatted(eventId, complaintId, now, complaintId, number, severity, now);
     }
 
-    static String resolved(UUID eventId, String complaintId) {
-        Instant now = Instant.now().minusSeconds(3);
+    static String resolved(Clock clock, UUID eventId, String complaintId) {
+        Instant now = clock.instant().minusSeconds(3);
         return """
                 {"id":"%s","type":"ComplaintResolved","version":1,"aggregateId":"%s","sequence":5,
                  "occurredAt":"%s","actor":"engineering","department":"engineering",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.api.ComplaintTopics;
 import com.kefu.dutylog.Shifts;
 import com.kefu.platform.messaging.MessagingConfiguration;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
@@ -50,7 +51,7 @@ class ComplaintEventsFlowTest extends ServiceTest {
         String complaintId = UUID.randomUUID().toString();
         String number = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
         UUID eventId = UUID.randomUUID();
-        String envelope = ComplaintEnvelopes.received(eventId, complaintId, number, "PHONE");
+        String envelope = ComplaintEnvelopes.received(clock, eventId, complaintId, number, "PHONE");
         publish(complaintId, envelope.getBytes(StandardCharsets.UTF_8));
         publish(complaintId, envelope.getBytes(StandardCharsets.UTF_8)); // delivered twice
 
@@ -74,18 +75,18 @@ class ComplaintEventsFlowTest extends ServiceTest {
     void callEntersTheOpenShiftOnce() {
         String phoneId = UUID.randomUUID().toString();
         String phoneNumber = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
-        String envelope = ComplaintEnvelopes.received(UUID.randomUUID(), phoneId, phoneNumber, "PHONE");
+        String envelope = ComplaintEnvelopes.received(clock, UUID.randomUUID(), phoneId, phoneNumber, "PHONE");
         for (int i = 0; i < 3; i++) {
             publish(phoneId, envelope.getBytes(StandardCharsets.UTF_8));
         }
         String visitId = UUID.randomUUID().toString();
         String visitNumber = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
-        publish(visitId, ComplaintEnvelopes.received(UUID.randomUUID(), visitId, visitNumber, "VISIT")
+        publish(visitId, ComplaintEnvelopes.received(clock, UUID.randomUUID(), visitId, visitNumber, "VISIT")
                 .getBytes(StandardCharsets.UTF_8));
 
         String marker = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
         String markerId = UUID.randomUUID().toString();
-        publish(markerId, ComplaintEnvelopes.received(UUID.randomUUID(), markerId, marker, "PHONE")
+        publish(markerId, ComplaintEnvelopes.received(clock, UUID.randomUUID(), markerId, marker, "PHONE")
                 .getBytes(StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -105,7 +106,7 @@ class ComplaintEventsFlowTest extends ServiceTest {
         publish(key, poison);
         String goodId = UUID.randomUUID().toString();
         String goodNumber = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
-        publish(goodId, ComplaintEnvelopes.received(UUID.randomUUID(), goodId, goodNumber, "PHONE")
+        publish(goodId, ComplaintEnvelopes.received(clock, UUID.randomUUID(), goodId, goodNumber, "PHONE")
                 .getBytes(StandardCharsets.UTF_8));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -130,9 +131,9 @@ class ComplaintEventsFlowTest extends ServiceTest {
         String number = "KF-202611-" + (10000 + (int) (Math.random() * 89999));
         String normalId = UUID.randomUUID().toString();
         // same key as the MAJOR one: once the MAJOR escalation is in, so is the NORMAL one before it
-        publish(complaintId, ComplaintEnvelopes.escalated(UUID.randomUUID(), normalId, "KF-202611-00001", "NORMAL")
+        publish(complaintId, ComplaintEnvelopes.escalated(clock, UUID.randomUUID(), normalId, "KF-202611-00001", "NORMAL")
                 .getBytes(StandardCharsets.UTF_8));
-        String escalated = ComplaintEnvelopes.escalated(UUID.randomUUID(), complaintId, number, "MAJOR");
+        String escalated = ComplaintEnvelopes.escalated(clock, UUID.randomUUID(), complaintId, number, "MAJOR");
         publish(complaintId, escalated.getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> openMajorComplaints().contains(number));
         assertThat(openMajorComplaints()).containsExactly(number);
@@ -142,12 +143,12 @@ class ComplaintEventsFlowTest extends ServiceTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody().get("reasons").toString()).contains("MAJOR complaint " + number);
 
-        publish(complaintId, ComplaintEnvelopes.resolved(UUID.randomUUID(), complaintId)
+        publish(complaintId, ComplaintEnvelopes.resolved(clock, UUID.randomUUID(), complaintId)
                 .getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).until(() -> openMajorComplaints().isEmpty());
         publish(complaintId, escalated.getBytes(StandardCharsets.UTF_8)); // the old escalation again: changes nothing
         String marker = UUID.randomUUID().toString();
-        publish(complaintId, ComplaintEnvelopes.received(UUID.randomUUID(), marker, "KF-202611-99999", "PHONE")
+        publish(complaintId, ComplaintEnvelopes.received(clock, UUID.randomUUID(), marker, "KF-202611-99999", "PHONE")
                 .getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(references(api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class)))
@@ -175,6 +176,9 @@ class ComplaintEventsFlowTest extends ServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     private int pendingCalls() {
         return jdbc.queryForObject("select count(*) from pending_complaint_call", Integer.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.dutylog.Shifts;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,9 @@ class PersonalDataInLogsAndTopicTest extends ServiceTest {
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
     private static final String HEAD = Tokens.bearer("head", "CS_HEAD");
     private static final String AUDITOR = Tokens.bearer("auditor", "AUDITOR");
+
+    @Autowired
+    MutableClock clock;
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
         var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
@@ -59,7 +63,7 @@ class PersonalDataInLogsAndTopicTest extends ServiceTest {
         String document = "паспорт " + UUID.randomUUID().toString().substring(0, 6);
 
         String id = expect(call(HttpMethod.POST, DESK, "/api/lost-items",
-                Shifts.lostItem(Instant.now().minusSeconds(600))), 201).get("id").asText();
+                Shifts.lostItem(clock.instant().minusSeconds(600))), 201).get("id").asText();
         String item = "/api/lost-items/" + id;
         expect(call(HttpMethod.POST, DESK, item + "/claim", Map.of("claimant", claimant, "identityChecked", false)),
                 409);

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -60,15 +57,7 @@ class DutyLogApiTest extends ServiceTest {
     private static final String SECURITY_DEPT = Tokens.departmentBearer("security", "security");
     private static final ZoneId MALL = ZoneId.of("Asia/Shanghai");
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now().minus(Duration.ofDays(400)));
-        }
-    }
-
+    /** Late in the evening of a day not the system's ({@link com.kefu.platform.test.LateEveningClock}). */
     @Autowired
     MutableClock clock;
 
@@ -121,8 +110,9 @@ class DutyLogApiTest extends ServiceTest {
         return problem;
     }
 
-    /** A new day of its own for each test: 09:00 the next morning in the mall. */
+    /** A new day of its own for each test: 09:00 the next morning in the mall, the clock standing still. */
     private LocalDate nextDay() {
+        clock.stop();
         LocalDate next = LocalDate.ofInstant(clock.instant(), MALL).plusDays(1);
         Instant nine = next.atTime(9, 0).atZone(MALL).toInstant();
         clock.advance(Duration.between(clock.instant(), nine));
