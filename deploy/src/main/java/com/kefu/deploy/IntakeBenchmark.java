@@ -156,7 +156,7 @@ public final class IntakeBenchmark {
         return new Result(latencies.length, Arrays.stream(errors).sum(), latencies);
     }
 
-    private static String complaint() {
+    static String complaint() {
         String[] channels = {"PHONE", "VISIT", "ONLINE", "LETTER"};
         return """
                 {"channel":"%s","category":"SERVICE_ATTITUDE","severity":"NORMAL",
@@ -179,7 +179,7 @@ public final class IntakeBenchmark {
     }
 
     /** As the embedded server's superuser (trust on loopback), which may checkpoint between runs. */
-    private static double postgresAppends(LocalSystem.Settings settings, int clients, int seconds) throws Exception {
+    static double postgresAppends(LocalSystem.Settings settings, int clients, int seconds) throws Exception {
         String url = settings.databaseUrl("complaint");
         try (Connection setup = DriverManager.getConnection(url, "postgres", "");
              Statement sql = setup.createStatement()) {
