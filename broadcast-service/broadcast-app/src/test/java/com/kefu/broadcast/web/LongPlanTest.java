@@ -75,7 +75,8 @@ class LongPlanTest extends ServiceTest {
 
         for (int i = 0; i < snapshots.threshold() + 2; i++) {
             String time = LocalTime.of(10, 0).plusMinutes(i).toString();
-            EventReads.Reads onLong = reads.during(plan, () -> calls.expect(201, BROADCASTER, slots, slot(time, script)));
+            EventReads.Reads onLong = reads.during(plan,
+                    () -> calls.expect(201, BROADCASTER, slots, slot(time, script)));
             assertThat(onLong.snapshots()).isBetween(1L, 2L);
             assertThat(onLong.events()).isLessThanOrEqualTo(2L * (snapshots.threshold() + 1));
         }

@@ -128,8 +128,7 @@ public class ShiftDesk {
     public void takeComplaintCall(ComplaintCall call) {
         desk.lock();
         Optional<String> onDuty = shifts.currentShiftId();
-        boolean waiting = !jdbc.queryForList("select 1 from pending_complaint_call limit 1", Integer.class).isEmpty();
-        Optional<RecordEntryCommand> entry = onDuty.isPresent() && !waiting
+        Optional<RecordEntryCommand> entry = onDuty.isPresent() && !callsWaiting()
                 ? entryOf(onDuty.get(), call, new HashMap<>()) : Optional.empty();
         entry.ifPresent(recorded -> commands.sendAs(call.receivedBy(), null, recorded));
         if (entry.isEmpty()) {
@@ -147,11 +146,15 @@ public class ShiftDesk {
     /**
      * Takes up to {@code max} waiting calls, in the order they were received and after {@code after} (null: from the
      * first), into the shift on duty, in one command and one short transaction under the desk's lock; a call that
-     * entered leaves the waiting list in the same transaction, so it enters once. A call that cannot enter yet (its day's and
-     * today's logs are signed) stays and is passed over. Answers the calls read: none while no shift is on duty.
+     * entered leaves the waiting list in the same transaction, so it enters once. A call that cannot enter yet (its
+     * day's and today's logs are signed) stays and is passed over. Answers the calls read: none while no shift is on
+     * duty.
      */
     @Transactional
     public List<ComplaintCall> takeWaitingCalls(ComplaintCall after, int max) {
+        if (!callsWaiting()) {
+            return List.of(); // the desk stays free when nothing waits; a call queued after this wakes a run of its own
+        }
         desk.lock();
         Optional<String> onDuty = shifts.currentShiftId();
         if (onDuty.isEmpty()) {
@@ -179,6 +182,10 @@ public class ShiftDesk {
             jdbc.batchUpdate("delete from pending_complaint_call where complaint_id = ?", entered);
         }
         return batch;
+    }
+
+    private boolean callsWaiting() {
+        return !jdbc.queryForList("select 1 from pending_complaint_call limit 1", Integer.class).isEmpty();
     }
 
     /**
