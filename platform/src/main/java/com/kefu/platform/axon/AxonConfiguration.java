@@ -11,13 +11,20 @@ import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -42,12 +49,13 @@ import java.time.Duration;
 /**
  * Axon on PostgreSQL without Axon Server (STACK.md): JDBC storage in tables that Flyway owns
  * ({@code db/platform}), Jackson for every serializer, pooled streaming processors that work in batches,
- * and event handlers whose errors stop and retry instead of being logged and skipped.
+ * event handlers whose errors stop and retry instead of being logged and skipped, and snapshots for the
+ * aggregates that grow without bound ({@link Snapshots}).
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class},
         after = JacksonAutoConfiguration.class)
 @ConditionalOnClass(EventSchema.class)
-@EnableConfigurationProperties(ProcessorProperties.class)
+@EnableConfigurationProperties({ProcessorProperties.class, SnapshotProperties.class})
 public class AxonConfiguration {
 
     /**
@@ -107,6 +115,35 @@ public class AxonConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC storage as its auto-configuration builds it, but for the snapshots: aggregates are written as
+     * they are, field by field ({@link Snapshots#serializer}), not through the general serializer of tokens.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(Snapshots.serializer(json))
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    /** What {@code @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)} names: a snapshot every n events. */
+    @Bean(Snapshots.TRIGGER)
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties snapshots) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, snapshots.threshold());
     }
 
     @Bean

@@ -33,9 +33,12 @@ public class EventHistory {
                         JsonNode data) {
     }
 
-    /** The events of one record (a complaint, a shift, a script…), in order; empty when there is none. */
+    /**
+     * The events of one record (a complaint, a shift, a script…), in order; empty when there is none. Read from the
+     * first: {@code readEvents(id)} would start at the record's latest snapshot ({@link Snapshots}).
+     */
     public List<Entry> of(String aggregateId) {
-        return events.readEvents(aggregateId).asStream().map(this::entry).toList();
+        return events.readEvents(aggregateId, 0).asStream().map(this::entry).toList();
     }
 
     /** The events of several records, merged in the order they happened. */
@@ -48,7 +51,7 @@ public class EventHistory {
 
     /** The payloads of one record's events, in order. */
     public List<Object> payloads(String aggregateId) {
-        return events.readEvents(aggregateId).asStream().<Object>map(DomainEventMessage::getPayload).toList();
+        return events.readEvents(aggregateId, 0).asStream().<Object>map(DomainEventMessage::getPayload).toList();
     }
 
     private Entry entry(DomainEventMessage<?> event) {

@@ -4,6 +4,7 @@ import com.kefu.broadcast.command.PlanCommands.PlanSlotCommand;
 import com.kefu.broadcast.command.PlanCommands.RemoveSlotCommand;
 import com.kefu.broadcast.event.SlotPlannedEvent;
 import com.kefu.broadcast.event.SlotRemovedEvent;
+import com.kefu.platform.axon.Snapshots;
 import com.kefu.platform.web.NotFound;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
@@ -11,6 +12,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -23,8 +25,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A day's broadcast plan (播音计划, B1): its slots, one per time. Whether a slot's script may air that day is the
  * script's to say, and may change after the slot was planned; the plan's view flags it, it is not refused here.
+ * <p>
+ * Slots planned and removed all day long make a long stream: the plan is loaded from a snapshot of its slots and
+ * the events after it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Revision("1")
 public class BroadcastPlan {
 
     @AggregateIdentifier

@@ -1,40 +1,40 @@
 package com.kefu.dutylog.command;
 
-import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.EntryCorrectedEvent;
 import com.kefu.dutylog.api.EntryRecordedEvent;
 import com.kefu.dutylog.api.MattersCarriedOverEvent;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.api.ShiftOpenedEvent;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.axon.Snapshots;
+import com.kefu.platform.relay.Actors;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One shift's page of the duty log: opened with its date and what the previous shift left open (D1), written
  * entry by entry and never rewritten (D2, D3), open until it is handed over (D6–D8).
+ * <p>
+ * A shift may take thousands of entries (every complaint call of a busy day), so it keeps only what its rules
+ * check, whether it is open, and is loaded from a snapshot and the events after it: an entry costs the same on
+ * the ten-thousandth as on the first. The entries themselves are in the shift view; a correction names the entry
+ * it corrects as the desk found it there (entries never change, D3).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Revision("1")
 public class Shift {
 
     @AggregateIdentifier
     private String shiftId;
     private boolean open;
-    private final Map<String, Written> entries = new HashMap<>();
-
-    /** What a correction keeps of the entry it corrects: it belongs to the same moment and duty day. */
-    private record Written(Instant occurredAt, EntryCategory category) {
-    }
 
     protected Shift() {
     }
@@ -53,20 +53,24 @@ public class Shift {
     @CommandHandler
     void handle(RecordEntryCommand command) {
         requireOpen("entries go into the shift that took it over");
-        apply(new EntryRecordedEvent(shiftId, command.entryId(), command.occurredAt(), command.category(),
-                command.description(), command.handling(), command.outcome(), command.reference(),
-                command.recordedBy(), command.recordedAt()));
+        apply(recorded(command));
     }
 
-    /** Also after the handover: a page is corrected until its day is signed (D5, checked before it comes here). */
+    /** Each call an entry of its own, in the name of whoever received it, as if they had written it (D11). */
+    @CommandHandler
+    void handle(RecordCallsCommand command) {
+        requireOpen("entries go into the shift that took it over");
+        command.entries().forEach(entry -> apply(recorded(entry), MetaData.with(Actors.ACTOR, entry.recordedBy())));
+    }
+
+    /**
+     * Also after the handover: a page is corrected until its day is signed (D5). The desk checked that, and that
+     * the corrected entry is one of this shift's, before the command came here.
+     */
     @CommandHandler
     void handle(CorrectEntryCommand command) {
-        Written corrected = entries.get(command.correctsEntryId());
-        if (corrected == null) {
-            throw new NotFound("no entry " + command.correctsEntryId() + " in shift " + shiftId);
-        }
-        apply(new EntryCorrectedEvent(shiftId, command.entryId(), command.correctsEntryId(), corrected.occurredAt(),
-                corrected.category(), command.description(), command.handling(), command.outcome(),
+        apply(new EntryCorrectedEvent(shiftId, command.entryId(), command.correctsEntryId(), command.occurredAt(),
+                command.category(), command.description(), command.handling(), command.outcome(),
                 command.recordedBy(), command.recordedAt()));
     }
 
@@ -82,6 +86,12 @@ public class Shift {
                 command.openMatters(), command.instructions(), command.at()));
     }
 
+    private EntryRecordedEvent recorded(RecordEntryCommand entry) {
+        return new EntryRecordedEvent(shiftId, entry.entryId(), entry.occurredAt(), entry.category(),
+                entry.description(), entry.handling(), entry.outcome(), entry.reference(), entry.recordedBy(),
+                entry.recordedAt());
+    }
+
     private void requireOpen(String why) {
         if (!open) {
             throw new RuleViolation("shift-closed", "shift " + shiftId + " has been handed over; " + why + " (D8)");
@@ -92,16 +102,6 @@ public class Shift {
     void on(ShiftOpenedEvent event) {
         shiftId = event.shiftId();
         open = true;
-    }
-
-    @EventSourcingHandler
-    void on(EntryRecordedEvent event) {
-        entries.put(event.entryId(), new Written(event.occurredAt(), event.category()));
-    }
-
-    @EventSourcingHandler
-    void on(EntryCorrectedEvent event) {
-        entries.put(event.entryId(), new Written(event.occurredAt(), event.category()));
     }
 
     @EventSourcingHandler

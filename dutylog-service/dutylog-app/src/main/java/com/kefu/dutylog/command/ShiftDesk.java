@@ -12,7 +12,9 @@ import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
 import com.kefu.platform.web.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +22,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +36,9 @@ import java.util.UUID;
 @Service
 public class ShiftDesk {
 
+    /** Who sends the waiting calls in; each entry names who received its call. */
+    static final String WAITING_CALLS = "system:waiting-calls";
+
     private final Commands commands;
     private final ShiftQueries shifts;
     private final OpenEmergencies emergencies;
@@ -37,9 +46,10 @@ public class ShiftDesk {
     private final DutyDeskLock desk;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public ShiftDesk(Commands commands, ShiftQueries shifts, OpenEmergencies emergencies, DutyDays days,
-                     DutyDeskLock desk, JdbcTemplate jdbc, Clock clock) {
+                     DutyDeskLock desk, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.commands = commands;
         this.shifts = shifts;
         this.emergencies = emergencies;
@@ -47,9 +57,13 @@ public class ShiftDesk {
         this.desk = desk;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Opens a new page with today's date, carrying over what the post's previous shift handed over (D1). */
+    /**
+     * Opens a new page with today's date, carrying over what the post's previous shift handed over (D1). The
+     * complaint calls that waited for a shift follow once it is open ({@link WaitingCalls}), not in this transaction.
+     */
     @Transactional
     public OpenedShift open(String post) {
         desk.lock();
@@ -65,13 +79,7 @@ public class ShiftDesk {
                 ? new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now)
                 : new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now, previous.shiftId(),
                         previous.openMatters(), previous.instructions()));
-        List<ComplaintCall> waiting = jdbc.query(
-                "select * from pending_complaint_call order by received_at",
-                (rs, row) -> new ComplaintCall(rs.getString("complaint_id"), rs.getString("number"),
-                        rs.getString("subject"), rs.getString("received_by"),
-                        rs.getTimestamp("received_at").toInstant()));
-        waiting.stream().filter(call -> record(shiftId, call)).forEach(call ->
-                jdbc.update("delete from pending_complaint_call where complaint_id = ?", call.complaintId()));
+        events.publishEvent(new CallsWaiting());
         return new OpenedShift(shiftId, post, date, previous == null ? null : previous.shiftId(),
                 previous == null ? List.of() : CarriedOver.of(previous.openMatters(), previous.instructions()));
     }
@@ -89,12 +97,12 @@ public class ShiftDesk {
     /** A correction is a new entry pointing to the one it corrects, on the same duty day (D3, D5). */
     @Transactional
     public String correctEntry(String shiftId, String entryId, String description, String handling, String outcome) {
-        LocalDate day = shifts.dayOfEntry(shiftId, entryId)
-                              .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + shiftId));
-        days.requireUnsealed(day);
+        ShiftQueries.WrittenEntry corrected = shifts.entryOf(shiftId, entryId)
+                .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + shiftId));
+        days.requireUnsealed(corrected.dutyDay());
         String correctionId = UUID.randomUUID().toString();
-        commands.send(new CorrectEntryCommand(shiftId, correctionId, entryId, description, handling, outcome,
-                CurrentUser.get().username(), clock.instant()));
+        commands.send(new CorrectEntryCommand(shiftId, correctionId, entryId, corrected.occurredAt(),
+                corrected.category(), description, handling, outcome, CurrentUser.get().username(), clock.instant()));
         return correctionId;
     }
 
@@ -111,39 +119,96 @@ public class ShiftDesk {
     }
 
     /**
-     * A complaint call registered in complaint-service enters the shift on duty, or waits for the next (D11).
-     * A call of a day already signed enters at the time it reaches the log, naming when it was received; while
-     * today's log is signed too, it waits for the first shift of the next day.
+     * A complaint call registered in complaint-service enters the shift on duty, or waits for the next (D11); while
+     * calls are waiting, it waits behind them. A call of a day already signed enters at the time it reaches the
+     * log, naming when it was received; while today's log is signed too, it waits for the first shift of the next
+     * day.
      */
     @Transactional
     public void takeComplaintCall(ComplaintCall call) {
         desk.lock();
-        boolean recorded = shifts.currentShiftId().map(shiftId -> record(shiftId, call)).orElse(false);
-        if (!recorded) {
+        Optional<String> onDuty = shifts.currentShiftId();
+        Optional<RecordEntryCommand> entry = onDuty.isPresent() && !callsWaiting()
+                ? entryOf(onDuty.get(), call, new HashMap<>()) : Optional.empty();
+        entry.ifPresent(recorded -> commands.sendAs(call.receivedBy(), null, recorded));
+        if (entry.isEmpty()) {
             jdbc.update("""
                     insert into pending_complaint_call (complaint_id, number, subject, received_by, received_at)
                     values (?, ?, ?, ?, ?) on conflict do nothing""",
                     call.complaintId(), call.number(), call.subject(), call.receivedBy(),
                     Timestamp.from(call.receivedAt()));
+            if (onDuty.isPresent()) {
+                events.publishEvent(new CallsWaiting()); // behind the calls already waiting, in the order received
+            }
         }
     }
 
-    /** Answers whether the call entered the shift: not while both its day's and today's logs are signed. */
-    private boolean record(String shiftId, ComplaintCall call) {
+    /**
+     * Takes up to {@code max} waiting calls, in the order they were received and after {@code after} (null: from the
+     * first), into the shift on duty, in one command and one short transaction under the desk's lock; a call that
+     * entered leaves the waiting list in the same transaction, so it enters once. A call that cannot enter yet (its
+     * day's and today's logs are signed) stays and is passed over. Answers the calls read: none while no shift is on
+     * duty.
+     */
+    @Transactional
+    public List<ComplaintCall> takeWaitingCalls(ComplaintCall after, int max) {
+        if (!callsWaiting()) {
+            return List.of(); // the desk stays free when nothing waits; a call queued after this wakes a run of its own
+        }
+        desk.lock();
+        Optional<String> onDuty = shifts.currentShiftId();
+        if (onDuty.isEmpty()) {
+            return List.of();
+        }
+        RowMapper<ComplaintCall> calls = (rs, row) -> new ComplaintCall(rs.getString("complaint_id"),
+                rs.getString("number"), rs.getString("subject"), rs.getString("received_by"),
+                rs.getTimestamp("received_at").toInstant());
+        List<ComplaintCall> batch = after == null
+                ? jdbc.query("select * from pending_complaint_call order by received_at, complaint_id limit ?",
+                        calls, max)
+                : jdbc.query("""
+                        select * from pending_complaint_call where (received_at, complaint_id) > (?, ?)
+                        order by received_at, complaint_id limit ?""",
+                        calls, Timestamp.from(after.receivedAt()), after.complaintId(), max);
+        Map<LocalDate, Boolean> sealed = new HashMap<>();
+        List<RecordEntryCommand> entries = new ArrayList<>();
+        List<Object[]> entered = new ArrayList<>();
+        batch.forEach(call -> entryOf(onDuty.get(), call, sealed).ifPresent(entry -> {
+            entries.add(entry);
+            entered.add(new Object[] {call.complaintId()});
+        }));
+        if (!entries.isEmpty()) {
+            commands.sendAs(WAITING_CALLS, null, new RecordCallsCommand(onDuty.get(), entries));
+            jdbc.batchUpdate("delete from pending_complaint_call where complaint_id = ?", entered);
+        }
+        return batch;
+    }
+
+    private boolean callsWaiting() {
+        return !jdbc.queryForList("select 1 from pending_complaint_call limit 1", Integer.class).isEmpty();
+    }
+
+    /**
+     * The entry a call makes in a shift, or none while both its day's and today's logs are signed. Each day asked
+     * is locked until the transaction ends ({@link DutyDays#isSealed}); {@code sealed} remembers the answers.
+     */
+    private Optional<RecordEntryCommand> entryOf(String shiftId, ComplaintCall call, Map<LocalDate, Boolean> sealed) {
         Instant occurredAt = call.receivedAt();
         String handling = "registered in complaint-service as " + call.number();
-        if (days.isSealed(days.dayOf(occurredAt))) {
+        if (sealed.computeIfAbsent(days.dayOf(occurredAt), days::isSealed)) {
             occurredAt = clock.instant();
             handling += ", received at " + call.receivedAt() + " (that day's log was already signed)";
-            if (days.isSealed(days.dayOf(occurredAt))) {
-                return false;
+            if (sealed.computeIfAbsent(days.dayOf(occurredAt), days::isSealed)) {
+                return Optional.empty();
             }
         }
-        commands.sendAs(call.receivedBy(), null, new RecordEntryCommand(shiftId, UUID.randomUUID().toString(),
-                occurredAt, EntryCategory.COMPLAINT_CALL,
-                "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject(), handling, null, call.number(),
-                call.receivedBy(), clock.instant()));
-        return true;
+        return Optional.of(new RecordEntryCommand(shiftId, UUID.randomUUID().toString(), occurredAt,
+                EntryCategory.COMPLAINT_CALL, "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject(),
+                handling, null, call.number(), call.receivedBy(), clock.instant()));
+    }
+
+    /** Published when calls wait for the shift on duty: {@link WaitingCalls} takes them in after the commit. */
+    record CallsWaiting() {
     }
 
     /** A complaint call as the duty log needs it. */

@@ -10,13 +10,17 @@ import java.time.ZoneId;
  * @param lostItemRetention  how long an unclaimed lost item is kept before it is disposed of (D9)
  * @param clockSkew          how far ahead of this service's clock a client's "now" may be and still not count as
  *                           the future (occurredAt, foundAt)
+ * @param waitingCallsBatch  complaint calls that waited for a shift taken into it per transaction (D11): the desk's
+ *                           lock is held for one batch at a time
  */
 @ConfigurationProperties("kefu.dutylog")
-public record DutylogProperties(ZoneId zone, Duration lostItemRetention, Duration clockSkew) {
+public record DutylogProperties(ZoneId zone, Duration lostItemRetention, Duration clockSkew,
+                                Integer waitingCallsBatch) {
 
     public DutylogProperties {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         lostItemRetention = lostItemRetention == null ? Duration.ofDays(90) : lostItemRetention;
         clockSkew = clockSkew == null ? Duration.ofMinutes(1) : clockSkew;
+        waitingCallsBatch = waitingCallsBatch == null ? 100 : waitingCallsBatch;
     }
 }

@@ -3,6 +3,7 @@ package com.kefu.dutylog.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,10 +51,19 @@ public class ShiftQueries {
                    .stream().findFirst().map(handover -> read(handover, ShiftHandedOverEvent.class));
     }
 
-    /** The duty day of an entry of a shift, if the shift has it. */
-    public Optional<LocalDate> dayOfEntry(String shiftId, String entryId) {
-        return jdbc.queryForList("select duty_day from shift_entry_view where shift_id = ? and id = ?",
-                java.sql.Date.class, shiftId, entryId).stream().findFirst().map(java.sql.Date::toLocalDate);
+    /**
+     * An entry of a shift as a correction needs it, if the shift has it: written in the transaction of its event
+     * and never changed after (D3), so what this answers holds.
+     */
+    public Optional<WrittenEntry> entryOf(String shiftId, String entryId) {
+        return jdbc.query("select occurred_at, category, duty_day from shift_entry_view where shift_id = ? and id = ?",
+                (rs, row) -> new WrittenEntry(rs.getTimestamp("occurred_at").toInstant(),
+                        EntryCategory.valueOf(rs.getString("category")), rs.getDate("duty_day").toLocalDate()),
+                shiftId, entryId).stream().findFirst();
+    }
+
+    /** When an entry happened, its category and its duty day. */
+    public record WrittenEntry(Instant occurredAt, EntryCategory category, LocalDate dutyDay) {
     }
 
     /** Shifts holding entries of a duty day. */

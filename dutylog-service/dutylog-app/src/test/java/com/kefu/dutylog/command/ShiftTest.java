@@ -10,7 +10,6 @@ import com.kefu.dutylog.api.OpenMatter;
 import com.kefu.dutylog.api.Preparation;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.api.ShiftOpenedEvent;
-import com.kefu.platform.web.NotFound;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,21 +85,49 @@ class ShiftTest {
     }
 
     @Test
+    @DisplayName("D11 calls that waited for the shift enter it together, each an entry of its own; not once it was "
+            + "handed over")
+    void takesWaitingCalls() {
+        RecordEntryCommand first = call("e-1", "KF-202611-00001", "desk");
+        RecordEntryCommand second = call("e-2", "KF-202611-00002", "night");
+        fixture.given(opened())
+               .when(new RecordCallsCommand("s-1", List.of(first, second)))
+               .expectEvents(recorded(first), recorded(second));
+        fixture.given(opened(), handedOver())
+               .when(new RecordCallsCommand("s-1", List.of(first)))
+               .expectNoEvents()
+               .expectException(RuleViolation.class);
+    }
+
+    private static RecordEntryCommand call(String entryId, String number, String receivedBy) {
+        return new RecordEntryCommand("s-1", entryId, NOW, EntryCategory.COMPLAINT_CALL, "投诉来电 " + number,
+                "registered in complaint-service as " + number, null, number, receivedBy, NOW.plusSeconds(5));
+    }
+
+    private static EntryRecordedEvent recorded(RecordEntryCommand entry) {
+        return new EntryRecordedEvent("s-1", entry.entryId(), entry.occurredAt(), entry.category(),
+                entry.description(), entry.handling(), entry.outcome(), entry.reference(), entry.recordedBy(),
+                entry.recordedAt());
+    }
+
+    @Test
     @DisplayName("D3 a correction is a new entry pointing to the one it corrects, at that entry's time and category")
     void correctsByANewEntry() {
         fixture.given(opened(), water())
-               .when(new CorrectEntryCommand("s-1", "e-2", "e-1", "4楼漏水 (不是3楼)", null, null, "desk",
-                       NOW.plusSeconds(120)))
+               .when(new CorrectEntryCommand("s-1", "e-2", "e-1", NOW, EntryCategory.WATER, "4楼漏水 (不是3楼)", null,
+                       null, "desk", NOW.plusSeconds(120)))
                .expectEvents(new EntryCorrectedEvent("s-1", "e-2", "e-1", NOW, EntryCategory.WATER,
                        "4楼漏水 (不是3楼)", null, null, "desk", NOW.plusSeconds(120)));
     }
 
     @Test
-    @DisplayName("D3 only an entry of the shift can be corrected")
-    void correctsOnlyItsOwnEntries() {
-        fixture.given(opened(), water())
-               .when(new CorrectEntryCommand("s-1", "e-2", "e-9", "?", null, null, "desk", NOW))
-               .expectException(NotFound.class);
+    @DisplayName("D3 a page is corrected after its handover too (until its day is signed, which the desk checks)")
+    void correctedAfterTheHandover() {
+        fixture.given(opened(), water(), handedOver())
+               .when(new CorrectEntryCommand("s-1", "e-2", "e-1", NOW, EntryCategory.WATER, "4楼", null, null, "desk",
+                       NOW.plusSeconds(7200)))
+               .expectEvents(new EntryCorrectedEvent("s-1", "e-2", "e-1", NOW, EntryCategory.WATER, "4楼", null, null,
+                       "desk", NOW.plusSeconds(7200)));
     }
 
     @Test

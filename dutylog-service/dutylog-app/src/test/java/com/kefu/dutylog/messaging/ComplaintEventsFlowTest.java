@@ -64,6 +64,7 @@ class ComplaintEventsFlowTest extends ServiceTest {
                 .body(Map.of("post", "front-desk")).retrieve().toEntity(JsonNode.class);
         assertThat(opened.getStatusCode().value()).isEqualTo(201);
 
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingCalls() == 0); // it follows the opening
         JsonNode current = api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class);
         assertThat(current.get("id").asText()).isEqualTo(opened.getBody().get("id").asText());
         assertThat(references(current)).containsOnlyOnce(number);

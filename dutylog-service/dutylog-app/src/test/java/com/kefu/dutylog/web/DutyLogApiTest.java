@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The duty log over HTTP against real PostgreSQL and Kafka, with a clock the test moves: each test starts on a
@@ -269,6 +270,9 @@ class DutyLogApiTest extends ServiceTest {
                 .doesNotContain(number);
         clock.advance(Duration.ofDays(1));
         String morning = openShift(DESK, "morning-" + UUID.randomUUID().toString().substring(0, 6));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                texts(expect(get(AUDITOR, "/api/shifts/" + morning), 200).get("entries"), "reference"))
+                .contains(number));
         JsonNode morningPage = expect(get(AUDITOR, "/api/shifts/" + morning), 200);
         assertThat(texts(morningPage.get("entries"), "reference")).containsOnlyOnce(number);
         assertThat(texts(morningPage.get("entries"), "handling").toString()).contains("already signed");

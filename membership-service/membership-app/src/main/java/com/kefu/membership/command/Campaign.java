@@ -3,11 +3,13 @@ package com.kefu.membership.command;
 import com.kefu.membership.api.GiftCampaignStartedEvent;
 import com.kefu.membership.api.GiftHandedOutEvent;
 import com.kefu.membership.api.GiftStockAddedEvent;
+import com.kefu.platform.axon.Snapshots;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -21,8 +23,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A campaign of promotional items, gifts, prizes or souvenirs (M3). Every hand-out is an event of the campaign, so
  * the stock it counts and the hand-outs per member are exact: two desks handing out the last item at once are
  * put in order by the campaign's event stream (one of them is refused), never both served.
+ * <p>
+ * Its stream grows with every hand-out; it is loaded from a snapshot and the events after it, and keeps what its
+ * rules check: the stock, the days, the limit, and what each member served has had (one number a member).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Revision("1")
 public class Campaign {
 
     public record StartCampaignCommand(@TargetAggregateIdentifier String campaignId, String name, String item,

@@ -16,12 +16,14 @@ import com.kefu.membership.command.MemberCommands.ConfirmActiveCommand;
 import com.kefu.membership.command.MemberCommands.ReinstateCommand;
 import com.kefu.membership.command.MemberCommands.ReplaceCardCommand;
 import com.kefu.membership.command.MemberCommands.SuspendCommand;
+import com.kefu.platform.axon.Snapshots;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Objects;
@@ -34,8 +36,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is closed for good; a suspended one keeps its record but earns, redeems and receives nothing until reinstated.
  * The points balance never goes below zero. Points earned over the membership may lift the tier by the rules of
  * {@link TierRules}, never lower it.
+ * <p>
+ * Every change of points is an event of the member, for as long as the membership lasts: it is loaded from a
+ * snapshot and the events after it. It keeps no personal data (name and phone stay in the encrypted events, S3).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Revision("1")
 public class Member {
 
     /** Who changes a tier when the points rules do it. */
