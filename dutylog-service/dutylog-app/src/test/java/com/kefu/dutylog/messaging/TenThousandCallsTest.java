@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,9 @@ class TenThousandCallsTest extends ServiceTest {
     EventReads reads;
 
     @Autowired
+    Clock clock;
+
+    @Autowired
     SnapshotProperties snapshots;
 
     @Override
@@ -77,7 +81,7 @@ class TenThousandCallsTest extends ServiceTest {
 
         // a call delivered twice while the others still wait: it waits behind them and enters once
         String complaintId = UUID.randomUUID().toString();
-        byte[] call = ComplaintEnvelopes.received(UUID.randomUUID(), complaintId, "KF-LATE-00001", "PHONE")
+        byte[] call = ComplaintEnvelopes.received(clock, UUID.randomUUID(), complaintId, "KF-LATE-00001", "PHONE")
                 .getBytes(StandardCharsets.UTF_8);
         Topics.publish(ComplaintTopics.EVENTS, complaintId, call);
         Topics.publish(ComplaintTopics.EVENTS, complaintId, call);
