@@ -1,12 +1,12 @@
 package com.kefu.platform.privacy;
 
+import com.kefu.platform.ids.RandomIdentifiers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,6 @@ public class PersonalDataKeys {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final long lifetimeMillis;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public PersonalDataKeys(JdbcTemplate jdbc, Clock clock, Duration lifetime) {
@@ -46,7 +45,7 @@ public class PersonalDataKeys {
         }
         // one round trip for a new subject (the usual case: a record being created); the existing key otherwise
         byte[] secret = new byte[32];
-        random.nextBytes(secret);
+        RandomIdentifiers.random().nextBytes(secret);
         List<byte[]> inserted = jdbc.queryForList("""
                 insert into personal_data_key (subject, secret) values (?, ?) on conflict do nothing
                 returning secret""", byte[].class, subject, secret);

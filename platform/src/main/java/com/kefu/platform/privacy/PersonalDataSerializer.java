@@ -1,5 +1,6 @@
 package com.kefu.platform.privacy;
 
+import com.kefu.platform.ids.RandomIdentifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -33,7 +33,6 @@ public class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
     private final ObjectMapper json;
     private final PersonalDataKeys keys;
-    private final SecureRandom random = new SecureRandom();
 
     public PersonalDataSerializer(Serializer delegate, ObjectMapper json, PersonalDataKeys keys) {
         this.delegate = delegate;
@@ -81,7 +80,7 @@ public class PersonalDataSerializer implements Serializer {
     private String encrypt(String text, SecretKey key, String subject) {
         try {
             byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            RandomIdentifiers.random().nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));

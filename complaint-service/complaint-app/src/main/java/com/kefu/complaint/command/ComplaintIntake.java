@@ -7,6 +7,7 @@ import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.ids.RandomIdentifiers;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Registers complaints: draws the number, decides the priority, sends the command. */
 @Service
@@ -82,7 +82,7 @@ public class ComplaintIntake {
 
     private Registered register(NewComplaint complaint) {
         Instant now = clock.instant();
-        String id = UUID.randomUUID().toString();
+        String id = RandomIdentifiers.uuid().toString();
         String number = numbers.next(now);
         Priority priority = tiers.isVip(complaint.memberId()) ? Priority.URGENT
                 : complaint.severity() == Severity.MAJOR ? Priority.HIGH : Priority.NORMAL;
