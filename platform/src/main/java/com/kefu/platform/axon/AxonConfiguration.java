@@ -16,15 +16,19 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -45,10 +49,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon on PostgreSQL without Axon Server (STACK.md): JDBC storage in tables that Flyway owns
- * ({@code db/platform}), Jackson for every serializer, pooled streaming processors that work in batches,
+ * ({@code db/platform}), Jackson for every serializer, tracking processors that work in batches,
  * event handlers whose errors stop and retry instead of being logged and skipped, and snapshots for the
  * aggregates that grow without bound ({@link Snapshots}).
  */
@@ -140,6 +145,32 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The event store as Axon's auto-configuration builds it, but looking for new events every
+     * {@code kefu.processors.fetch-delay} (50 ms) instead of every second while its processors are idle. A commit
+     * on this instance wakes it at once only when the command's unit of work owns the transaction; where it joins a
+     * longer one (an intake, a desk) the wake-up came before the commit and the relay waited for the next look, which
+     * made a department hear of its complaint half a second late. Events written by other instances are seen only
+     * by looking, so this is also their latency.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  ProcessorProperties processors) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(processors.fetchDelay().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /** Axon's JDBC configuration makes this only while it makes the event store, which is ours (above). */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
     /** What {@code @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)} names: a snapshot every n events. */
     @Bean(Snapshots.TRIGGER)
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties snapshots) {
@@ -188,13 +219,21 @@ public class AxonConfiguration {
                 view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize()));
     }
 
+    /**
+     * Streaming processors (the relay, the statistics) are tracking processors, a thread per segment, working in
+     * batches. Not pooled ones: a pooled processor's coordinator cannot be woken by the embedded event store (its
+     * streams have no availability callback), so while idle it looked for new events only every 500 ms, and a
+     * department heard of its complaint a quarter to half a second late. A tracking processor waits on the store's
+     * stream and takes an event as soon as the store has fetched it.
+     */
     @Bean
     ConfigurerModule eventProcessing(ProcessorProperties processors) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(processors.batchSize())
-                        .initialSegmentCount(processors.segments())
-                        .maxClaimedSegments(processors.segments()))
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(processors.segments())
+                        .andInitialSegmentsCount(processors.segments())
+                        .andBatchSize(processors.batchSize()))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 

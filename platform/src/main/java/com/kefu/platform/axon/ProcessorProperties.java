@@ -2,18 +2,23 @@ package com.kefu.platform.axon;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+
 /**
- * @param batchSize events a pooled streaming processor handles in one transaction
- * @param segments  segments of each pooled streaming processor (each claims a connection while it works)
+ * @param batchSize events a streaming processor handles in one transaction
+ * @param segments  segments of each streaming processor, a thread each (each claims a connection while it works)
  * @param rebuildBatchSize events handled in one transaction while a view kept in the command's transaction is
  *                         rebuilt
+ * @param fetchDelay       how often the event store looks for new events while its processors wait for them
  */
 @ConfigurationProperties("kefu.processors")
-public record ProcessorProperties(Integer batchSize, Integer segments, Integer rebuildBatchSize) {
+public record ProcessorProperties(Integer batchSize, Integer segments, Integer rebuildBatchSize,
+                                  Duration fetchDelay) {
 
     public ProcessorProperties {
         batchSize = batchSize == null ? 100 : batchSize;
         segments = segments == null ? 4 : segments;
         rebuildBatchSize = rebuildBatchSize == null ? 1000 : rebuildBatchSize;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(50) : fetchDelay;
     }
 }

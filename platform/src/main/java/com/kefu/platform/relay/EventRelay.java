@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes the service's own events from its event store to Kafka: the event store is the outbox.
  * <p>
- * It runs as a pooled streaming processor ({@value #PROCESSING_GROUP}) with batches: every event of a
+ * It runs as a tracking processor ({@value #PROCESSING_GROUP}) with batches: every event of a
  * batch is sent without waiting, and the batch's unit of work waits for all acknowledgements before it
  * commits, which is when the processor's token moves. A send that fails (broker down, timeout) fails the
  * batch: the token stays, the processor retries the batch later, nothing is skipped. Events may then be
