@@ -93,7 +93,7 @@ public final class PathBenchmark {
             return new Options(
                     Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16")),
                     Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20")),
-                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "60")),
+                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "180")),
                     Integer.parseInt(env.getOrDefault("BENCH_BASELINE_SECONDS", "10")),
                     Long.parseLong(env.getOrDefault("BENCH_REPLAY_EVENTS", "100000")),
                     env.getOrDefault("BENCH_PROJECTION", "complaint-statistics"),
