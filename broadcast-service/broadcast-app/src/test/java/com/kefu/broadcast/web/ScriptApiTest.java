@@ -20,13 +20,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Scripts, their approval and what aired, through the API, against real PostgreSQL and Kafka (B2, B3, B4). */
 @AutoConfigureObservability
@@ -71,15 +69,13 @@ class ScriptApiTest extends ServiceTest {
         assertThat(drafted.getBody().get("status").asText()).isEqualTo("DRAFT");
 
         for (String reader : List.of("BROADCASTER", "SUPERVISOR", "AUDITOR")) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                var read = read(Tokens.bearer(reader.toLowerCase(), reader), id);
-                assertThat(read.getStatusCode().value()).isEqualTo(200);
-                assertThat(read.getBody().get("title").asText()).isEqualTo(title);
-                assertThat(read.getBody().get("textZh").asText()).isEqualTo(Scripts.TEXT_ZH);
-                assertThat(read.getBody().get("textRu").asText()).isEqualTo(Scripts.TEXT_RU);
-                assertThat(read.getBody().get("status").asText()).isEqualTo("DRAFT");
-                assertThat(read.getBody().get("author").asText()).isEqualTo("broadcaster");
-            });
+            var read = read(Tokens.bearer(reader.toLowerCase(), reader), id);
+            assertThat(read.getStatusCode().value()).isEqualTo(200);
+            assertThat(read.getBody().get("title").asText()).isEqualTo(title);
+            assertThat(read.getBody().get("textZh").asText()).isEqualTo(Scripts.TEXT_ZH);
+            assertThat(read.getBody().get("textRu").asText()).isEqualTo(Scripts.TEXT_RU);
+            assertThat(read.getBody().get("status").asText()).isEqualTo("DRAFT");
+            assertThat(read.getBody().get("author").asText()).isEqualTo("broadcaster");
         }
     }
 

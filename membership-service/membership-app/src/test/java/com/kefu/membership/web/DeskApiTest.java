@@ -11,7 +11,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Gifts (M3) and front-desk services (M5) over HTTP, against real PostgreSQL and Kafka. */
 class DeskApiTest extends ServiceTest {
@@ -84,11 +82,9 @@ class DeskApiTest extends ServiceTest {
         List<Integer> statuses = handOutAtOnce(campaignId, members);
         assertThat(statuses.stream().filter(status -> status == 201)).hasSize(5);
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(35);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode campaign = call(HttpMethod.GET, DESK_ONE, "/api/campaigns/" + campaignId, null).getBody();
-            assertThat(campaign.path("stock").asInt(-1)).isZero();
-            assertThat(campaign.path("handedOut").asInt()).isEqualTo(5);
-        });
+        JsonNode campaign = call(HttpMethod.GET, DESK_ONE, "/api/campaigns/" + campaignId, null).getBody();
+        assertThat(campaign.path("stock").asInt(-1)).isZero();
+        assertThat(campaign.path("handedOut").asInt()).isEqualTo(5);
     }
 
     @Test
@@ -102,8 +98,8 @@ class DeskApiTest extends ServiceTest {
                 Map.of("memberId", member));
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody().get("type").asText()).endsWith("gift-limit-reached");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(call(HttpMethod.GET, DESK_ONE,
-                "/api/members/" + member, null).getBody().path("gifts").findValues("quantity")).hasSize(2));
+        assertThat(call(HttpMethod.GET, DESK_ONE, "/api/members/" + member, null).getBody().path("gifts")
+                .findValues("quantity")).hasSize(2);
     }
 
     @Test
@@ -151,10 +147,8 @@ class DeskApiTest extends ServiceTest {
         assertThat(call(HttpMethod.POST, DESK_ONE, "/api/service-requests", Map.of("kind", "LAUNDRY",
                 "details", "x")).getStatusCode().value()).isEqualTo(400);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode record = call(HttpMethod.GET, DESK_ONE, "/api/members/" + member, null).getBody();
-            assertThat(record.path("serviceRequests").findValuesAsText("kind")).containsExactly("STORAGE");
-            assertThat(record.path("serviceRequests").findValuesAsText("status")).containsExactly("DONE");
-        });
+        JsonNode record = call(HttpMethod.GET, DESK_ONE, "/api/members/" + member, null).getBody();
+        assertThat(record.path("serviceRequests").findValuesAsText("kind")).containsExactly("STORAGE");
+        assertThat(record.path("serviceRequests").findValuesAsText("status")).containsExactly("DONE");
     }
 }
