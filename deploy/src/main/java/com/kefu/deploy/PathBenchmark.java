@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -159,7 +160,9 @@ public final class PathBenchmark {
         org.apache.log4j.Logger.getRootLogger().addAppender(new org.apache.log4j.varia.NullAppender());
         Path root = Path.of(System.getProperty("kefu.root", ".")).toAbsolutePath().normalize();
         Options options = Options.from(System.getenv(), root);
-        Path dataDir = root.resolve("deploy/target/bench-path-" + System.currentTimeMillis());
+        // the one clock of the run: its data folder's stamp and the table's date
+        Clock clock = Clock.systemDefaultZone();
+        Path dataDir = root.resolve("deploy/target/bench-path-" + clock.millis());
         var services = LocalSystem.Settings.allServices(28080);
         var settings = new LocalSystem.Settings(root, dataDir, 35432, 39092, null, "kefu", "kefu", null, services);
         String direct = services.stream().filter(s -> s.name().equals("complaint-service")).findFirst()
@@ -285,7 +288,7 @@ public final class PathBenchmark {
                     Memory.describe(peak), null, null, null, null, null));
         }
 
-        String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String date = ZonedDateTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String commit = System.getProperty("kefu.commit", "unknown");
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println();

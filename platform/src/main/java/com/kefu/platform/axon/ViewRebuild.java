@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -56,7 +57,8 @@ final class ViewRebuild {
         if (replay != null) {
             return;
         }
-        head = events.createHeadToken() == null ? -1 : events.createHeadToken().position().orElse(-1);
+        TrackingToken headToken = events.createHeadToken();
+        head = headToken == null ? -1 : headToken.position().orElse(-1);
         transactions.executeInTransaction(() -> view.eventHandlerInvoker().performReset());
         threads = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "rebuild-" + view.getName());
