@@ -9,7 +9,8 @@ data=${DATA_DIR:-$HOME/.local/share/kefu}
 url=$1 seconds=$2 script=$3
 
 ticks() {
-  for pid in $(pgrep -f 'complaint-app|dutylog-app|broadcast-app|membership-app|gateway-0|kafka.Kafka'); do
+  # the running system's processes only, not test JVMs of the same modules
+  for pid in $(pgrep -f '(complaint|dutylog|broadcast|membership)-app-.*-exec\.jar|gateway-.*-exec\.jar|kafka\.Kafka'); do
     name=$(ps -o args= -p "$pid" | grep -o 'complaint-app\|dutylog-app\|broadcast-app\|membership-app\|gateway-0\|kafka.Kafka' | head -1)
     echo "$name $(awk '{print $14 + $15}' "/proc/$pid/stat")"
   done

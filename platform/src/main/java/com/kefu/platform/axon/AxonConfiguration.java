@@ -10,6 +10,8 @@ import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -175,6 +177,12 @@ public class AxonConfiguration {
     @Bean(Snapshots.TRIGGER)
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties snapshots) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, snapshots.threshold());
+    }
+
+    /** The processors' counts and lag, instead of Axon's per-message timers ({@link EventProcessorMetrics}). */
+    @Bean
+    EventProcessorMetrics eventProcessorMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new EventProcessorMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

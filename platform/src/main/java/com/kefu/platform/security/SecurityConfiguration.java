@@ -127,6 +127,7 @@ public class SecurityConfiguration {
                     .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                     .anyRequest().authenticated())
             .oauth2ResourceServer(server -> server
+                    .bearerTokenResolver(new BearerTokens())
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                     .authenticationEntryPoint((request, response, e) -> write(response, json,
                             HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required"))
