@@ -10,24 +10,44 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * A real PostgreSQL server (zonky's binaries) whose data lives in a folder and survives restarts. Runs as its own
- * process, started by {@link LocalSystem}: {@code LocalPostgres <dataDir> <port> <database>...}. It creates the
- * role {@code kefu} and the databases it is given when they are missing, then prints {@code READY}.
+ * process, started by {@link LocalSystem}: {@code LocalPostgres <dataDir> <port> [--not-durable] <database>...}. It
+ * creates the role {@code kefu} and the databases it is given when they are missing, then prints {@code READY}.
+ * <p>
+ * Durable unless told otherwise: every commit is flushed to disk before it is acknowledged ({@code fsync},
+ * {@code synchronous_commit}, {@code full_page_writes} on), so a power cut loses no acknowledged complaint and leaves
+ * no torn page. The embedded library's test defaults turn all three off; {@code --not-durable} keeps them off, for the
+ * end-to-end tests and the benchmark, which say so in their output.
  */
 public final class LocalPostgres {
 
     private LocalPostgres() {
     }
 
+    public static final String NOT_DURABLE = "--not-durable";
+
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
+        List<String> rest = List.of(args).subList(2, args.length);
+        boolean durable = !rest.contains(NOT_DURABLE);
+        start(dataDir, port, durable, rest.stream().filter(arg -> !arg.equals(NOT_DURABLE)).toList());
+        System.out.println("READY postgres on 127.0.0.1:" + port + ", data in " + dataDir
+                + (durable ? "" : " (NOT DURABLE: fsync, synchronous_commit and full_page_writes off)"));
+        System.out.flush();
+        new CountDownLatch(1).await(); // until the process is stopped; zonky's hook stops the server
+    }
+
+    /** Starts the server, with the role {@code kefu} and the databases it owns. */
+    static EmbeddedPostgres start(Path dataDir, int port, boolean durable, List<String> databases) throws Exception {
         Files.createDirectories(dataDir);
         File workDir = dataDir.resolveSibling("postgres-binaries").toFile();
         workDir.mkdirs();
+        String flush = durable ? "on" : "off";
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -36,21 +56,23 @@ public final class LocalPostgres {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // after the library's own -F (fsync off) on the command line, so these win
+                .setServerConfig("fsync", flush)
+                .setServerConfig("synchronous_commit", flush)
+                .setServerConfig("full_page_writes", flush)
                 .start();
         try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
              Statement sql = admin.createStatement()) {
             if (!exists(sql, "select 1 from pg_roles where rolname = 'kefu'")) {
                 sql.execute("create role kefu login password 'kefu' createdb");
             }
-            for (int i = 2; i < args.length; i++) {
-                if (!exists(sql, "select 1 from pg_database where datname = '" + args[i] + "'")) {
-                    sql.execute("create database " + args[i] + " owner kefu");
+            for (String database : databases) {
+                if (!exists(sql, "select 1 from pg_database where datname = '" + database + "'")) {
+                    sql.execute("create database " + database + " owner kefu");
                 }
             }
         }
-        System.out.println("READY postgres on 127.0.0.1:" + port + ", data in " + dataDir);
-        System.out.flush();
-        new CountDownLatch(1).await(); // until the process is stopped; zonky's hook stops the server
+        return postgres;
     }
 
     private static boolean exists(Statement sql, String query) throws Exception {

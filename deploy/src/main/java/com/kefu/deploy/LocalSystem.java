@@ -39,9 +39,23 @@ public final class LocalSystem implements AutoCloseable {
      * @param postgresPort port of the embedded PostgreSQL
      * @param kafkaPort  port of the embedded broker (its controller listens on the next port)
      * @param services   what to start, in this order
+     * @param durable    whether the embedded PostgreSQL flushes every commit to disk (the local system does; the
+     *                   end-to-end tests and the benchmark run without, and say so)
      */
     public record Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
-                           String pgPassword, String kafkaBootstrap, List<Service> services) {
+                           String pgPassword, String kafkaBootstrap, List<Service> services, boolean durable) {
+
+        /** Durable, as the local system runs. */
+        public Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
+                        String pgPassword, String kafkaBootstrap, List<Service> services) {
+            this(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap, services, true);
+        }
+
+        /** The same system, without flushing commits to disk. */
+        public Settings notDurable() {
+            return new Settings(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap,
+                    services, false);
+        }
 
         public static List<Service> allServices(int gatewayPort) {
             return List.of(
@@ -200,10 +214,14 @@ public final class LocalSystem implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-XX:+UseSerialGC",
                 "-cp", classPath(), LocalPostgres.class.getName(),
                 settings.dataDir().resolve("postgres").toString(), Integer.toString(settings.postgresPort())));
+        if (!settings.durable()) {
+            command.add(LocalPostgres.NOT_DURABLE);
+        }
         settings.services().stream().map(Service::database).filter(db -> db != null).forEach(command::add);
         launch(postgres, command, Map.of());
         postgres.awaitReady(() -> postgres.logContains("READY postgres"), Duration.ofSeconds(90));
-        System.out.println("  postgres   127.0.0.1:" + settings.postgresPort() + "   log " + postgres.log());
+        System.out.println("  postgres   127.0.0.1:" + settings.postgresPort() + "   log " + postgres.log()
+                + (settings.durable() ? "" : "   NOT DURABLE: commits are not flushed to disk"));
     }
 
     public void startKafka() {

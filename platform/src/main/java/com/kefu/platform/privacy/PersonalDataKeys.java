@@ -1,6 +1,8 @@
 package com.kefu.platform.privacy;
 
 import com.kefu.platform.ids.RandomIdentifiers;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -11,37 +13,35 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keys of the data subjects (S3), one AES key each, in {@code personal_data_key}, apart from the events.
  * Keys are cached for a short while once their transaction has committed (a key drawn in a transaction that rolls
  * back never reaches the cache); an erasure deletes the key, here at once, on other instances within the cache's
- * lifetime ({@code kefu.privacy.key-cache}).
+ * lifetime ({@code kefu.privacy.key-cache}). The cache holds at most {@value #CACHED_KEYS} keys: every complaint,
+ * enquiry and member is a subject of its own, and a map that only ever grew held one key per complaint of the
+ * service's life (121,378 after ten minutes of the intake benchmark).
  */
 public class PersonalDataKeys {
 
-    private record Cached(SecretKey key, long loadedAt) {
-    }
+    static final int CACHED_KEYS = 10_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final long lifetimeMillis;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, SecretKey> cache;
 
     public PersonalDataKeys(JdbcTemplate jdbc, Clock clock, Duration lifetime) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.lifetimeMillis = lifetime.toMillis();
+        this.cache = Caffeine.newBuilder().maximumSize(CACHED_KEYS).expireAfterWrite(lifetime).build();
     }
 
     /** The subject's key, made now if it has none (a first record, or new data after an erasure). */
     public SecretKey keyFor(String subject) {
-        Cached cached = cache.get(subject);
-        if (cached != null && clock.millis() - cached.loadedAt() < lifetimeMillis) {
-            return cached.key();
+        SecretKey cached = cache.getIfPresent(subject);
+        if (cached != null) {
+            return cached;
         }
         // one round trip for a new subject (the usual case: a record being created); the existing key otherwise
         byte[] secret = new byte[32];
@@ -59,18 +59,15 @@ public class PersonalDataKeys {
 
     /** The subject's key, unless their data was erased (or never written). */
     public Optional<SecretKey> find(String subject) {
-        Cached cached = cache.get(subject);
-        if (cached != null && clock.millis() - cached.loadedAt() < lifetimeMillis) {
-            return Optional.of(cached.key());
-        }
-        return load(subject);
+        SecretKey cached = cache.getIfPresent(subject);
+        return cached != null ? Optional.of(cached) : load(subject);
     }
 
     private Optional<SecretKey> load(String subject) {
         List<byte[]> secrets = jdbc.queryForList("select secret from personal_data_key where subject = ?",
                 byte[].class, subject);
         if (secrets.isEmpty()) {
-            cache.remove(subject);
+            cache.invalidate(subject);
             return Optional.empty();
         }
         SecretKey key = new SecretKeySpec(secrets.get(0), "AES");
@@ -83,11 +80,11 @@ public class PersonalDataKeys {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    cache.put(subject, new Cached(key, clock.millis()));
+                    cache.put(subject, key);
                 }
             });
         } else {
-            cache.put(subject, new Cached(key, clock.millis()));
+            cache.put(subject, key);
         }
     }
 
@@ -99,12 +96,12 @@ public class PersonalDataKeys {
                 on conflict (subject) do update set erased_by = excluded.erased_by, reason = excluded.reason,
                     erased_at = excluded.erased_at""",
                 subject, erasedBy, reason, Timestamp.from(clock.instant()));
-        cache.remove(subject);
+        cache.invalidate(subject);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cache.remove(subject);
+                    cache.invalidate(subject);
                 }
             });
         }
