@@ -350,7 +350,9 @@ public final class LocalSystem implements AutoCloseable {
                 inter.broker.listener.name=PLAINTEXT
                 log.dirs=%s
                 num.partitions=3
-                auto.create.topics.enable=true
+                # topics are made by the service that publishes on them, with its settings (kept for ever): never by
+                # a consumer that subscribed first, with the broker's default week of retention
+                auto.create.topics.enable=false
                 offsets.topic.replication.factor=1
                 offsets.topic.num.partitions=3
                 transaction.state.log.replication.factor=1

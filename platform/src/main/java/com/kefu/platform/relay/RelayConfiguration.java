@@ -2,6 +2,7 @@ package com.kefu.platform.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,7 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.Map;
 
 /** The relay of a service that publishes: its topic, created if missing, and the relay itself. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -28,11 +32,19 @@ public class RelayConfiguration {
 
     /**
      * Kept for ever: the topic is the log other services and the gateway's live views rebuild their state from,
-     * not a queue (a topic that exists already keeps its settings).
+     * not a queue. Created when missing; an existing topic's settings are set to these
+     * ({@code spring.kafka.admin.modify-topic-configs}).
      */
     @Bean
     NewTopic publishedTopic(RelayProperties properties) {
-        return new NewTopic(properties.topic(), properties.partitions(), (short) -1)
-                .configs(java.util.Map.of("retention.ms", "-1"));
+        return new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor().shortValue())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, properties.minInsyncReplicas().toString()));
+    }
+
+    /** The topic is checked before the service takes requests (R4). */
+    @Bean
+    PublishedTopic publishedTopicCheck(KafkaAdmin kafkaAdmin, RelayProperties properties) {
+        return new PublishedTopic(kafkaAdmin, properties);
     }
 }
