@@ -56,7 +56,7 @@ class PublishedTopicTest {
         create(5, Map.of(TopicConfig.RETENTION_MS_CONFIG, "604800000"));
 
         service.withPropertyValues("spring.kafka.admin.modify-topic-configs=false", "kefu.relay.min-insync-replicas=2")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context).getFailure()
                         .hasMessageContaining("the topic " + topic + " is not fit to publish on")
                         .hasMessageContaining("retention.ms is 604800000, not -1")
                         .hasMessageContaining("5 partitions, not 3")
