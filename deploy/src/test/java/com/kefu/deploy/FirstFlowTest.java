@@ -201,7 +201,9 @@ class FirstFlowTest {
         assertThat(signed.status()).as(String.valueOf(signed.body())).isEqualTo(200);
         var late = night.post("/api/shifts/" + next.body().get("id").asText() + "/entries", Map.of(
                 "occurredAt", lateAt.toString(), "category", "OTHER", "description", "late"));
-        assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(409);
+        // D12 not refused: it enters the signed day's addendum
+        assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(201);
+        assertThat(late.body().get("addendum").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -195,7 +195,7 @@ class DutyLogConsoleTest {
             assertThat(browser.waitFor(By.id("handover-done")).getText()).contains(post).contains("aftersales");
         }
 
-        // D5: the manager reads the day, signs it and sees the digest; a late entry is refused, in their words
+        // D5: the manager reads the day, signs it and sees the digest; a late entry enters the addendum (D12)
         signIn("manager", "zh");
         browser.go("/dutyday/" + day);
         WebElement page = browser.waitFor(By.cssSelector("[data-test=day-shift][data-shift-id='" + shiftId + "']"));
@@ -217,12 +217,16 @@ class DutyLogConsoleTest {
         browser.select(By.id("late-category"), "OTHER").type(By.id("late-description"), "补记 " + RUN)
                .click(By.id("late-record"));
         screenshots("dutyday", lang -> {
-            browser.waitForText(By.cssSelector("#late-problem strong"), message(lang, "dutyday", "problem.day-sealed"));
+            browser.waitForText(By.cssSelector("#late-form .notice"), message(lang, "dutyday", "dutyday.lateSaved"));
             browser.waitForText(By.id("day-status"), message(lang, "dutyday", "dutyday.sealed"));
         });
-        assertThat(manager.get("/api/duty-days/" + day).body().path("signature").path("entries").asInt())
-                .as("the refused entry did not get into the day").isEqualTo(signed.body().path("signature")
-                        .path("entries").asInt());
+        // D12 the late entry is in the day's addendum; the signed day is as it was signed
+        Gateway.Response after = manager.get("/api/duty-days/" + day);
+        assertThat(after.body().path("signature").path("entries").asInt())
+                .isEqualTo(signed.body().path("signature").path("entries").asInt());
+        assertThat(after.body().path("intact").asBoolean()).isTrue();
+        assertThat(after.body().path("addenda").path(0).path("entries").path(0).path("description").asText())
+                .isEqualTo("补记 " + RUN);
         browser.click(By.id("sign-out"));
     }
 

@@ -48,6 +48,13 @@ public final class Shifts {
                 "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱 / картон", "flame", true, "smoke", true));
     }
 
+    /** A fire reported with no page named (D12): the desk had no shift open, or not at hand. */
+    public static Map<String, Object> fire() {
+        Map<String, Object> fire = new HashMap<>(fire("x"));
+        fire.remove("shiftId");
+        return fire;
+    }
+
     public static Map<String, Object> waterLeak(String shiftId) {
         return Map.of("shiftId", shiftId, "category", "WATER", "location", "3楼", "reporter", "保洁 王姐",
                 "description", "天花板漏水");

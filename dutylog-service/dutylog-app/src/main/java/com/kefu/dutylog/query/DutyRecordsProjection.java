@@ -2,6 +2,8 @@ package com.kefu.dutylog.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.api.AddendumEntryRecordedEvent;
+import com.kefu.dutylog.api.AddendumSignedEvent;
 import com.kefu.dutylog.api.DutyDaySignedEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
@@ -21,8 +23,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 
 /**
- * Incidents, the manager's signatures and lost items. Subscribing, like the shift view: a handover must see an
- * incident reported a moment ago (D7), and a write the signature that sealed its day (D5).
+ * Incidents, the manager's signatures, the addenda of signed days (D12) and lost items. Subscribing, like the
+ * shift view: a handover must see an incident reported a moment ago (D7), and a write the signature that sealed
+ * its day (D5).
  */
 @Component
 @ProcessingGroup(DutyRecordsProjection.PROCESSING_GROUP)
@@ -70,6 +73,28 @@ class DutyRecordsProjection {
     }
 
     @EventHandler
+    void on(AddendumEntryRecordedEvent event) {
+        jdbc.update("""
+                insert into duty_day_addendum_entry (id, duty_day, addendum, shift_id, occurred_at, category,
+                    description, handling, outcome, reference, corrects, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                event.entryId(), Date.valueOf(event.date()), event.addendum(), event.shiftId(),
+                Timestamp.from(event.occurredAt()), event.category().name(), event.description(), event.handling(),
+                event.outcome(), event.reference(), event.corrects(), event.recordedBy(),
+                Timestamp.from(event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(AddendumSignedEvent event) {
+        jdbc.update("""
+                insert into duty_day_addendum_signature (duty_day, addendum, digest, previous_digest, entries,
+                    signed_by, signed_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (duty_day, addendum) do nothing""",
+                Date.valueOf(event.date()), event.addendum(), event.digest(), event.previousDigest(),
+                event.entries(), event.signedBy(), Timestamp.from(event.signedAt()));
+    }
+
+    @EventHandler
     void on(LostItemRegisteredEvent event) {
         jdbc.update("""
                 insert into lost_item_view (id, description, found_by, found_at, found_where, handed_to, stored_at,
@@ -103,6 +128,8 @@ class DutyRecordsProjection {
     void reset() {
         jdbc.update("delete from incident_view");
         jdbc.update("delete from duty_day_signature");
+        jdbc.update("delete from duty_day_addendum_entry");
+        jdbc.update("delete from duty_day_addendum_signature");
         jdbc.update("delete from lost_item_view");
     }
 }

@@ -36,12 +36,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import static com.kefu.dutylog.web.Access.READERS;
 import static com.kefu.dutylog.web.Access.WRITERS;
 
-/** Emergency incident forms with their photos (D4); fires (D10). */
+/** Emergency incident forms with their photos (D4); fires (D10); never refused (D12). */
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -61,10 +60,11 @@ class IncidentController {
     }
 
     /**
-     * {@code reporter}: who reports; {@code location}: where they are (or where it happens); {@code occurredAt}:
-     * when it happened, now if not given; {@code fire}: required for a FIRE.
+     * {@code shiftId}: the page the desk writes on, if any (an emergency needs no open shift, D12); {@code reporter}:
+     * who reports; {@code location}: where they are (or where it happens); {@code occurredAt}: when it happened, now
+     * if not given; {@code fire}: required for a FIRE.
      */
-    record ReportRequest(@NotBlank @Size(max = 36) String shiftId, @NotNull EntryCategory category,
+    record ReportRequest(@Size(max = 36) String shiftId, @NotNull EntryCategory category,
                          @NotBlank @Size(max = 200) String location, @NotBlank @Size(max = 4000) String description,
                          @NotBlank @Size(max = 100) String reporter, Boolean major, @Valid FireRequest fire,
                          @PastOrPresent Instant occurredAt) {
@@ -73,21 +73,25 @@ class IncidentController {
     record ResolveRequest(@NotBlank @Size(max = 4000) String outcome) {
     }
 
+    /**
+     * Never refused for the day, the hour or the shift (D12): 201 with where its entry went ({@code shiftId},
+     * {@code dutyDay}, {@code addendum} once the day is signed, {@code waiting} while no shift is open).
+     */
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<Map<String, Object>> report(@Valid @RequestBody ReportRequest request) {
+    ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request) {
         if (request.category() == EntryCategory.FIRE && request.fire() == null) {
             throw new IllegalArgumentException(
                     "fire: a fire is reported with where it burns and what "
                             + "(fireLocation, burning, flame, smoke) (D10)");
         }
         FireRequest fire = request.fire();
-        String id = desk.report(request.shiftId(), request.category(), Boolean.TRUE.equals(request.major()),
-                request.reporter(), request.location(), request.description(),
+        String shiftId = request.shiftId() == null || request.shiftId().isBlank() ? null : request.shiftId();
+        IncidentDesk.Reported reported = desk.report(shiftId, request.category(),
+                Boolean.TRUE.equals(request.major()), request.reporter(), request.location(), request.description(),
                 fire == null ? null : new FireDetails(fire.fireLocation(), fire.burning(), fire.flame(), fire.smoke()),
                 request.occurredAt());
-        boolean major = request.category() == EntryCategory.FIRE || Boolean.TRUE.equals(request.major());
-        return ResponseEntity.created(URI.create("/api/incidents/" + id)).body(Map.of("id", id, "major", major));
+        return ResponseEntity.created(URI.create("/api/incidents/" + reported.id())).body(reported);
     }
 
     @GetMapping("/{id}")

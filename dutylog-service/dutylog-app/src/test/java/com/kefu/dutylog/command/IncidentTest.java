@@ -85,4 +85,14 @@ class IncidentTest {
                .when(new ResolveIncidentCommand("i-1", "again", "desk", T.plusSeconds(900)))
                .expectException(RuleViolation.class);
     }
+
+    @Test
+    @DisplayName("D12 a fire is taken while no shift is open: the form names no page yet")
+    void fireWithoutAShift() {
+        fixture.givenNoPriorActivity()
+               .when(new ReportIncidentCommand("i-1", null, EntryCategory.FIRE, true, "保安 李明", "B1 楼梯口",
+                       "仓库冒烟", FIRE, T, "desk", T.plusSeconds(30)))
+               .expectEvents(new IncidentReportedEvent("i-1", null, EntryCategory.FIRE, true, "保安 李明", "B1 楼梯口",
+                       "仓库冒烟", FIRE, T, "desk", T.plusSeconds(30)));
+    }
 }
