@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** What is written into a signed day and signed after it (D12); the day's first signature is {@link SignDutyDayCommand}. */
+/**
+ * What is written into a signed day and signed after it (D12); the day's first signature is
+ * {@link SignDutyDayCommand}.
+ */
 public final class DutyDayCommands {
 
     private DutyDayCommands() {

@@ -4,8 +4,11 @@ import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
+import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
+import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.command.IncidentCommands.ReportIncidentCommand;
 import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
+import com.kefu.dutylog.event.FireStep;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
@@ -68,7 +71,7 @@ public class IncidentDesk {
      */
     @Transactional
     public Reported report(String shiftId, EntryCategory category, boolean major, String reporter, String location,
-                           String description, FireDetails fire, Instant occurredAt) {
+                           String description, FireDetails fire, String heading, Instant occurredAt) {
         desk.lock();
         Instant at = occurredAt == null ? clock.instant() : occurredAt;
         String page = shiftId != null && shifts.isOpen(shiftId).orElse(false) ? shiftId
@@ -76,7 +79,7 @@ public class IncidentDesk {
         String incidentId = UUID.randomUUID().toString();
         String actor = CurrentUser.get().username();
         commands.send(new ReportIncidentCommand(incidentId, page, category, major, reporter, location,
-                description, fire, at, actor, clock.instant()));
+                description, fire, heading, at, actor, clock.instant()));
         String what = fire == null || category != EntryCategory.FIRE ? description
                 : description + " — 火灾地点 / место пожара: " + fire.fireLocation() + ", " + fire.burning();
         String handling = "reported by " + reporter + " at " + location + "; emergency incident form " + incidentId;
@@ -150,6 +153,19 @@ public class IncidentDesk {
                     uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 photoId, incidentId, contentType, data.length, sha256, data, actor, Timestamp.from(now));
         return photoId;
+    }
+
+    /** A step of a fire's checklist done by the caller, now (D13). */
+    @Transactional
+    public void tickFireStep(String incidentId, FireStep step, String note) {
+        commands.send(new TickFireStepCommand(incidentId, step, note, CurrentUser.get().username(), clock.instant()));
+    }
+
+    /** A step of a fire's checklist not needed, for a reason, as the caller says now (D13). */
+    @Transactional
+    public void markFireStepNotNeeded(String incidentId, FireStep step, String reason) {
+        commands.send(new MarkFireStepNotNeededCommand(incidentId, step, reason, CurrentUser.get().username(),
+                clock.instant()));
     }
 
     @Transactional

@@ -8,6 +8,10 @@ import com.kefu.dutylog.api.DutyDaySignedEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.config.DutylogProperties;
+import com.kefu.dutylog.event.FireChecklistOpenedEvent;
+import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.event.FireStepDoneEvent;
+import com.kefu.dutylog.event.FireStepNotNeededEvent;
 import com.kefu.dutylog.event.LostItemDisposedEvent;
 import com.kefu.dutylog.event.LostItemRegisteredEvent;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
@@ -23,9 +27,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 
 /**
- * Incidents, the manager's signatures, the addenda of signed days (D12) and lost items. Subscribing, like the
- * shift view: a handover must see an incident reported a moment ago (D7), and a write the signature that sealed
- * its day (D5).
+ * Incidents with a fire's checklist (D13), the manager's signatures, the addenda of signed days (D12) and lost
+ * items. Subscribing, like the shift view: a handover must see an incident reported a moment ago (D7), and a write
+ * the signature that sealed its day (D5).
  */
 @Component
 @ProcessingGroup(DutyRecordsProjection.PROCESSING_GROUP)
@@ -55,6 +59,33 @@ class DutyRecordsProjection {
                 Timestamp.from(event.occurredAt()),
                 Date.valueOf(event.occurredAt().atZone(properties.zone()).toLocalDate()), event.reportedBy(),
                 Timestamp.from(event.reportedAt()));
+    }
+
+    @EventHandler
+    void on(FireChecklistOpenedEvent event) {
+        jdbc.update("update incident_view set heading = ? where id = ?", event.heading(), event.incidentId());
+        for (FireStep step : FireStep.values()) {
+            jdbc.update("""
+                    insert into fire_step_view (incident_id, step, status) values (?, ?, 'OPEN')
+                    on conflict do nothing""", event.incidentId(), step.name());
+        }
+    }
+
+    @EventHandler
+    void on(FireStepDoneEvent event) {
+        jdbc.update("""
+                update fire_step_view set status = 'DONE', note = ?, done_by = ?, done_at = ?
+                where incident_id = ? and step = ?""",
+                event.note(), event.doneBy(), Timestamp.from(event.doneAt()), event.incidentId(), event.step().name());
+    }
+
+    @EventHandler
+    void on(FireStepNotNeededEvent event) {
+        jdbc.update("""
+                update fire_step_view set status = 'NOT_NEEDED', reason = ?, done_by = ?, done_at = ?
+                where incident_id = ? and step = ?""",
+                event.reason(), event.markedBy(), Timestamp.from(event.markedAt()), event.incidentId(),
+                event.step().name());
     }
 
     @EventHandler
@@ -127,6 +158,7 @@ class DutyRecordsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from incident_view");
+        jdbc.update("delete from fire_step_view");
         jdbc.update("delete from duty_day_signature");
         jdbc.update("delete from duty_day_addendum_entry");
         jdbc.update("delete from duty_day_addendum_signature");

@@ -4,6 +4,7 @@ import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.command.IncidentDesk;
 import com.kefu.dutylog.command.UnsupportedPhoto;
+import com.kefu.dutylog.event.FireStep;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
@@ -40,7 +41,7 @@ import java.util.List;
 import static com.kefu.dutylog.web.Access.READERS;
 import static com.kefu.dutylog.web.Access.WRITERS;
 
-/** Emergency incident forms with their photos (D4); fires (D10); never refused (D12). */
+/** Emergency incident forms with their photos (D4); fires (D10) and their checklist (D13); never refused (D12). */
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -55,8 +56,18 @@ class IncidentController {
         this.history = history;
     }
 
+    /**
+     * 篇2 T1: where the fire is, what burns, flames, smoke; {@code heading}: where the reporter is heading (去向,
+     * D13), asked for but not required: a fire is never refused for a missing answer (D12).
+     */
     record FireRequest(@NotBlank @Size(max = 200) String fireLocation, @NotBlank @Size(max = 200) String burning,
-                       @NotNull Boolean flame, @NotNull Boolean smoke) {
+                       @NotNull Boolean flame, @NotNull Boolean smoke, @Size(max = 200) String heading) {
+    }
+
+    record StepDoneRequest(@Size(max = 4000) String note) {
+    }
+
+    record StepNotNeededRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
     /**
@@ -90,7 +101,7 @@ class IncidentController {
         IncidentDesk.Reported reported = desk.report(shiftId, request.category(),
                 Boolean.TRUE.equals(request.major()), request.reporter(), request.location(), request.description(),
                 fire == null ? null : new FireDetails(fire.fireLocation(), fire.burning(), fire.flame(), fire.smoke()),
-                request.occurredAt());
+                fire == null ? null : fire.heading(), request.occurredAt());
         return ResponseEntity.created(URI.create("/api/incidents/" + reported.id())).body(reported);
     }
 
@@ -139,6 +150,27 @@ class IncidentController {
                 .body(photo.data());
     }
 
+    /** A step of a fire's checklist done, by the caller, now (D13); 409 if done or marked before, or resolved. */
+    @PostMapping("/{id}/fire-steps/{step}")
+    @PreAuthorize(WRITERS)
+    IncidentView tickFireStep(@PathVariable String id, @PathVariable FireStep step,
+                              @Valid @RequestBody(required = false) StepDoneRequest request) {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        desk.tickFireStep(id, step, request == null ? null : request.note());
+        return incidents.find(id).orElseThrow();
+    }
+
+    /** A step of a fire's checklist not needed, with the reason (D13). */
+    @PostMapping("/{id}/fire-steps/{step}/not-needed")
+    @PreAuthorize(WRITERS)
+    IncidentView markFireStepNotNeeded(@PathVariable String id, @PathVariable FireStep step,
+                                       @Valid @RequestBody StepNotNeededRequest request) {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        desk.markFireStepNotNeeded(id, step, request.reason());
+        return incidents.find(id).orElseThrow();
+    }
+
+    /** 409 while a major incident has no photo (D4) or a fire's checklist has an open step (D13). */
     @PostMapping("/{id}/resolve")
     @PreAuthorize(WRITERS)
     IncidentView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request) {

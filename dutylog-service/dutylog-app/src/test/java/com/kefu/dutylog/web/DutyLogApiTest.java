@@ -141,7 +141,7 @@ class DutyLogApiTest extends ServiceTest {
 
     @Test
     @Order(1)
-    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 D12 end to end: a shift logs, a fire with its photo holds up the handover "
+    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 D12 D13 end to end: a shift logs, a fire with its photo holds up the handover "
             + "until resolved, the next page carries over, the manager seals the day, a late write enters its "
             + "addendum")
     void endToEnd() throws Exception {
@@ -197,6 +197,9 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(texts(fitButFire.get("reasons"), "")).singleElement().asString().contains(incident);
         assertThat(expect(get(DESK, s), 200).get("open").asBoolean()).isTrue();
 
+        // D13 not while a step of the fire's checklist is open
+        expectProblem(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭")), 409, "EVACUATION_GUIDED");
+        Shifts.FIRE_STEPS.forEach(step -> expect(post(DESK, i + "/fire-steps/" + step, Map.of()), 200));
         JsonNode resolved = expect(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤")), 200);
         assertThat(resolved.get("resolved").asBoolean()).isTrue();
         assertThat(resolved.get("photos")).hasSize(1);
@@ -256,7 +259,8 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(texts(shiftHistory, "actor")).containsExactly("desk", "desk", "aftersales", "desk", "desk");
         assertThat(shiftHistory.get(3).get("data").get("reference").asText()).isEqualTo("incident:" + incident);
         assertThat(texts(expect(get(AUDITOR, i + "/history"), 200), "type"))
-                .containsExactly("IncidentReported", "IncidentPhotoAttached", "IncidentResolved");
+                .startsWith("IncidentReported", "FireChecklistOpened", "IncidentPhotoAttached", "FireStepDone")
+                .endsWith("IncidentResolved");
         List<String> day = texts(expect(get(MANAGER, "/api/duty-days/" + today + "/history"), 200), "type");
         assertThat(day).startsWith("ShiftOpened").contains("IncidentReported", "ShiftHandedOver", "MattersCarriedOver")
                 .contains("DutyDaySigned").endsWith("AddendumSigned");

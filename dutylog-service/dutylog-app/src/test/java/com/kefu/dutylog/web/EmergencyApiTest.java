@@ -81,8 +81,11 @@ class EmergencyApiTest extends ServiceTest {
         return values;
     }
 
-    /** Resolves an incident as the rules ask of it: a photo for a major one (D4), then its outcome. */
+    /** Resolves an incident as the rules ask of it: a photo (D4), a fire's checklist (D13), then its outcome. */
     private void resolve(String incidentId) {
+        JsonNode checklist = get(DESK, "/api/incidents/" + incidentId).path("fireChecklist");
+        checklist.path("open").forEach(step -> expect(post(DESK, "/api/incidents/" + incidentId + "/fire-steps/"
+                + step.asText(), Map.of("note", "ok")), 200));
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("file", new ByteArrayResource(Shifts.PNG) {
             @Override
@@ -226,5 +229,55 @@ class EmergencyApiTest extends ServiceTest {
                 .containsExactly("incident:" + leak.get("id").asText());
         List<String> history = texts(get(AUDITOR, "/api/duty-days/" + day + "/history"), "type");
         assertThat(history).contains("DutyDaySigned", "AddendumEntryRecorded", "AddendumSigned", "IncidentReported");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("D13 the fire form follows 篇2 T1: reporter, position and heading, the fire's place and what burns, and "
+            + "a checklist whose steps are ticked with who and when, or marked not needed with a reason; the fire is "
+            + "resolved only when no step is open")
+    void fireChecklist() {
+        nextDay();
+        String shift = expect(post(DESK, "/api/shifts", Shifts.open("fire-form")), 201).get("id").asText();
+        String fireId = expect(post(DESK, "/api/incidents", Shifts.fire(shift)), 201).get("id").asText();
+        String i = "/api/incidents/" + fireId;
+
+        JsonNode form = get(Tokens.bearer("supervisor", "SUPERVISOR"), i);
+        assertThat(form.get("fire").get("fireLocation").asText()).isEqualTo("B1 仓库");
+        assertThat(form.get("fire").get("burning").asText()).isEqualTo("纸箱 / картон");
+        JsonNode checklist = form.get("fireChecklist");
+        assertThat(checklist.get("reporter").asText()).isEqualTo("保安 李明");
+        assertThat(checklist.get("position").asText()).isEqualTo("B1 楼梯口");
+        assertThat(checklist.get("heading").asText()).isEqualTo("去一楼大堂引导疏散");
+        assertThat(texts(checklist.get("steps"), "step")).containsExactlyElementsOf(Shifts.FIRE_STEPS);
+        assertThat(texts(checklist.get("steps"), "status")).containsOnly("OPEN");
+        assertThat(checklist.get("open")).hasSize(5);
+
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode called = expect(post(DESK, i + "/fire-steps/FIRE_BRIGADE_CALLED", Map.of("note", "119 已接警")), 200);
+        JsonNode step = called.get("fireChecklist").get("steps").get(2);
+        assertThat(step.get("status").asText()).isEqualTo("DONE");
+        assertThat(step.get("by").asText()).isEqualTo("desk");
+        assertThat(Instant.parse(step.get("at").asText())).isEqualTo(clock.instant());
+        assertThat(step.get("note").asText()).isEqualTo("119 已接警");
+        JsonNode again = expect(post(DESK, i + "/fire-steps/FIRE_BRIGADE_CALLED", null), 409);
+        assertThat(again.get("type").asText()).isEqualTo("urn:kefu:problem:fire-step-recorded");
+
+        expect(post(DESK, i + "/fire-steps/EXTINGUISHER_USED/not-needed", Map.of("reason", " ")), 400);
+        JsonNode marked = expect(post(DESK, i + "/fire-steps/EXTINGUISHER_USED/not-needed",
+                Map.of("reason", "喷淋已将火扑灭")), 200);
+        assertThat(marked.get("fireChecklist").get("steps").get(3).get("status").asText()).isEqualTo("NOT_NEEDED");
+        assertThat(marked.get("fireChecklist").get("steps").get(3).get("reason").asText()).isEqualTo("喷淋已将火扑灭");
+        List<String> open = new ArrayList<>();
+        marked.get("fireChecklist").get("open").forEach(node -> open.add(node.asText()));
+        assertThat(open).containsExactly("SENIOR_ON_DUTY_TOLD", "SECURITY_CONTROL_ROOM_TOLD", "EVACUATION_GUIDED");
+        expect(post(DESK, i + "/fire-steps/NO_SUCH_STEP", null), 400);
+        expect(post(AUDITOR, i + "/fire-steps/SENIOR_ON_DUTY_TOLD", null), 403);
+
+        resolve(fireId); // a photo, the steps still open, the outcome
+        JsonNode resolved = get(AUDITOR, i);
+        assertThat(resolved.get("resolved").asBoolean()).isTrue();
+        expect(post(DESK, i + "/fire-steps/EVACUATION_GUIDED", null), 409);
+        expect(post(DESK, "/api/shifts/" + shift + "/handover", Shifts.handover("night")), 200);
     }
 }
