@@ -1,8 +1,9 @@
 'use strict';
 /*
  * The front desk's duty log (dutylog-service): the shift's page with its entries and corrections (D1–D3), the
- * emergency incident form with its on-site photos (D4, D10), the handover wizard that shows every reason a handover
- * is refused (D6–D8) and lost and found (D9).
+ * emergency incident form with its on-site photos (D4, D10), reported with or without a shift open (D12), a fire's
+ * checklist ticked step by step (D13), the handover wizard that shows every reason a handover is refused (D6–D8)
+ * and lost and found (D9).
  */
 (function () {
   const WRITERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
@@ -241,11 +242,15 @@
       thumbnails: {},
       outcome: '',
       resolveProblem: null,
+      /** What the desk writes beside each open step of a fire: a note when done, the reason when not needed. */
+      stepTexts: {},
+      stepProblems: {},
+      stepMissingReason: '',
 
       init() {
         this.form = { category: '', major: false, location: '', reporter: '', description: '',
           occurredAt: localInput(new Date()),
-          fire: { fireLocation: '', burning: '', flame: false, smoke: false } };
+          fire: { fireLocation: '', burning: '', flame: false, smoke: false, heading: '' } };
         this.load();
       },
 
@@ -293,11 +298,13 @@
         this.busy = true;
         const f = this.form;
         const body = {
-          shiftId: this.shift.id, category: f.category || null, location: f.location, description: f.description,
-          reporter: f.reporter, major: this.fire || f.major, occurredAt: instant(f.occurredAt),
+          // an emergency is reported with no shift open too: the next shift opened takes its entry in (D12)
+          shiftId: this.shift ? this.shift.id : null, category: f.category || null, location: f.location,
+          description: f.description, reporter: f.reporter, major: this.fire || f.major,
+          occurredAt: instant(f.occurredAt),
         };
         if (this.fire) {
-          body.fire = { ...f.fire };
+          body.fire = { ...f.fire, heading: blank(f.fire.heading) };
         }
         const answer = await Kefu.post('/api/incidents', body);
         this.busy = false;
@@ -328,6 +335,55 @@
           this.file = null;
           this.$refs.file.value = '';
           await this.loadIncident();
+        }
+      },
+
+      get writer() {
+        return this.$store.session.is(...WRITERS);
+      },
+
+      /** A fire's steps (D13), in the rulebook's order as the service gives them; none for other incidents. */
+      get fireSteps() {
+        const checklist = this.incident && this.incident.fireChecklist;
+        return checklist ? checklist.steps : [];
+      },
+
+      get openSteps() {
+        const checklist = this.incident && this.incident.fireChecklist;
+        return checklist ? checklist.open : [];
+      },
+
+      stepName(step) {
+        return Kefu.has('desk.fire.step.' + step) ? Kefu.t('desk.fire.step.' + step) : step;
+      },
+
+      /** Ticks a step of the fire's checklist as done now, with the note written beside it, if any. */
+      async stepDone(step) {
+        await this.recordStep(step, '', { note: blank(this.stepTexts[step]) });
+      },
+
+      /** Marks a step of the fire's checklist not needed: only with the reason written beside it. */
+      async stepNotNeeded(step) {
+        const reason = blank(this.stepTexts[step]);
+        this.stepMissingReason = reason ? '' : step;
+        if (!reason) {
+          this.stepProblems = { ...this.stepProblems, [step]: null };
+          document.getElementById('fire-step-text-' + step)?.focus();
+          return;
+        }
+        await this.recordStep(step, '/not-needed', { reason });
+      },
+
+      async recordStep(step, path, body) {
+        this.busy = true;
+        const answer = await Kefu.post('/api/incidents/' + this.incident.id + '/fire-steps/' + step + path, body);
+        this.busy = false;
+        this.stepMissingReason = '';
+        this.stepProblems = { ...this.stepProblems, [step]: answer.ok ? null : answer.problem };
+        if (answer.ok) {
+          this.incident = answer.body;
+          this.stepTexts = { ...this.stepTexts, [step]: '' };
+          this.resolveProblem = null;
         }
       },
 
