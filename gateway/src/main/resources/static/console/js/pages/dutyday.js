@@ -31,6 +31,8 @@
       shifts: [],
       /** Every page the day's entries and addenda were written from, by id. */
       pages: {},
+      /** The shift on duty now: a late entry is written from an open page (D8), a past day's from this one. */
+      onDuty: null,
       incidents: [],
       loading: true,
       problem: null,
@@ -72,10 +74,11 @@
       },
 
       async load() {
-        const [day, history] = await Promise.all([Kefu.get('/api/duty-days/' + this.date),
-          Kefu.get('/api/duty-days/' + this.date + '/history')]);
+        const [day, history, onDuty] = await Promise.all([Kefu.get('/api/duty-days/' + this.date),
+          Kefu.get('/api/duty-days/' + this.date + '/history'), Kefu.get('/api/shifts/current')]);
         this.problem = !day.ok ? day.problem : !history.ok ? history.problem : null;
         this.view = day.ok ? day.body : null;
+        this.onDuty = onDuty.ok ? onDuty.body : null;
         if (history.ok) {
           await this.read(history.body);
         }
@@ -118,9 +121,15 @@
         const incidents = await Promise.all(incidentIds.map(id =>
           Kefu.get('/api/incidents/' + encodeURIComponent(id))));
         this.incidents = incidents.filter(a => a.ok).map(a => a.body);
-        if (!this.late.shiftId && this.shifts.length) {
-          this.late.shiftId = this.shifts[0].id;
+        if (!this.writable.some(shift => shift.id === this.late.shiftId)) {
+          this.late.shiftId = this.writable.length ? this.writable[0].id : '';
         }
+      },
+
+      /** The pages a late entry can be written from: the day's pages still open, and the shift on duty now. */
+      get writable() {
+        const open = this.shifts.filter(shift => shift.open);
+        return this.onDuty && !open.some(shift => shift.id === this.onDuty.id) ? open.concat([this.onDuty]) : open;
       },
 
       get entryCount() {
