@@ -44,6 +44,11 @@
     return text === null || text === undefined || String(text).trim() === '' ? null : String(text).trim();
   }
 
+  /** The signed day's addendum a write entered (D12), or null when it went onto the page. */
+  function addendumOf(written) {
+    return written.addendum ? { n: written.addendum, day: written.dutyDay } : null;
+  }
+
   function category(name) {
     return Kefu.has('desk.category.' + name) ? Kefu.t('desk.category.' + name) : name;
   }
@@ -113,6 +118,8 @@
       entry: null,
       entryProblem: null,
       saved: null,
+      /** Where the last write went when its day was already signed: {n, day}, the day's addendum (D12). */
+      savedAddendum: null,
       correcting: null,
       correction: { description: '', handling: '', outcome: '' },
       correctionProblem: null,
@@ -190,6 +197,7 @@
         this.entryProblem = answer.ok ? null : answer.problem;
         if (answer.ok) {
           this.saved = answer.body.id;
+          this.savedAddendum = addendumOf(answer.body);
           this.resetEntry();
           await this.reload();
         }
@@ -213,6 +221,7 @@
         if (answer.ok) {
           this.correcting = null;
           this.saved = answer.body.id;
+          this.savedAddendum = addendumOf(answer.body);
           await this.reload();
         }
       },
