@@ -134,7 +134,9 @@ class FirstFlowTest {
 
     @Test
     @Order(4)
-    @DisplayName("D4 D5 D6 D7 D10 B7 via the gateway: a fire with a photo airs the evacuation and stops the handover until it is resolved; the signed day refuses a late entry")
+    @DisplayName("D4 D5 D6 D7 D10 D12 D13 B7 via the gateway: a fire with a photo airs the evacuation and stops the "
+            + "handover until its checklist is done and it is resolved; the signed day takes a late entry into its "
+            + "addendum")
     void dutyLogThroughTheGateway() {
         Gateway night = Gateway.signIn(system.gatewayUrl(), "aftersales");
         Gateway manager = Gateway.signIn(system.gatewayUrl(), "manager");
@@ -149,7 +151,7 @@ class FirstFlowTest {
         var fire = desk.post("/api/incidents", Map.of("shiftId", shift.body().get("id").asText(), "category", "FIRE",
                 "location", "B1 楼梯口", "reporter", "保安 李明", "description", "仓库冒烟 / дым на складе",
                 "major", true, "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱", "flame", true,
-                        "smoke", true)));
+                        "smoke", true, "heading", "去一楼大堂接应消防")));
         assertThat(fire.status()).as(String.valueOf(fire.body())).isEqualTo(201);
         String incidentId = fire.body().get("id").asText();
         String i = "/api/incidents/" + incidentId;
@@ -188,6 +190,20 @@ class FirstFlowTest {
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(409);
         assertThat(refused.body().get("reasons").toString()).containsIgnoringCase("fire");
 
+        // D13 not resolved while a step of the fire's checklist is open; each done, or not needed with a reason
+        var early = desk.post(i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤"));
+        assertThat(early.status()).as(String.valueOf(early.body())).isEqualTo(409);
+        assertThat(early.body().path("type").asText()).endsWith("fire-checklist-open");
+        for (String step : List.of("SENIOR_ON_DUTY_TOLD", "SECURITY_CONTROL_ROOM_TOLD", "FIRE_BRIGADE_CALLED",
+                "EXTINGUISHER_USED")) {
+            var done = desk.post(i + "/fire-steps/" + step, Map.of("note", "保安 李明"));
+            assertThat(done.status()).as(String.valueOf(done.body())).isEqualTo(200);
+        }
+        var notNeeded = desk.post(i + "/fire-steps/EVACUATION_GUIDED/not-needed",
+                Map.of("reason", "火已扑灭,管理中心未下令疏散"));
+        assertThat(notNeeded.status()).as(String.valueOf(notNeeded.body())).isEqualTo(200);
+        assertThat(notNeeded.body().path("fireChecklist").path("heading").asText()).isEqualTo("去一楼大堂接应消防");
+        assertThat(notNeeded.body().path("fireChecklist").path("open")).isEmpty();
         assertThat(desk.post(i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤")).status()).isEqualTo(200);
         var handedOver = desk.post(s + "/handover", handover);
         assertThat(handedOver.status()).as(String.valueOf(handedOver.body())).isEqualTo(200);
@@ -201,7 +217,9 @@ class FirstFlowTest {
         assertThat(signed.status()).as(String.valueOf(signed.body())).isEqualTo(200);
         var late = night.post("/api/shifts/" + next.body().get("id").asText() + "/entries", Map.of(
                 "occurredAt", lateAt.toString(), "category", "OTHER", "description", "late"));
-        assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(409);
+        // D12 not refused: it enters the signed day's addendum
+        assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(201);
+        assertThat(late.body().get("addendum").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.kefu.deploy.console;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.deploy.Gateway;
 import com.kefu.deploy.RunningSystem;
@@ -53,6 +54,9 @@ class DutyLogConsoleTest {
             Path.of("..", "gateway", "src", "main", "resources", "static", "console", "i18n");
     private static final List<String> LANGUAGES = List.of("ru", "en", "zh");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    /** A fire's checklist after 篇2 T1 (D13), in the rulebook's order. */
+    private static final List<String> FIRE_STEPS = List.of("SENIOR_ON_DUTY_TOLD", "SECURITY_CONTROL_ROOM_TOLD",
+            "FIRE_BRIGADE_CALLED", "EXTINGUISHER_USED", "EVACUATION_GUIDED");
 
     private static Browser browser;
     private static Gateway desk;
@@ -86,8 +90,9 @@ class DutyLogConsoleTest {
     }
 
     @Test
-    @DisplayName("D1 D2 D3 D4 D5 D6 D7 D10 a handover is refused in the console with the fire named; resolved, it goes "
-            + "ahead; the manager signs the day, sees its digest, and a late entry is refused")
+    @DisplayName("D1 D2 D3 D4 D5 D6 D7 D10 D12 D13 a handover is refused in the console with the fire named; its "
+            + "checklist done step by step in the console and the fire resolved, it goes ahead; the manager signs the "
+            + "day, sees its digest, and a late entry enters the day's addendum, which the manager signs in turn")
     void handoverRefusedWhileTheFireBurns() throws IOException {
         String post = "dl-console-" + RUN;
         LocalDate day = unwrittenPastDay();
@@ -123,6 +128,7 @@ class DutyLogConsoleTest {
 
         // D4 D10: the emergency incident form for a fire
         String place = "B1-" + RUN + " 仓库";
+        String heading = "去一楼大堂接应消防 " + RUN;
         browser.go("/desk/incident");
         browser.waitForText(By.id("incident-shift"), post);
         browser.select(By.id("incident-category"), "FIRE");
@@ -133,6 +139,7 @@ class DutyLogConsoleTest {
                .type(By.id("incident-description"), "仓库冒烟 / дым на складе " + RUN)
                .type(By.id("fire-location"), "B1 仓库东侧")
                .type(By.id("fire-burning"), "纸箱")
+               .type(By.id("fire-heading"), heading)
                .click(By.id("fire-flame")).click(By.id("fire-smoke"));
         assertThat(browser.waitFor(By.id("incident-major")).isSelected()).as("a fire is always major").isTrue();
         screenshots("desk-incident-form",
@@ -141,6 +148,12 @@ class DutyLogConsoleTest {
         String incidentId = browser.waitFor(By.id("incident")).getDomAttribute("data-incident-id");
         incidentsReported.add(incidentId);
         assertThat(browser.waitFor(By.id("incident-location-text")).getText()).isEqualTo(place);
+        // D13 the fire's checklist after 篇2 T1: who reported it, where they are and are heading, every step open
+        assertThat(browser.waitFor(By.id("fire-reporter")).getText()).isEqualTo("保安 李明");
+        assertThat(browser.waitFor(By.id("fire-position")).getText()).isEqualTo(place);
+        assertThat(browser.waitFor(By.id("fire-heading-text")).getText()).isEqualTo(heading);
+        assertThat(browser.all(By.cssSelector("#fire-checklist [data-test=fire-step].open")))
+                .hasSize(FIRE_STEPS.size());
 
         // D4: only JPEG or PNG, at most 5 MB; the refusal is said in the user's language
         upload(text("not-a-photo.txt", "这不是照片"));
@@ -183,19 +196,61 @@ class DutyLogConsoleTest {
         browser.all(By.cssSelector("[data-test=blocking-incident]")).stream()
                .filter(link -> link.getText().contains(place)).findFirst()
                .orElseThrow(() -> new AssertionError("no link to the fire's form")).click();
+        // D13 not resolved while a step of its checklist is open, and the console says so
         browser.type(By.id("incident-outcome"), "已扑灭,无人受伤 / потушено " + RUN)
                .click(By.id("incident-resolve"));
+        browser.waitForText(By.cssSelector("#resolve-problem strong"), message("zh", "desk",
+                "problem.fire-checklist-open"));
+        assertThat(browser.waitFor(By.id("incident-status")).getText())
+                .isEqualTo(message("zh", "desk", "desk.incident.open"));
+
+        // each step done in the console, one with a note; evacuation not needed, which takes a reason
+        tickFireStep("SENIOR_ON_DUTY_TOLD", "值班经理 王 " + RUN);
+        tickFireStep("SECURITY_CONTROL_ROOM_TOLD", null);
+        screenshots("desk-fire-checklist", lang -> browser.waitForText(By.id("fire-checklist-status"),
+                message(lang, "desk", "desk.fire.openCount").replace("{n}", "3")));
+        tickFireStep("FIRE_BRIGADE_CALLED", null);
+        tickFireStep("EXTINGUISHER_USED", null);
+        browser.click(fireStepButton("EVACUATION_GUIDED", "fire-step-not-needed"));
+        browser.waitForText(By.cssSelector(fireStepCss("EVACUATION_GUIDED") + " [data-test=fire-step-reason-needed]"),
+                message("zh", "desk", "desk.fire.reasonNeeded"));
+        assertThat(browser.waitFor(fireStep("EVACUATION_GUIDED")).getDomAttribute("data-status")).isEqualTo("OPEN");
+        String noEvacuation = "火已扑灭,管理中心未下令疏散 " + RUN;
+        browser.type(By.id("fire-step-text-EVACUATION_GUIDED"), noEvacuation)
+               .click(fireStepButton("EVACUATION_GUIDED", "fire-step-not-needed"));
+        browser.until(d -> "NOT_NEEDED".equals(d.findElement(fireStep("EVACUATION_GUIDED"))
+                .getDomAttribute("data-status")));
+        browser.waitForText(By.id("fire-checklist-status"), message("zh", "desk", "desk.fire.complete"));
+        browser.waitForText(By.cssSelector(fireStepCss("SENIOR_ON_DUTY_TOLD") + " [data-test=fire-step-note]"),
+                "值班经理 王 " + RUN);
+        browser.waitForText(By.cssSelector(fireStepCss("EVACUATION_GUIDED") + " [data-test=fire-step-reason]"),
+                noEvacuation);
+        assertThat(browser.all(By.cssSelector("#fire-checklist [data-test=fire-step] [data-test=fire-step-by]")))
+                .hasSize(FIRE_STEPS.size()).allMatch(by -> by.getText().startsWith("desk"));
+        Gateway.Response checklist = desk.get("/api/incidents/" + incidentId);
+        assertThat(checklist.body().path("fireChecklist").path("open")).isEmpty();
+        assertThat(checklist.body().path("fireChecklist").path("heading").asText()).isEqualTo(heading);
+
+        browser.click(By.id("incident-resolve"));
         browser.waitForText(By.id("incident-status"), message("zh", "desk", "desk.incident.resolved"));
         browser.go("/desk/handover");
         browser.waitForText(By.id("handover-shift"), post);
         browser.click(By.cssSelector("[data-step=incoming]"));
         assertThat(browser.waitFor(By.id("handover-incoming")).getDomProperty("value"))
                 .as("the wizard kept its draft while the fire was resolved").isEqualTo("aftersales");
+        // a late entry is written from an open page (D8): ours while it is open, else the one that took it over,
+        // which is the shift on duty, the last opened
+        String writeFrom = shiftId;
         if (handOverUntilDone(place)) {
             assertThat(browser.waitFor(By.id("handover-done")).getText()).contains(post).contains("aftersales");
+            Gateway.Response next = Gateway.signIn(RunningSystem.gatewayUrl(), "aftersales")
+                    .post("/api/shifts", Map.of("post", post));
+            assertThat(next.status()).as(String.valueOf(next.body())).isEqualTo(201);
+            writeFrom = next.body().path("id").asText();
+            shiftsOpened.add(writeFrom);
         }
 
-        // D5: the manager reads the day, signs it and sees the digest; a late entry is refused, in their words
+        // D5: the manager reads the day, signs it and sees the digest; a late entry enters the addendum (D12)
         signIn("manager", "zh");
         browser.go("/dutyday/" + day);
         WebElement page = browser.waitFor(By.cssSelector("[data-test=day-shift][data-shift-id='" + shiftId + "']"));
@@ -212,17 +267,54 @@ class DutyLogConsoleTest {
         assertThat(browser.waitFor(By.id("day-intact")).getText())
                 .isEqualTo(message("zh", "dutyday", "dutyday.intact"));
 
-        browser.select(By.id("late-shift"), shiftId);
+        browser.select(By.id("late-shift"), writeFrom);
         setDateTime(By.id("late-occurred-at"), day.atTime(15, 0));
         browser.select(By.id("late-category"), "OTHER").type(By.id("late-description"), "补记 " + RUN)
                .click(By.id("late-record"));
+        // D12 the late entry is in the day's addendum, with when it happened and when it was written; the signed
+        // day is as it was signed
+        By addendum = By.cssSelector("[data-test=addendum][data-addendum='1']");
+        browser.waitForText(By.cssSelector("#late-form .notice"),
+                message("zh", "dutyday", "dutyday.lateSavedAddendum").replace("{n}", "1"));
+        browser.waitForText(addendum, "补记 " + RUN);
+        browser.waitForText(By.id("day-addendum-open"),
+                message("zh", "dutyday", "dutyday.addendum.awaiting").replace("{n}", "1"));
+        WebElement lateRow = browser.waitFor(By.cssSelector("[data-test=addendum][data-addendum='1'] "
+                + "[data-test=addendum-entry]"));
+        assertThat(lateRow.findElement(By.cssSelector("[data-test=addendum-description]")).getText())
+                .isEqualTo("补记 " + RUN);
+        assertThat(lateRow.findElement(By.cssSelector("[data-test=addendum-occurred-at]")).getText())
+                .as("happened on the signed day, written today").isNotBlank()
+                .isNotEqualTo(lateRow.findElement(By.cssSelector("[data-test=addendum-recorded-at]")).getText());
+        assertThat(browser.waitFor(By.cssSelector("[data-test=addendum][data-addendum='1'] "
+                + "[data-test=addendum-status]")).getText())
+                .isEqualTo(message("zh", "dutyday", "dutyday.addendum.unsigned"));
+        Gateway.Response after = manager.get("/api/duty-days/" + day);
+        assertThat(after.body().path("signature").path("entries").asInt())
+                .isEqualTo(signed.body().path("signature").path("entries").asInt());
+        assertThat(after.body().path("intact").asBoolean()).isTrue();
+        assertThat(after.body().path("addenda").path(0).path("entries").path(0).path("description").asText())
+                .isEqualTo("补记 " + RUN);
+        assertThat(browser.waitFor(By.id("day-digest")).getText()).as("the day's signature as it was")
+                .isEqualTo(digest);
+
+        // D12 the manager signs the addendum with the day's sign action: chained to the day's signature
+        browser.click(By.id("addendum-sign"));
+        browser.waitForText(By.cssSelector("[data-test=addendum][data-addendum='1'] [data-test=addendum-status]"),
+                message("zh", "dutyday", "dutyday.addendum.signed"));
         screenshots("dutyday", lang -> {
-            browser.waitForText(By.cssSelector("#late-problem strong"), message(lang, "dutyday", "problem.day-sealed"));
+            browser.waitForText(By.cssSelector("[data-test=addendum][data-addendum='1'] [data-test=addendum-intact]"),
+                    message(lang, "dutyday", "dutyday.addendum.intact"));
             browser.waitForText(By.id("day-status"), message(lang, "dutyday", "dutyday.sealed"));
         });
-        assertThat(manager.get("/api/duty-days/" + day).body().path("signature").path("entries").asInt())
-                .as("the refused entry did not get into the day").isEqualTo(signed.body().path("signature")
-                        .path("entries").asInt());
+        assertThat(browser.waitFor(By.cssSelector("[data-test=addendum][data-addendum='1'] "
+                + "[data-test=addendum-previous-digest]")).getText()).isEqualTo(digest);
+        assertThat(browser.all(By.id("addendum-sign"))).as("nothing written since: nothing to sign").isEmpty();
+        assertThat(browser.all(By.id("day-addendum-open"))).isEmpty();
+        JsonNode signedAddendum = manager.get("/api/duty-days/" + day).body().path("addenda").path(0);
+        assertThat(signedAddendum.path("signature").path("previousDigest").asText()).isEqualTo(digest);
+        assertThat(signedAddendum.path("signature").path("signedBy").asText()).isEqualTo("manager");
+        assertThat(signedAddendum.path("intact").asBoolean()).isTrue();
         browser.click(By.id("sign-out"));
     }
 
@@ -331,6 +423,27 @@ class DutyLogConsoleTest {
         } finally {
             browser.driver().manage().window().setSize(window);
         }
+    }
+
+    private static By fireStep(String step) {
+        return By.cssSelector(fireStepCss(step));
+    }
+
+    private static String fireStepCss(String step) {
+        return "#fire-checklist [data-test=fire-step][data-step='" + step + "']";
+    }
+
+    private static By fireStepButton(String step, String button) {
+        return By.cssSelector(fireStepCss(step) + " [data-test=" + button + "]");
+    }
+
+    /** A step of the fire's checklist ticked done in the console, with a note if given (D13). */
+    private static void tickFireStep(String step, String note) {
+        if (note != null) {
+            browser.type(By.id("fire-step-text-" + step), note);
+        }
+        browser.click(fireStepButton(step, "fire-step-done"));
+        browser.until(d -> "DONE".equals(d.findElement(fireStep(step)).getDomAttribute("data-status")));
     }
 
     private static WebElement entryRow(String description) {
@@ -484,6 +597,8 @@ class DutyLogConsoleTest {
                 throw new UncheckedIOException(e);
             }
         }
+        incident.body().path("fireChecklist").path("open").forEach(step -> desk.post("/api/incidents/" + incidentId
+                + "/fire-steps/" + step.asText() + "/not-needed", Map.of("reason", "closed by the test after a failure")));
         desk.post("/api/incidents/" + incidentId + "/resolve", Map.of("outcome", "closed by the test after a failure"));
     }
 

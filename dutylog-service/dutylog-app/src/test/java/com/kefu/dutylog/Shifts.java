@@ -45,8 +45,20 @@ public final class Shifts {
     public static Map<String, Object> fire(String shiftId) {
         return Map.of("shiftId", shiftId, "category", "FIRE", "location", "B1 楼梯口", "reporter", "保安 李明",
                 "description", "仓库冒烟 / дым на складе", "major", true,
-                "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱 / картон", "flame", true, "smoke", true));
+                "fire", Map.of("fireLocation", "B1 仓库", "burning", "纸箱 / картон", "flame", true, "smoke", true,
+                        "heading", "去一楼大堂引导疏散"));
     }
+
+    /** A fire reported with no page named (D12): the desk had no shift open, or not at hand. */
+    public static Map<String, Object> fire() {
+        Map<String, Object> fire = new HashMap<>(fire("x"));
+        fire.remove("shiftId");
+        return fire;
+    }
+
+    /** The steps of a fire's checklist (篇2 T1, D13), in the rulebook's order. */
+    public static final List<String> FIRE_STEPS = List.of("SENIOR_ON_DUTY_TOLD", "SECURITY_CONTROL_ROOM_TOLD",
+            "FIRE_BRIGADE_CALLED", "EXTINGUISHER_USED", "EVACUATION_GUIDED");
 
     public static Map<String, Object> waterLeak(String shiftId) {
         return Map.of("shiftId", shiftId, "category", "WATER", "location", "3楼", "reporter", "保洁 王姐",

@@ -1,8 +1,9 @@
 'use strict';
 /*
  * The front desk's duty log (dutylog-service): the shift's page with its entries and corrections (D1–D3), the
- * emergency incident form with its on-site photos (D4, D10), the handover wizard that shows every reason a handover
- * is refused (D6–D8) and lost and found (D9).
+ * emergency incident form with its on-site photos (D4, D10), reported with or without a shift open (D12), a fire's
+ * checklist ticked step by step (D13), the handover wizard that shows every reason a handover is refused (D6–D8)
+ * and lost and found (D9).
  */
 (function () {
   const WRITERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
@@ -41,6 +42,11 @@
 
   function blank(text) {
     return text === null || text === undefined || String(text).trim() === '' ? null : String(text).trim();
+  }
+
+  /** The signed day's addendum a write entered (D12), or null when it went onto the page. */
+  function addendumOf(written) {
+    return written.addendum ? { n: written.addendum, day: written.dutyDay } : null;
   }
 
   function category(name) {
@@ -112,6 +118,8 @@
       entry: null,
       entryProblem: null,
       saved: null,
+      /** Where the last write went when its day was already signed: {n, day}, the day's addendum (D12). */
+      savedAddendum: null,
       correcting: null,
       correction: { description: '', handling: '', outcome: '' },
       correctionProblem: null,
@@ -189,6 +197,7 @@
         this.entryProblem = answer.ok ? null : answer.problem;
         if (answer.ok) {
           this.saved = answer.body.id;
+          this.savedAddendum = addendumOf(answer.body);
           this.resetEntry();
           await this.reload();
         }
@@ -212,6 +221,7 @@
         if (answer.ok) {
           this.correcting = null;
           this.saved = answer.body.id;
+          this.savedAddendum = addendumOf(answer.body);
           await this.reload();
         }
       },
@@ -241,11 +251,15 @@
       thumbnails: {},
       outcome: '',
       resolveProblem: null,
+      /** What the desk writes beside each open step of a fire: a note when done, the reason when not needed. */
+      stepTexts: {},
+      stepProblems: {},
+      stepMissingReason: '',
 
       init() {
         this.form = { category: '', major: false, location: '', reporter: '', description: '',
           occurredAt: localInput(new Date()),
-          fire: { fireLocation: '', burning: '', flame: false, smoke: false } };
+          fire: { fireLocation: '', burning: '', flame: false, smoke: false, heading: '' } };
         this.load();
       },
 
@@ -293,11 +307,13 @@
         this.busy = true;
         const f = this.form;
         const body = {
-          shiftId: this.shift.id, category: f.category || null, location: f.location, description: f.description,
-          reporter: f.reporter, major: this.fire || f.major, occurredAt: instant(f.occurredAt),
+          // an emergency is reported with no shift open too: the next shift opened takes its entry in (D12)
+          shiftId: this.shift ? this.shift.id : null, category: f.category || null, location: f.location,
+          description: f.description, reporter: f.reporter, major: this.fire || f.major,
+          occurredAt: instant(f.occurredAt),
         };
         if (this.fire) {
-          body.fire = { ...f.fire };
+          body.fire = { ...f.fire, heading: blank(f.fire.heading) };
         }
         const answer = await Kefu.post('/api/incidents', body);
         this.busy = false;
@@ -328,6 +344,55 @@
           this.file = null;
           this.$refs.file.value = '';
           await this.loadIncident();
+        }
+      },
+
+      get writer() {
+        return this.$store.session.is(...WRITERS);
+      },
+
+      /** A fire's steps (D13), in the rulebook's order as the service gives them; none for other incidents. */
+      get fireSteps() {
+        const checklist = this.incident && this.incident.fireChecklist;
+        return checklist ? checklist.steps : [];
+      },
+
+      get openSteps() {
+        const checklist = this.incident && this.incident.fireChecklist;
+        return checklist ? checklist.open : [];
+      },
+
+      stepName(step) {
+        return Kefu.has('desk.fire.step.' + step) ? Kefu.t('desk.fire.step.' + step) : step;
+      },
+
+      /** Ticks a step of the fire's checklist as done now, with the note written beside it, if any. */
+      async stepDone(step) {
+        await this.recordStep(step, '', { note: blank(this.stepTexts[step]) });
+      },
+
+      /** Marks a step of the fire's checklist not needed: only with the reason written beside it. */
+      async stepNotNeeded(step) {
+        const reason = blank(this.stepTexts[step]);
+        this.stepMissingReason = reason ? '' : step;
+        if (!reason) {
+          this.stepProblems = { ...this.stepProblems, [step]: null };
+          document.getElementById('fire-step-text-' + step)?.focus();
+          return;
+        }
+        await this.recordStep(step, '/not-needed', { reason });
+      },
+
+      async recordStep(step, path, body) {
+        this.busy = true;
+        const answer = await Kefu.post('/api/incidents/' + this.incident.id + '/fire-steps/' + step + path, body);
+        this.busy = false;
+        this.stepMissingReason = '';
+        this.stepProblems = { ...this.stepProblems, [step]: answer.ok ? null : answer.problem };
+        if (answer.ok) {
+          this.incident = answer.body;
+          this.stepTexts = { ...this.stepTexts, [step]: '' };
+          this.resolveProblem = null;
         }
       },
 

@@ -1,13 +1,16 @@
 'use strict';
 /*
  * The CS manager's day (dutylog-service, D5): every shift that wrote into a duty day with its entries and
- * corrections, the day's emergency incidents, and the signature that seals the day with a digest of its entries.
+ * corrections, the day's emergency incidents, and the signature that seals the day with a digest of its entries;
+ * what was written into the day after its signature, addendum by addendum, each signed in turn (D12).
  */
 (function () {
   const READERS = ['CS_MANAGER', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR'];
   const WRITERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
   const CATEGORIES = ['COMPLAINT_CALL', 'THEFT', 'FIRE', 'WIND', 'WATER', 'ELECTRICITY', 'FIGHT', 'STAFF_VIOLATION',
     'TENANT_MOVE_IN', 'TENANT_MOVE_OUT', 'CONSTRUCTION', 'OTHER'];
+  /** The events of a signed day's addenda: they show in the addenda, not on the day's pages (D12). */
+  const ADDENDUM_EVENTS = ['AddendumEntryRecorded', 'AddendumSigned'];
 
   Kefu.route({ path: '/dutyday', page: 'dutyday-day', roles: READERS, nav: 'dutyday.nav', order: 60 });
   Kefu.route({ path: '/dutyday/:date', page: 'dutyday-day', roles: READERS });
@@ -26,14 +29,20 @@
       picked: '',
       view: null,
       shifts: [],
+      /** Every page the day's entries and addenda were written from, by id. */
+      pages: {},
+      /** The shift on duty now: a late entry is written from an open page (D8), a past day's from this one. */
+      onDuty: null,
       incidents: [],
       loading: true,
       problem: null,
       busy: false,
       signProblem: null,
+      addendumProblem: null,
       late: null,
       lateProblem: null,
-      lateSaved: false,
+      /** Where the late entry went: {addendum} once the day is signed (D12), else {addendum: null}. */
+      lateSaved: null,
 
       init() {
         this.date = /^\d{4}-\d{2}-\d{2}$/.test(this.$params.date || '') ? this.$params.date : Kefu.today();
@@ -65,10 +74,11 @@
       },
 
       async load() {
-        const [day, history] = await Promise.all([Kefu.get('/api/duty-days/' + this.date),
-          Kefu.get('/api/duty-days/' + this.date + '/history')]);
+        const [day, history, onDuty] = await Promise.all([Kefu.get('/api/duty-days/' + this.date),
+          Kefu.get('/api/duty-days/' + this.date + '/history'), Kefu.get('/api/shifts/current')]);
         this.problem = !day.ok ? day.problem : !history.ok ? history.problem : null;
         this.view = day.ok ? day.body : null;
+        this.onDuty = onDuty.ok ? onDuty.body : null;
         if (history.ok) {
           await this.read(history.body);
         }
@@ -82,6 +92,9 @@
         const incidentIds = [];
         events.forEach(event => {
           const data = event.data || {};
+          if (ADDENDUM_EVENTS.includes(event.type)) {
+            return;
+          }
           if (data.incidentId) {
             if (!incidentIds.includes(data.incidentId)) {
               incidentIds.push(data.incidentId);
@@ -95,16 +108,28 @@
             }
           }
         });
-        const shifts = await Promise.all(shiftIds.map(id => Kefu.get('/api/shifts/' + encodeURIComponent(id))));
-        this.shifts = shifts.filter(a => a.ok).map(a => ({
-          ...a.body, all: a.body.entries, entries: a.body.entries.filter(e => entryIds.has(e.id)),
+        // a late entry may come from a later day's page, which is no page of this day
+        const addendumPages = this.addenda.flatMap(a => a.entries.map(e => e.shiftId))
+          .filter(id => id && !shiftIds.includes(id));
+        const pageIds = shiftIds.concat([...new Set(addendumPages)]);
+        const found = (await Promise.all(pageIds.map(id => Kefu.get('/api/shifts/' + encodeURIComponent(id)))))
+          .filter(a => a.ok).map(a => a.body);
+        this.pages = Object.fromEntries(found.map(shift => [shift.id, shift]));
+        this.shifts = found.filter(shift => shiftIds.includes(shift.id)).map(shift => ({
+          ...shift, all: shift.entries, entries: shift.entries.filter(e => entryIds.has(e.id)),
         }));
         const incidents = await Promise.all(incidentIds.map(id =>
           Kefu.get('/api/incidents/' + encodeURIComponent(id))));
         this.incidents = incidents.filter(a => a.ok).map(a => a.body);
-        if (!this.late.shiftId && this.shifts.length) {
-          this.late.shiftId = this.shifts[0].id;
+        if (!this.writable.some(shift => shift.id === this.late.shiftId)) {
+          this.late.shiftId = this.writable.length ? this.writable[0].id : '';
         }
+      },
+
+      /** The pages a late entry can be written from: the day's pages still open, and the shift on duty now. */
+      get writable() {
+        const open = this.shifts.filter(shift => shift.open);
+        return this.onDuty && !open.some(shift => shift.id === this.onDuty.id) ? open.concat([this.onDuty]) : open;
       },
 
       get entryCount() {
@@ -116,14 +141,60 @@
         return shift.all.findIndex(e => e.id === entryId) + 1;
       },
 
-      async sign() {
+      /** What was written into the day after its signature, addendum by addendum (D12). */
+      get addenda() {
+        return this.view && Array.isArray(this.view.addenda) ? this.view.addenda : [];
+      },
+
+      /** The addendum the manager has not signed yet, if anything was written since the last signature. */
+      get openAddendum() {
+        return this.addenda.find(a => !a.signature) || null;
+      },
+
+      /** The page an addendum entry was written from. */
+      pageName(shiftId) {
+        const page = shiftId && this.pages[shiftId];
+        if (page) {
+          return Kefu.t('dutyday.shiftTitle', { post: page.post, date: Kefu.fmt.date(page.date + 'T12:00:00') });
+        }
+        return shiftId ? shiftId.substring(0, 8) : Kefu.t('dutyday.addendum.noShift');
+      },
+
+      /** The entry an addendum entry corrects: on a page (its number there) or in an addendum. */
+      corrected(entryId) {
+        for (const page of Object.values(this.pages)) {
+          const n = page.entries.findIndex(e => e.id === entryId) + 1;
+          if (n) {
+            return Kefu.t('dutyday.addendum.correctsOnPage', { n, page: this.pageName(page.id) });
+          }
+        }
+        for (const addendum of this.addenda) {
+          const n = addendum.entries.findIndex(e => e.id === entryId) + 1;
+          if (n) {
+            return Kefu.t('dutyday.addendum.correctsInAddendum', { n, addendum: addendum.number });
+          }
+        }
+        return Kefu.t('dutyday.corrects', { n: entryId.substring(0, 8) });
+      },
+
+      /**
+       * Signs the day; once it is signed, the same signature signs its open addendum (D12). {@code addendum}: the
+       * number of the addendum signed from its card, whose refusal shows there.
+       */
+      async sign(addendum) {
         this.busy = true;
         const answer = await Kefu.post('/api/duty-days/' + this.date + '/signature');
         this.busy = false;
-        this.signProblem = answer.ok ? null : answer.problem;
+        const problem = answer.ok ? null : answer.problem;
+        if (addendum) {
+          this.addendumProblem = problem;
+        } else {
+          this.signProblem = problem;
+        }
         if (answer.ok) {
           this.view = answer.body;
-          this.$nextTick(() => document.getElementById('day-signature')?.focus());
+          const card = addendum ? 'addendum-' + addendum : 'day-signature';
+          this.$nextTick(() => document.getElementById(card)?.focus());
         }
       },
 
@@ -136,9 +207,10 @@
         });
         this.busy = false;
         this.lateProblem = answer.ok ? null : answer.problem;
-        this.lateSaved = answer.ok;
+        this.lateSaved = answer.ok ? { addendum: answer.body.addendum } : null;
         if (answer.ok) {
           this.late = { ...l, description: '', occurredAt: this.defaultTime() };
+          this.addendumProblem = null;
           const [day, history] = await Promise.all([Kefu.get('/api/duty-days/' + this.date),
             Kefu.get('/api/duty-days/' + this.date + '/history')]);
           if (day.ok) {

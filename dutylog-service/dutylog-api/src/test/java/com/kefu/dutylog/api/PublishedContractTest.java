@@ -13,6 +13,7 @@ class PublishedContractTest {
     void schemasMatchTheEvents() throws Exception {
         assertThat(PublishedEventSchemas.check("com.kefu.dutylog.api", DutylogTopics.EVENTS)).containsExactlyInAnyOrder(
                 "ShiftOpened", "EntryRecorded", "EntryCorrected", "MattersCarriedOver", "ShiftHandedOver",
-                "IncidentReported", "IncidentPhotoAttached", "IncidentResolved", "DutyDaySigned");
+                "IncidentReported", "IncidentPhotoAttached", "IncidentResolved", "DutyDaySigned", "AddendumEntryRecorded",
+                "AddendumSigned");
     }
 }

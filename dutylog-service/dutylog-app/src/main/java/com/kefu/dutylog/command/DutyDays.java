@@ -1,11 +1,12 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
+import com.kefu.dutylog.command.DutyDayCommands.SignAddendumCommand;
 import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.query.DutyDayDigest;
 import com.kefu.dutylog.query.DutyDayQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,8 +17,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The manager's signature and the seal it puts on a day (D5). A write into a day and the signature of that day
- * take the same lock, so a write either lands before the signature (and in its digest) or is refused after it.
+ * The manager's signature and the seal it puts on a day (D5), and the day's addenda (D12): a write into a signed day
+ * is never refused, it enters the day's addendum, which the manager signs in turn. A write into a day and the
+ * signature of that day take the same lock, so a write either lands on the day's pages before the signature (and in
+ * its digest) or in the addendum after it.
  */
 @Service
 public class DutyDays {
@@ -41,23 +44,16 @@ public class DutyDays {
         this.properties = properties;
     }
 
+    /** Where an entry was written: on its day's pages ({@code addendum} null) or into the day's addendum (D12). */
+    public record Written(String entryId, LocalDate dutyDay, Integer addendum) {
+    }
+
     public LocalDate dayOf(Instant at) {
         return at.atZone(properties.zone()).toLocalDate();
     }
 
     public LocalDate today() {
         return dayOf(clock.instant());
-    }
-
-    /** Locks the day until the transaction ends and refuses the write if the day is sealed. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void requireUnsealed(LocalDate day) {
-        if (isSealed(day)) {
-            var signature = days.signature(day).orElseThrow();
-            throw new RuleViolation("day-sealed", "the duty log of " + day + " was signed by "
-                    + signature.signedBy() + " at " + signature.signedAt()
-                    + " and is sealed: nothing more is written into it (D5)");
-        }
     }
 
     /** Locks the day until the transaction ends and answers whether it is sealed. */
@@ -67,16 +63,33 @@ public class DutyDays {
         return days.signature(day).isPresent();
     }
 
+    /** Writes into the addendum of a day found sealed under its lock ({@link #isSealed}) in this transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Written addToAddendum(RecordAddendumEntryCommand entry) {
+        commands.send(entry);
+        int addendum = days.openAddendum(entry.date()).orElseThrow().number();
+        return new Written(entry.entryId(), entry.date(), addendum);
+    }
+
+    /**
+     * Signs the day (D5) or, once it is signed, what was written into it since: its open addendum, chained to the
+     * signature before (D12). Refused when the day is signed and nothing was written since.
+     */
     @Transactional
-    public DutyDayQueries.Signature sign(LocalDate day) {
+    public void sign(LocalDate day) {
         if (day.isAfter(today())) {
             throw new IllegalArgumentException("the duty log of " + day + " cannot be signed before the day begins");
         }
-        requireUnsealed(day);
-        DutyDayDigest.Digest digest = digests.of(day);
         String manager = CurrentUser.get().username();
         Instant now = clock.instant();
+        if (isSealed(day)) {
+            DutyDayQueries.OpenAddendum open = days.openAddendum(day).orElseThrow();
+            DutyDayDigest.Digest digest = digests.addendum(day, open.number(), open.previousDigest());
+            commands.send(new SignAddendumCommand(day, open.number(), digest.sha256(), open.previousDigest(),
+                    digest.entries(), manager, now));
+            return;
+        }
+        DutyDayDigest.Digest digest = digests.of(day);
         commands.send(new SignDutyDayCommand(day, digest.sha256(), digest.entries(), manager, now));
-        return new DutyDayQueries.Signature(manager, now, digest.sha256(), digest.entries());
     }
 }

@@ -5,8 +5,14 @@ import com.kefu.dutylog.api.IncidentPhotoAttachedEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
+import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
+import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.command.IncidentCommands.ReportIncidentCommand;
 import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
+import com.kefu.dutylog.event.FireChecklistOpenedEvent;
+import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.event.FireStepDoneEvent;
+import com.kefu.dutylog.event.FireStepNotNeededEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,7 +23,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An emergency incident form (《紧急情况处理登记表》, D4): reported, with on-site photos, resolved once. A fire is a
- * major incident and tells where it burns and what (D10).
+ * major incident and tells where it burns and what (D10); its checklist (篇2 T1, D13) is done step by step, and it is
+ * resolved only once every step is done or marked not needed with a reason.
  */
 @Aggregate
 public class Incident {
@@ -27,6 +34,8 @@ public class Incident {
     private boolean major;
     private int photos;
     private boolean resolved;
+    /** A fire's steps (D13); null for other incidents, and for fires reported before the checklist existed. */
+    private FireChecklist checklist;
 
     protected Incident() {
     }
@@ -41,6 +50,41 @@ public class Incident {
         apply(new IncidentReportedEvent(command.incidentId(), command.shiftId(), command.category(),
                 fire || command.major(), command.reporter(), command.location(), command.description(),
                 fire ? command.fire() : null, command.occurredAt(), command.reportedBy(), command.reportedAt()));
+        if (fire) {
+            apply(new FireChecklistOpenedEvent(command.incidentId(), command.heading(), command.reportedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(TickFireStepCommand command) {
+        requireOpenStep(command.step());
+        apply(new FireStepDoneEvent(incidentId, command.step(), command.note(), command.doneBy(), command.doneAt()));
+    }
+
+    @CommandHandler
+    void handle(MarkFireStepNotNeededCommand command) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IllegalArgumentException("reason: a step of the fire checklist is not needed only for a reason "
+                    + "(D13)");
+        }
+        requireOpenStep(command.step());
+        apply(new FireStepNotNeededEvent(incidentId, command.step(), command.reason(), command.markedBy(),
+                command.markedAt()));
+    }
+
+    private void requireOpenStep(FireStep step) {
+        if (checklist == null) {
+            throw new RuleViolation("not-a-fire", "incident " + incidentId + " is no fire reported with its "
+                    + "checklist: it has no fire steps (D13)");
+        }
+        requireUnresolved();
+        checklist.requireOpen(incidentId, step);
+    }
+
+    private void requireUnresolved() {
+        if (resolved) {
+            throw new RuleViolation("incident-resolved", "incident " + incidentId + " is already resolved");
+        }
     }
 
     @CommandHandler
@@ -51,12 +95,13 @@ public class Incident {
 
     @CommandHandler
     void handle(ResolveIncidentCommand command) {
-        if (resolved) {
-            throw new RuleViolation("incident-resolved", "incident " + incidentId + " is already resolved");
-        }
+        requireUnresolved();
         if (major && photos == 0) {
             throw new RuleViolation("incident-needs-photos", "incident " + incidentId
                     + " is a major event: its form needs on-site photos before it is resolved (D4)");
+        }
+        if (checklist != null) {
+            checklist.requireNoneOpen(incidentId);
         }
         apply(new IncidentResolvedEvent(incidentId, command.outcome(), command.resolvedBy(), command.resolvedAt()));
     }
@@ -65,6 +110,21 @@ public class Incident {
     void on(IncidentReportedEvent event) {
         incidentId = event.incidentId();
         major = event.major();
+    }
+
+    @EventSourcingHandler
+    void on(FireChecklistOpenedEvent event) {
+        checklist = new FireChecklist();
+    }
+
+    @EventSourcingHandler
+    void on(FireStepDoneEvent event) {
+        checklist.record(event.step(), "done by " + event.doneBy() + " at " + event.doneAt());
+    }
+
+    @EventSourcingHandler
+    void on(FireStepNotNeededEvent event) {
+        checklist.record(event.step(), "marked not needed by " + event.markedBy() + " at " + event.markedAt());
     }
 
     @EventSourcingHandler

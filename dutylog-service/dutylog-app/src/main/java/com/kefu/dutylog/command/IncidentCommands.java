@@ -2,20 +2,32 @@ package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.event.FireStep;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** The commands of an emergency incident form (D4, D10). */
+/** The commands of an emergency incident form (D4, D10) and of a fire's checklist (D13). */
 public final class IncidentCommands {
 
     private IncidentCommands() {
     }
 
+    /** {@code heading}: where the reporter of a fire is heading (去向, D13), null if not told. */
     public record ReportIncidentCommand(@TargetAggregateIdentifier String incidentId, String shiftId,
                                         EntryCategory category, boolean major, String reporter, String location,
-                                        String description, FireDetails fire, Instant occurredAt, String reportedBy,
-                                        Instant reportedAt) {
+                                        String description, FireDetails fire, String heading, Instant occurredAt,
+                                        String reportedBy, Instant reportedAt) {
+    }
+
+    /** A step of a fire's checklist done (D13). */
+    public record TickFireStepCommand(@TargetAggregateIdentifier String incidentId, FireStep step, String note,
+                                      String doneBy, Instant doneAt) {
+    }
+
+    /** A step of a fire's checklist not needed, with the reason (D13). */
+    public record MarkFireStepNotNeededCommand(@TargetAggregateIdentifier String incidentId, FireStep step,
+                                               String reason, String markedBy, Instant markedAt) {
     }
 
     public record AttachPhotoCommand(@TargetAggregateIdentifier String incidentId, String photoId,

@@ -2,13 +2,19 @@ package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
+import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
+import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.command.IncidentCommands.ReportIncidentCommand;
 import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
+import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.MessageDigest;
@@ -16,11 +22,13 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Emergency incidents (D4, D10): the form, its entry in the shift's log, its on-site photos, its resolution.
+ * Emergency incidents (D4, D10, D12): the form, its entry in the shift's log, its on-site photos, its resolution.
  * Photos are kept in PostgreSQL with their SHA-256; the events carry the hash, not the bytes.
  */
 @Service
@@ -32,35 +40,100 @@ public class IncidentDesk {
     private final Commands commands;
     private final DutyDays days;
     private final DutyDeskLock desk;
+    private final ShiftQueries shifts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    IncidentDesk(Commands commands, DutyDays days, DutyDeskLock desk, JdbcTemplate jdbc, Clock clock) {
+    IncidentDesk(Commands commands, DutyDays days, DutyDeskLock desk, ShiftQueries shifts, JdbcTemplate jdbc,
+                 Clock clock) {
         this.commands = commands;
         this.days = days;
         this.desk = desk;
+        this.shifts = shifts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Opens the incident's form and writes it into the shift's log, which must be open. */
+    /**
+     * What became of a report: the form, the page whose log records it ({@code shiftId}, null while no shift is open),
+     * the duty day of its entry and the addendum holding it once that day is signed; {@code waiting} while its entry
+     * waits for the next shift opened.
+     */
+    public record Reported(String id, boolean major, String shiftId, LocalDate dutyDay, Integer addendum,
+                           boolean waiting) {
+    }
+
+    /**
+     * Opens the incident's form and writes it into the log (D4). An emergency is never refused (D12): whatever the
+     * day or hour, signed day or not, with or without an open shift. Its entry goes into the page of the shift named
+     * if it is open, else of the shift on duty; once the day is signed, into the day's addendum; while no shift is
+     * open, it waits for the next shift opened ({@link #takeWaitingInto}).
+     */
     @Transactional
-    public String report(String shiftId, EntryCategory category, boolean major, String reporter, String location,
-                         String description, FireDetails fire, Instant occurredAt) {
+    public Reported report(String shiftId, EntryCategory category, boolean major, String reporter, String location,
+                           String description, FireDetails fire, String heading, Instant occurredAt) {
         desk.lock();
         Instant at = occurredAt == null ? clock.instant() : occurredAt;
-        days.requireUnsealed(days.dayOf(at));
+        String page = shiftId != null && shifts.isOpen(shiftId).orElse(false) ? shiftId
+                : shifts.currentShiftId().orElse(null);
         String incidentId = UUID.randomUUID().toString();
         String actor = CurrentUser.get().username();
-        commands.send(new ReportIncidentCommand(incidentId, shiftId, category, major, reporter, location,
-                description, fire, at, actor, clock.instant()));
+        commands.send(new ReportIncidentCommand(incidentId, page, category, major, reporter, location,
+                description, fire, heading, at, actor, clock.instant()));
         String what = fire == null || category != EntryCategory.FIRE ? description
                 : description + " — 火灾地点 / место пожара: " + fire.fireLocation() + ", " + fire.burning();
-        commands.send(new RecordEntryCommand(shiftId, UUID.randomUUID().toString(), at, category,
-                "紧急情况 / ЧП: " + what, "reported by " + reporter + " at " + location
-                        + "; emergency incident form " + incidentId, null, "incident:" + incidentId, actor,
-                clock.instant()));
-        return incidentId;
+        String handling = "reported by " + reporter + " at " + location + "; emergency incident form " + incidentId;
+        if (page == null) {
+            handling += "; reported at " + clock.instant() + " while no shift was open";
+        }
+        Optional<DutyDays.Written> written = enter(new WaitingEntry(incidentId, at, category,
+                "紧急情况 / ЧП: " + what, handling, actor), page);
+        return new Reported(incidentId, category == EntryCategory.FIRE || major, page, days.dayOf(at),
+                written.map(DutyDays.Written::addendum).orElse(null), written.isEmpty());
+    }
+
+    /**
+     * Writes the entries of incidents reported while no shift was open into a shift just opened (D12), under the
+     * desk's lock: each on its day's page, or in its day's addendum once that day is signed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeWaitingInto(String shiftId) {
+        jdbc.query("select * from pending_incident_entry order by occurred_at, position",
+                (rs, row) -> new WaitingEntry(rs.getString("incident_id"), rs.getTimestamp("occurred_at").toInstant(),
+                        EntryCategory.valueOf(rs.getString("category")), rs.getString("description"),
+                        rs.getString("handling"), rs.getString("recorded_by")))
+            .forEach(waiting -> {
+                enter(waiting, shiftId);
+                jdbc.update("delete from pending_incident_entry where incident_id = ?", waiting.incidentId());
+            });
+    }
+
+    /** An incident's entry in the log, as it is written or while it waits for a page. */
+    private record WaitingEntry(String incidentId, Instant occurredAt, EntryCategory category, String description,
+                                String handling, String recordedBy) {
+    }
+
+    /** Answers where the entry went; empty while it waits for a page. */
+    private Optional<DutyDays.Written> enter(WaitingEntry entry, String page) {
+        LocalDate day = days.dayOf(entry.occurredAt());
+        String entryId = UUID.randomUUID().toString();
+        String reference = "incident:" + entry.incidentId();
+        if (days.isSealed(day)) {
+            return Optional.of(days.addToAddendum(new RecordAddendumEntryCommand(day, entryId, page,
+                    entry.occurredAt(), entry.category(), entry.description(), entry.handling(), null, reference,
+                    null, entry.recordedBy(), clock.instant())));
+        }
+        if (page == null) {
+            jdbc.update("""
+                    insert into pending_incident_entry (incident_id, occurred_at, category, description, handling,
+                        recorded_by, reported_at) values (?, ?, ?, ?, ?, ?, ?)""",
+                    entry.incidentId(), Timestamp.from(entry.occurredAt()), entry.category().name(),
+                    entry.description(), entry.handling(), entry.recordedBy(), Timestamp.from(clock.instant()));
+            return Optional.empty();
+        }
+        commands.send(new RecordEntryCommand(page, entryId, entry.occurredAt(), entry.category(),
+                entry.description(), entry.handling(), null, reference, entry.recordedBy(), clock.instant()));
+        return Optional.of(new DutyDays.Written(entryId, day, null));
     }
 
     /** Attaches an on-site photo; only JPEG and PNG, told by their first bytes. */
@@ -80,6 +153,19 @@ public class IncidentDesk {
                     uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 photoId, incidentId, contentType, data.length, sha256, data, actor, Timestamp.from(now));
         return photoId;
+    }
+
+    /** A step of a fire's checklist done by the caller, now (D13). */
+    @Transactional
+    public void tickFireStep(String incidentId, FireStep step, String note) {
+        commands.send(new TickFireStepCommand(incidentId, step, note, CurrentUser.get().username(), clock.instant()));
+    }
+
+    /** A step of a fire's checklist not needed, for a reason, as the caller says now (D13). */
+    @Transactional
+    public void markFireStepNotNeeded(String incidentId, FireStep step, String reason) {
+        commands.send(new MarkFireStepNotNeededCommand(incidentId, step, reason, CurrentUser.get().username(),
+                clock.instant()));
     }
 
     @Transactional

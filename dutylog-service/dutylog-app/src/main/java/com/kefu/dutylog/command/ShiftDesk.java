@@ -6,6 +6,7 @@ import com.kefu.dutylog.api.Instruction;
 import com.kefu.dutylog.api.OpenMatter;
 import com.kefu.dutylog.api.Preparation;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
+import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.query.OpenEmergencies;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
@@ -44,25 +45,29 @@ public class ShiftDesk {
     private final OpenEmergencies emergencies;
     private final DutyDays days;
     private final DutyDeskLock desk;
+    private final IncidentDesk incidents;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     public ShiftDesk(Commands commands, ShiftQueries shifts, OpenEmergencies emergencies, DutyDays days,
-                     DutyDeskLock desk, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+                     DutyDeskLock desk, IncidentDesk incidents, JdbcTemplate jdbc, Clock clock,
+                     ApplicationEventPublisher events) {
         this.commands = commands;
         this.shifts = shifts;
         this.emergencies = emergencies;
         this.days = days;
         this.desk = desk;
+        this.incidents = incidents;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
     }
 
     /**
-     * Opens a new page with today's date, carrying over what the post's previous shift handed over (D1). The
-     * complaint calls that waited for a shift follow once it is open ({@link WaitingCalls}), not in this transaction.
+     * Opens a new page with today's date, carrying over what the post's previous shift handed over (D1), and takes
+     * in the incidents reported while no shift was open (D12). The complaint calls that waited for a shift follow
+     * once it is open ({@link WaitingCalls}), not in this transaction.
      */
     @Transactional
     public OpenedShift open(String post) {
@@ -79,31 +84,56 @@ public class ShiftDesk {
                 ? new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now)
                 : new OpenShiftCommand(shiftId, post, date, CurrentUser.get().username(), now, previous.shiftId(),
                         previous.openMatters(), previous.instructions()));
+        incidents.takeWaitingInto(shiftId);
         events.publishEvent(new CallsWaiting());
         return new OpenedShift(shiftId, post, date, previous == null ? null : previous.shiftId(),
                 previous == null ? List.of() : CarriedOver.of(previous.openMatters(), previous.instructions()));
     }
 
+    /** Into the shift's page; into the day's addendum once the manager has signed the day (D12). */
     @Transactional
-    public String recordEntry(String shiftId, Instant occurredAt, EntryCategory category, String description,
-                              String handling, String outcome) {
-        days.requireUnsealed(days.dayOf(occurredAt));
+    public DutyDays.Written recordEntry(String shiftId, Instant occurredAt, EntryCategory category,
+                                        String description, String handling, String outcome) {
+        LocalDate day = days.dayOf(occurredAt);
         String entryId = UUID.randomUUID().toString();
+        String actor = CurrentUser.get().username();
+        if (days.isSealed(day)) {
+            requireOpen(shiftId);
+            return days.addToAddendum(new RecordAddendumEntryCommand(day, entryId, shiftId, occurredAt, category,
+                    description, handling, outcome, null, null, actor, clock.instant()));
+        }
         commands.send(new RecordEntryCommand(shiftId, entryId, occurredAt, category, description, handling, outcome,
-                null, CurrentUser.get().username(), clock.instant()));
-        return entryId;
+                null, actor, clock.instant()));
+        return new DutyDays.Written(entryId, day, null);
     }
 
-    /** A correction is a new entry pointing to the one it corrects, on the same duty day (D3, D5). */
+    /**
+     * A correction is a new entry pointing to the one it corrects, on the same duty day (D3); once that day is
+     * signed, in its addendum (D12).
+     */
     @Transactional
-    public String correctEntry(String shiftId, String entryId, String description, String handling, String outcome) {
+    public DutyDays.Written correctEntry(String shiftId, String entryId, String description, String handling,
+                                         String outcome) {
         ShiftQueries.WrittenEntry corrected = shifts.entryOf(shiftId, entryId)
                 .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + shiftId));
-        days.requireUnsealed(corrected.dutyDay());
         String correctionId = UUID.randomUUID().toString();
+        String actor = CurrentUser.get().username();
+        if (days.isSealed(corrected.dutyDay())) {
+            return days.addToAddendum(new RecordAddendumEntryCommand(corrected.dutyDay(), correctionId, shiftId,
+                    corrected.occurredAt(), corrected.category(), description, handling, outcome, null, entryId,
+                    actor, clock.instant()));
+        }
         commands.send(new CorrectEntryCommand(shiftId, correctionId, entryId, corrected.occurredAt(),
-                corrected.category(), description, handling, outcome, CurrentUser.get().username(), clock.instant()));
-        return correctionId;
+                corrected.category(), description, handling, outcome, actor, clock.instant()));
+        return new DutyDays.Written(correctionId, corrected.dutyDay(), null);
+    }
+
+    /** A page is written only while its shift is open (D8), its day's addendum too. */
+    private void requireOpen(String shiftId) {
+        if (!shifts.isOpen(shiftId).orElseThrow(() -> new NotFound("no shift " + shiftId))) {
+            throw new RuleViolation("shift-closed", "shift " + shiftId
+                    + " has been handed over; entries go into the shift that took it over (D8)");
+        }
     }
 
     /** The caller hands the shift over to {@code incoming} (or the substitute named for them), or learns why not. */

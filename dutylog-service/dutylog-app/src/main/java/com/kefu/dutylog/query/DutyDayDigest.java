@@ -2,6 +2,7 @@ package com.kefu.dutylog.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.api.AddendumEntryRecordedEvent;
 import com.kefu.dutylog.api.EntryCorrectedEvent;
 import com.kefu.dutylog.api.EntryRecordedEvent;
 import com.kefu.dutylog.config.DutylogProperties;
@@ -24,6 +25,9 @@ import java.util.List;
  * The digest the manager's signature keeps of a day (D5): SHA-256 over the day's entries and corrections as the
  * event store holds them, one JSON line each, in the order they were recorded. Computed again later, a different
  * value shows that the history of the day was changed after it was signed.
+ * <p>
+ * What is written after the signature is not among them: it enters the day's addendum (D12), in the day's own
+ * stream, and an addendum's digest starts with the digest of the signature before it.
  */
 @Component
 public class DutyDayDigest {
@@ -64,6 +68,25 @@ public class DutyDayDigest {
             sha256.update(line(entry.event()));
         }
         return new Digest(HexFormat.of().formatHex(sha256.digest()), written.size());
+    }
+
+    /** The digest of addendum {@code addendum} of a signed day, chained to {@code previousDigest} (D12). */
+    public Digest addendum(LocalDate day, int addendum, String previousDigest) {
+        MessageDigest sha256 = sha256();
+        sha256.update((previousDigest + "\n").getBytes(StandardCharsets.UTF_8));
+        int entries = 0;
+        for (Object event : history.payloads(dutyDayId(day))) {
+            if (event instanceof AddendumEntryRecordedEvent entry && entry.addendum() == addendum) {
+                sha256.update(line(entry));
+                entries++;
+            }
+        }
+        return new Digest(HexFormat.of().formatHex(sha256.digest()), entries);
+    }
+
+    /** The id of a day's stream ({@code DutyDay.idOf}, which a view does not import). */
+    static String dutyDayId(LocalDate day) {
+        return "duty-day-" + day;
     }
 
     private boolean on(LocalDate day, Instant at) {

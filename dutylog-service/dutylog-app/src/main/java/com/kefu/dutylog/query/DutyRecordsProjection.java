@@ -2,10 +2,16 @@ package com.kefu.dutylog.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.api.AddendumEntryRecordedEvent;
+import com.kefu.dutylog.api.AddendumSignedEvent;
 import com.kefu.dutylog.api.DutyDaySignedEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.config.DutylogProperties;
+import com.kefu.dutylog.event.FireChecklistOpenedEvent;
+import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.event.FireStepDoneEvent;
+import com.kefu.dutylog.event.FireStepNotNeededEvent;
 import com.kefu.dutylog.event.LostItemDisposedEvent;
 import com.kefu.dutylog.event.LostItemRegisteredEvent;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
@@ -21,8 +27,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 
 /**
- * Incidents, the manager's signatures and lost items. Subscribing, like the shift view: a handover must see an
- * incident reported a moment ago (D7), and a write the signature that sealed its day (D5).
+ * Incidents with a fire's checklist (D13), the manager's signatures, the addenda of signed days (D12) and lost
+ * items. Subscribing, like the shift view: a handover must see an incident reported a moment ago (D7), and a write
+ * the signature that sealed its day (D5).
  */
 @Component
 @ProcessingGroup(DutyRecordsProjection.PROCESSING_GROUP)
@@ -55,6 +62,33 @@ class DutyRecordsProjection {
     }
 
     @EventHandler
+    void on(FireChecklistOpenedEvent event) {
+        jdbc.update("update incident_view set heading = ? where id = ?", event.heading(), event.incidentId());
+        for (FireStep step : FireStep.values()) {
+            jdbc.update("""
+                    insert into fire_step_view (incident_id, step, status) values (?, ?, 'OPEN')
+                    on conflict do nothing""", event.incidentId(), step.name());
+        }
+    }
+
+    @EventHandler
+    void on(FireStepDoneEvent event) {
+        jdbc.update("""
+                update fire_step_view set status = 'DONE', note = ?, done_by = ?, done_at = ?
+                where incident_id = ? and step = ?""",
+                event.note(), event.doneBy(), Timestamp.from(event.doneAt()), event.incidentId(), event.step().name());
+    }
+
+    @EventHandler
+    void on(FireStepNotNeededEvent event) {
+        jdbc.update("""
+                update fire_step_view set status = 'NOT_NEEDED', reason = ?, done_by = ?, done_at = ?
+                where incident_id = ? and step = ?""",
+                event.reason(), event.markedBy(), Timestamp.from(event.markedAt()), event.incidentId(),
+                event.step().name());
+    }
+
+    @EventHandler
     void on(IncidentResolvedEvent event) {
         jdbc.update("update incident_view set outcome = ?, resolved_by = ?, resolved_at = ? where id = ?",
                 event.outcome(), event.resolvedBy(), Timestamp.from(event.resolvedAt()), event.incidentId());
@@ -67,6 +101,28 @@ class DutyRecordsProjection {
                 values (?, ?, ?, ?, ?) on conflict (duty_day) do nothing""",
                 Date.valueOf(event.date()), event.digest(), event.entries(), event.signedBy(),
                 Timestamp.from(event.signedAt()));
+    }
+
+    @EventHandler
+    void on(AddendumEntryRecordedEvent event) {
+        jdbc.update("""
+                insert into duty_day_addendum_entry (id, duty_day, addendum, shift_id, occurred_at, category,
+                    description, handling, outcome, reference, corrects, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                event.entryId(), Date.valueOf(event.date()), event.addendum(), event.shiftId(),
+                Timestamp.from(event.occurredAt()), event.category().name(), event.description(), event.handling(),
+                event.outcome(), event.reference(), event.corrects(), event.recordedBy(),
+                Timestamp.from(event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(AddendumSignedEvent event) {
+        jdbc.update("""
+                insert into duty_day_addendum_signature (duty_day, addendum, digest, previous_digest, entries,
+                    signed_by, signed_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (duty_day, addendum) do nothing""",
+                Date.valueOf(event.date()), event.addendum(), event.digest(), event.previousDigest(),
+                event.entries(), event.signedBy(), Timestamp.from(event.signedAt()));
     }
 
     @EventHandler
@@ -102,7 +158,10 @@ class DutyRecordsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from incident_view");
+        jdbc.update("delete from fire_step_view");
         jdbc.update("delete from duty_day_signature");
+        jdbc.update("delete from duty_day_addendum_entry");
+        jdbc.update("delete from duty_day_addendum_signature");
         jdbc.update("delete from lost_item_view");
     }
 }

@@ -3,6 +3,7 @@ package com.kefu.dutylog.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.event.FireStep;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,23 @@ public class IncidentQueries {
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("reported_by"),
                         rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("resolved_at") != null,
                         rs.getString("outcome"), rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")),
-                        photos), id).stream().findFirst();
+                        photos, checklist(id, rs.getString("reporter"), rs.getString("location"),
+                        rs.getString("heading"))), id).stream().findFirst();
+    }
+
+    /** A fire's checklist in the rulebook's order (the order of {@code FireStep}); null for other incidents. */
+    private IncidentView.FireChecklist checklist(String id, String reporter, String position, String heading) {
+        List<IncidentView.Step> steps = jdbc.query("select * from fire_step_view where incident_id = ?",
+                (rs, row) -> new IncidentView.Step(rs.getString("step"), rs.getString("status"),
+                        rs.getString("done_by"), instant(rs.getTimestamp("done_at")), rs.getString("note"),
+                        rs.getString("reason")), id);
+        if (steps.isEmpty()) {
+            return null;
+        }
+        List<IncidentView.Step> ordered = steps.stream()
+                .sorted(java.util.Comparator.comparing(step -> FireStep.valueOf(step.step()))).toList();
+        return new IncidentView.FireChecklist(reporter, position, heading, ordered, ordered.stream()
+                .filter(step -> "OPEN".equals(step.status())).map(IncidentView.Step::step).toList());
     }
 
     public Optional<PhotoContent> photo(String incidentId, String photoId) {

@@ -5,11 +5,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** An emergency incident form (D4) with its photos; {@code resolved} once its outcome is recorded. */
+/**
+ * An emergency incident form (D4) with its photos; {@code resolved} once its outcome is recorded. A fire's
+ * {@code fireChecklist} (D13; null for other incidents) shows its steps and which are still open.
+ */
 public record IncidentView(String id, String shiftId, String category, boolean major, String reporter,
                            String location, String description, JsonNode fire, Instant occurredAt,
                            String reportedBy, Instant reportedAt, boolean resolved, String outcome,
-                           String resolvedBy, Instant resolvedAt, List<Photo> photos) {
+                           String resolvedBy, Instant resolvedAt, List<Photo> photos, FireChecklist fireChecklist) {
+
+    /**
+     * After 篇2 T1: the reporter ({@code reporter}), where they are ({@code position}) and are heading
+     * ({@code heading}); each step in the rulebook's order; {@code open}: the steps neither done nor marked not
+     * needed, which hold up the fire's resolution.
+     */
+    public record FireChecklist(String reporter, String position, String heading, List<Step> steps,
+                                List<String> open) {
+    }
+
+    /**
+     * {@code status} OPEN, DONE or NOT_NEEDED; {@code by} and {@code at}: who ticked it and when; {@code note} of a
+     * step done, {@code reason} of one not needed.
+     */
+    public record Step(String step, String status, String by, Instant at, String note, String reason) {
+    }
 
     /** {@code href}: where the photo's bytes are served. */
     public record Photo(String id, String contentType, long size, String sha256, String uploadedBy,

@@ -72,6 +72,12 @@ public class ShiftQueries {
                 java.sql.Date.valueOf(day));
     }
 
+    /** Whether the shift exists and is open (a page is written while it is open, D8). */
+    public Optional<Boolean> isOpen(String shiftId) {
+        return jdbc.queryForList("select open from shift_view where id = ?", Boolean.class, shiftId).stream()
+                   .findFirst();
+    }
+
     /** Shifts whose page carries a date. */
     public List<String> shiftsDated(LocalDate day) {
         return jdbc.queryForList("select id from shift_view where shift_date = ?", String.class,
@@ -88,11 +94,15 @@ public class ShiftQueries {
                 corrections.computeIfAbsent(entry.corrects(), key -> new ArrayList<>()).add(entry.id());
             }
         });
+        List<DutyDayQueries.AddendumEntry> addenda = jdbc.query(
+                "select * from duty_day_addendum_entry where shift_id = ? order by position",
+                (rs, row) -> DutyDayQueries.entry(rs), id);
         return jdbc.query("select *, carried_over::text as carried, handover::text as handed from shift_view "
                         + "where id = ?", (rs, row) -> new ShiftView(
                 rs.getString("id"), rs.getString("post"), rs.getDate("shift_date").toLocalDate(),
                 rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(), rs.getBoolean("open"),
-                tree(rs.getString("carried")), entries, tree(rs.getString("handed"))), id).stream().findFirst();
+                tree(rs.getString("carried")), entries, tree(rs.getString("handed")), addenda), id).stream()
+                   .findFirst();
     }
 
     private static ShiftView.Entry entry(ResultSet rs, Map<String, List<String>> corrections) throws SQLException {

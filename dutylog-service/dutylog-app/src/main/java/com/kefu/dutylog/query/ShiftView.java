@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * A shift's page of the duty log: what it carried over from the previous shift (D1), its entries oldest first,
- * corrections beside the entries they correct (D3), and its handover once it is closed (D6).
+ * corrections beside the entries they correct (D3), and its handover once it is closed (D6). {@code addenda}: what
+ * was written from this page into days the manager had already signed, which their addenda hold (D12).
  */
 public record ShiftView(String id, String post, LocalDate date, String openedBy, Instant openedAt, boolean open,
-                        JsonNode carriedOver, List<Entry> entries, JsonNode handover) {
+                        JsonNode carriedOver, List<Entry> entries, JsonNode handover,
+                        List<DutyDayQueries.AddendumEntry> addenda) {
 
     /** {@code corrects}: the entry this one corrects; {@code correctedBy}: the corrections of this one. */
     public record Entry(String id, Instant occurredAt, String category, String description, String handling,

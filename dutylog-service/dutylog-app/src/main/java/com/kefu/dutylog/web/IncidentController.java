@@ -4,6 +4,7 @@ import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.command.IncidentDesk;
 import com.kefu.dutylog.command.UnsupportedPhoto;
+import com.kefu.dutylog.event.FireStep;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
@@ -36,12 +37,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import static com.kefu.dutylog.web.Access.READERS;
 import static com.kefu.dutylog.web.Access.WRITERS;
 
-/** Emergency incident forms with their photos (D4); fires (D10). */
+/** Emergency incident forms with their photos (D4); fires (D10) and their checklist (D13); never refused (D12). */
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -56,15 +56,26 @@ class IncidentController {
         this.history = history;
     }
 
+    /**
+     * 篇2 T1: where the fire is, what burns, flames, smoke; {@code heading}: where the reporter is heading (去向,
+     * D13), asked for but not required: a fire is never refused for a missing answer (D12).
+     */
     record FireRequest(@NotBlank @Size(max = 200) String fireLocation, @NotBlank @Size(max = 200) String burning,
-                       @NotNull Boolean flame, @NotNull Boolean smoke) {
+                       @NotNull Boolean flame, @NotNull Boolean smoke, @Size(max = 200) String heading) {
+    }
+
+    record StepDoneRequest(@Size(max = 4000) String note) {
+    }
+
+    record StepNotNeededRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
     /**
-     * {@code reporter}: who reports; {@code location}: where they are (or where it happens); {@code occurredAt}:
-     * when it happened, now if not given; {@code fire}: required for a FIRE.
+     * {@code shiftId}: the page the desk writes on, if any (an emergency needs no open shift, D12); {@code reporter}:
+     * who reports; {@code location}: where they are (or where it happens); {@code occurredAt}: when it happened, now
+     * if not given; {@code fire}: required for a FIRE.
      */
-    record ReportRequest(@NotBlank @Size(max = 36) String shiftId, @NotNull EntryCategory category,
+    record ReportRequest(@Size(max = 36) String shiftId, @NotNull EntryCategory category,
                          @NotBlank @Size(max = 200) String location, @NotBlank @Size(max = 4000) String description,
                          @NotBlank @Size(max = 100) String reporter, Boolean major, @Valid FireRequest fire,
                          @PastOrPresent Instant occurredAt) {
@@ -73,21 +84,25 @@ class IncidentController {
     record ResolveRequest(@NotBlank @Size(max = 4000) String outcome) {
     }
 
+    /**
+     * Never refused for the day, the hour or the shift (D12): 201 with where its entry went ({@code shiftId},
+     * {@code dutyDay}, {@code addendum} once the day is signed, {@code waiting} while no shift is open).
+     */
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<Map<String, Object>> report(@Valid @RequestBody ReportRequest request) {
+    ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request) {
         if (request.category() == EntryCategory.FIRE && request.fire() == null) {
             throw new IllegalArgumentException(
                     "fire: a fire is reported with where it burns and what "
                             + "(fireLocation, burning, flame, smoke) (D10)");
         }
         FireRequest fire = request.fire();
-        String id = desk.report(request.shiftId(), request.category(), Boolean.TRUE.equals(request.major()),
-                request.reporter(), request.location(), request.description(),
+        String shiftId = request.shiftId() == null || request.shiftId().isBlank() ? null : request.shiftId();
+        IncidentDesk.Reported reported = desk.report(shiftId, request.category(),
+                Boolean.TRUE.equals(request.major()), request.reporter(), request.location(), request.description(),
                 fire == null ? null : new FireDetails(fire.fireLocation(), fire.burning(), fire.flame(), fire.smoke()),
-                request.occurredAt());
-        boolean major = request.category() == EntryCategory.FIRE || Boolean.TRUE.equals(request.major());
-        return ResponseEntity.created(URI.create("/api/incidents/" + id)).body(Map.of("id", id, "major", major));
+                fire == null ? null : fire.heading(), request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/incidents/" + reported.id())).body(reported);
     }
 
     @GetMapping("/{id}")
@@ -135,6 +150,27 @@ class IncidentController {
                 .body(photo.data());
     }
 
+    /** A step of a fire's checklist done, by the caller, now (D13); 409 if done or marked before, or resolved. */
+    @PostMapping("/{id}/fire-steps/{step}")
+    @PreAuthorize(WRITERS)
+    IncidentView tickFireStep(@PathVariable String id, @PathVariable FireStep step,
+                              @Valid @RequestBody(required = false) StepDoneRequest request) {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        desk.tickFireStep(id, step, request == null ? null : request.note());
+        return incidents.find(id).orElseThrow();
+    }
+
+    /** A step of a fire's checklist not needed, with the reason (D13). */
+    @PostMapping("/{id}/fire-steps/{step}/not-needed")
+    @PreAuthorize(WRITERS)
+    IncidentView markFireStepNotNeeded(@PathVariable String id, @PathVariable FireStep step,
+                                       @Valid @RequestBody StepNotNeededRequest request) {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        desk.markFireStepNotNeeded(id, step, request.reason());
+        return incidents.find(id).orElseThrow();
+    }
+
+    /** 409 while a major incident has no photo (D4) or a fire's checklist has an open step (D13). */
     @PostMapping("/{id}/resolve")
     @PreAuthorize(WRITERS)
     IncidentView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request) {

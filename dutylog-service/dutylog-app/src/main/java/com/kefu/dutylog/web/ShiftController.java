@@ -5,6 +5,7 @@ import com.kefu.dutylog.api.HandoverItem;
 import com.kefu.dutylog.api.Instruction;
 import com.kefu.dutylog.api.OpenMatter;
 import com.kefu.dutylog.api.Preparation;
+import com.kefu.dutylog.command.DutyDays;
 import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.dutylog.command.ShiftDesk.OpenedShift;
 import com.kefu.platform.axon.EventHistory;
@@ -28,13 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static com.kefu.dutylog.web.Access.READERS;
 import static com.kefu.dutylog.web.Access.WRITERS;
 
-/** Shifts: pages of the duty log, their entries and corrections, their handover (D1–D3, D6–D8). */
+/**
+ * Shifts: pages of the duty log, their entries and corrections, their handover (D1–D3, D6–D8); what is written
+ * into a day already signed enters its addendum (D12).
+ */
 @RestController
 @RequestMapping("/api/shifts")
 class ShiftController {
@@ -110,13 +115,13 @@ class ShiftController {
         return history.of(id);
     }
 
+    /** 201 with the entry; once the manager has signed its day, the entry is in the day's addendum (D12). */
     @PostMapping("/{id}/entries")
     @PreAuthorize(WRITERS)
-    ResponseEntity<Map<String, String>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry) {
-        String entryId = desk.recordEntry(id, entry.occurredAt(), entry.category(), entry.description(),
+    ResponseEntity<Map<String, Object>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry) {
+        DutyDays.Written written = desk.recordEntry(id, entry.occurredAt(), entry.category(), entry.description(),
                 entry.handling(), entry.outcome());
-        return ResponseEntity.created(URI.create("/api/shifts/" + id + "/entries/" + entryId))
-                             .body(Map.of("id", entryId));
+        return created(id, written, Map.of());
     }
 
     /** Where a new entry's Location points. There is no PUT or DELETE: entries are never edited or deleted (D3). */
@@ -129,12 +134,25 @@ class ShiftController {
 
     @PostMapping("/{id}/entries/{entryId}/corrections")
     @PreAuthorize(WRITERS)
-    ResponseEntity<Map<String, String>> correct(@PathVariable String id, @PathVariable String entryId,
+    ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @PathVariable String entryId,
                                                 @Valid @RequestBody CorrectionRequest correction) {
-        String correctionId = desk.correctEntry(id, entryId, correction.description(), correction.handling(),
+        DutyDays.Written written = desk.correctEntry(id, entryId, correction.description(), correction.handling(),
                 correction.outcome());
-        return ResponseEntity.created(URI.create("/api/shifts/" + id + "/entries/" + correctionId))
-                             .body(Map.of("id", correctionId, "corrects", entryId));
+        return created(id, written, Map.of("corrects", entryId));
+    }
+
+    /** An entry on the page is found under the page; one in a signed day's addendum under the day (D12). */
+    private static ResponseEntity<Map<String, Object>> created(String shiftId, DutyDays.Written written,
+                                                               Map<String, Object> more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", written.entryId());
+        body.putAll(more);
+        body.put("dutyDay", written.dutyDay().toString());
+        body.put("addendum", written.addendum());
+        URI location = URI.create(written.addendum() == null
+                ? "/api/shifts/" + shiftId + "/entries/" + written.entryId()
+                : "/api/duty-days/" + written.dutyDay());
+        return ResponseEntity.created(location).body(body);
     }
 
     @PostMapping("/{id}/handover")

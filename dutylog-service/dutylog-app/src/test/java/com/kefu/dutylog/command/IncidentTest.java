@@ -6,8 +6,14 @@ import com.kefu.dutylog.api.IncidentPhotoAttachedEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
+import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
+import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.command.IncidentCommands.ReportIncidentCommand;
 import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
+import com.kefu.dutylog.event.FireChecklistOpenedEvent;
+import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.event.FireStepDoneEvent;
+import com.kefu.dutylog.event.FireStepNotNeededEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +41,20 @@ class IncidentTest {
                 FIRE, T, "desk", T.plusSeconds(30));
     }
 
+    private static FireChecklistOpenedEvent checklistOpened() {
+        return new FireChecklistOpenedEvent("i-1", "去一楼大堂", T.plusSeconds(30));
+    }
+
+    /** Every step of the checklist done but the extinguisher, which was not needed. */
+    private static Object[] checklistDone() {
+        return new Object[] {fireReported(), checklistOpened(), photo(),
+            new FireStepDoneEvent("i-1", FireStep.SENIOR_ON_DUTY_TOLD, "值班经理 王", "desk", T.plusSeconds(40)),
+            new FireStepDoneEvent("i-1", FireStep.SECURITY_CONTROL_ROOM_TOLD, null, "desk", T.plusSeconds(50)),
+            new FireStepDoneEvent("i-1", FireStep.FIRE_BRIGADE_CALLED, "119", "desk", T.plusSeconds(55)),
+            new FireStepNotNeededEvent("i-1", FireStep.EXTINGUISHER_USED, "火已被喷淋扑灭", "desk", T.plusSeconds(70)),
+            new FireStepDoneEvent("i-1", FireStep.EVACUATION_GUIDED, null, "desk", T.plusSeconds(90))};
+    }
+
     private static IncidentPhotoAttachedEvent photo() {
         return new IncidentPhotoAttachedEvent("i-1", "p-1", "image/jpeg", 1234, SHA, "desk", T.plusSeconds(60));
     }
@@ -44,16 +64,16 @@ class IncidentTest {
     void fireIsMajor() {
         fixture.givenNoPriorActivity()
                .when(new ReportIncidentCommand("i-1", "s-1", EntryCategory.FIRE, false, "保安 李明", "B1 楼梯口",
-                       "仓库冒烟", FIRE, T, "desk", T.plusSeconds(30)))
-               .expectEvents(fireReported());
+                       "仓库冒烟", FIRE, "去一楼大堂", T, "desk", T.plusSeconds(30)))
+               .expectEvents(fireReported(), checklistOpened());
     }
 
     @Test
     @DisplayName("D10 a fire without where it burns and what is not accepted")
     void fireNeedsDetails() {
         fixture.givenNoPriorActivity()
-               .when(new ReportIncidentCommand("i-1", "s-1", EntryCategory.FIRE, true, "保安", "B1", "冒烟", null, T,
-                       "desk", T))
+               .when(new ReportIncidentCommand("i-1", "s-1", EntryCategory.FIRE, true, "保安", "B1", "冒烟", null, null,
+                       T, "desk", T))
                .expectException(IllegalArgumentException.class);
     }
 
@@ -84,5 +104,75 @@ class IncidentTest {
                        new IncidentResolvedEvent("i-1", "已扑灭", "desk", T.plusSeconds(600)))
                .when(new ResolveIncidentCommand("i-1", "again", "desk", T.plusSeconds(900)))
                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    @DisplayName("D12 a fire is taken while no shift is open: the form names no page yet")
+    void fireWithoutAShift() {
+        fixture.givenNoPriorActivity()
+               .when(new ReportIncidentCommand("i-1", null, EntryCategory.FIRE, true, "保安 李明", "B1 楼梯口",
+                       "仓库冒烟", FIRE, null, T, "desk", T.plusSeconds(30)))
+               .expectEvents(new IncidentReportedEvent("i-1", null, EntryCategory.FIRE, true, "保安 李明", "B1 楼梯口",
+                       "仓库冒烟", FIRE, T, "desk", T.plusSeconds(30)),
+                       new FireChecklistOpenedEvent("i-1", null, T.plusSeconds(30)));
+    }
+
+    @Test
+    @DisplayName("D13 a step of the fire checklist is done by whom and when, once")
+    void stepDoneOnce() {
+        fixture.given(fireReported(), checklistOpened())
+               .when(new TickFireStepCommand("i-1", FireStep.FIRE_BRIGADE_CALLED, "119", "desk", T.plusSeconds(55)))
+               .expectEvents(new FireStepDoneEvent("i-1", FireStep.FIRE_BRIGADE_CALLED, "119", "desk",
+                       T.plusSeconds(55)));
+        fixture.given(fireReported(), checklistOpened(),
+                       new FireStepDoneEvent("i-1", FireStep.FIRE_BRIGADE_CALLED, "119", "desk", T.plusSeconds(55)))
+               .when(new TickFireStepCommand("i-1", FireStep.FIRE_BRIGADE_CALLED, null, "night", T.plusSeconds(60)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("already done by desk"));
+    }
+
+    @Test
+    @DisplayName("D13 a step is marked not needed only with a reason")
+    void notNeededWithAReason() {
+        fixture.given(fireReported(), checklistOpened())
+               .when(new MarkFireStepNotNeededCommand("i-1", FireStep.EXTINGUISHER_USED, "火已被喷淋扑灭", "desk",
+                       T.plusSeconds(70)))
+               .expectEvents(new FireStepNotNeededEvent("i-1", FireStep.EXTINGUISHER_USED, "火已被喷淋扑灭", "desk",
+                       T.plusSeconds(70)));
+        fixture.given(fireReported(), checklistOpened())
+               .when(new MarkFireStepNotNeededCommand("i-1", FireStep.EXTINGUISHER_USED, " ", "desk",
+                       T.plusSeconds(70)))
+               .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("D13 a fire is not resolved while a step is neither done nor marked not needed, naming the steps")
+    void notResolvedWithOpenSteps() {
+        fixture.given(fireReported(), checklistOpened(), photo(),
+                       new FireStepDoneEvent("i-1", FireStep.FIRE_BRIGADE_CALLED, "119", "desk", T.plusSeconds(55)))
+               .when(new ResolveIncidentCommand("i-1", "已扑灭", "desk", T.plusSeconds(600)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("[SENIOR_ON_DUTY_TOLD, SECURITY_CONTROL_ROOM_TOLD, "
+                       + "EXTINGUISHER_USED, EVACUATION_GUIDED] (篇2 T, D13)"));
+        fixture.given(checklistDone())
+               .when(new ResolveIncidentCommand("i-1", "已扑灭", "desk", T.plusSeconds(600)))
+               .expectEvents(new IncidentResolvedEvent("i-1", "已扑灭", "desk", T.plusSeconds(600)));
+    }
+
+    @Test
+    @DisplayName("D13 an incident that is no fire has no fire steps; a resolved fire takes no more")
+    void stepsOnlyOfAnOpenFire() {
+        fixture.given(new IncidentReportedEvent("i-1", "s-1", EntryCategory.WATER, false, "保洁", "3楼", "漏水", null,
+                       T, "desk", T))
+               .when(new TickFireStepCommand("i-1", FireStep.FIRE_BRIGADE_CALLED, null, "desk", T))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("no fire"));
+        Object[] resolved = java.util.Arrays.copyOf(checklistDone(), checklistDone().length + 1);
+        resolved[resolved.length - 1] = new IncidentResolvedEvent("i-1", "已扑灭", "desk", T.plusSeconds(600));
+        fixture.given(resolved)
+               .when(new MarkFireStepNotNeededCommand("i-1", FireStep.EVACUATION_GUIDED, "late", "desk",
+                       T.plusSeconds(700)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("already resolved"));
     }
 }

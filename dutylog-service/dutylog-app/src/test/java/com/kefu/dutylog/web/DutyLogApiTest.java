@@ -141,8 +141,9 @@ class DutyLogApiTest extends ServiceTest {
 
     @Test
     @Order(1)
-    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 end to end: a shift logs, a fire with its photo holds up the handover "
-            + "until resolved, the next page carries over, the manager seals the day, a late write is refused")
+    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 D12 D13 end to end: a shift logs, a fire with its photo holds up the handover "
+            + "until resolved, the next page carries over, the manager seals the day, a late write enters its "
+            + "addendum")
     void endToEnd() throws Exception {
         LocalDate today = nextDay();
         String post = "front-desk";
@@ -196,6 +197,9 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(texts(fitButFire.get("reasons"), "")).singleElement().asString().contains(incident);
         assertThat(expect(get(DESK, s), 200).get("open").asBoolean()).isTrue();
 
+        // D13 not while a step of the fire's checklist is open
+        expectProblem(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭")), 409, "EVACUATION_GUIDED");
+        Shifts.FIRE_STEPS.forEach(step -> expect(post(DESK, i + "/fire-steps/" + step, Map.of()), 200));
         JsonNode resolved = expect(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤")), 200);
         assertThat(resolved.get("resolved").asBoolean()).isTrue();
         assertThat(resolved.get("photos")).hasSize(1);
@@ -231,14 +235,19 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(signed.get("signature").get("digest").asText()).hasSize(64);
         assertThat(signed.get("intact").asBoolean()).isTrue();
 
-        String late = "the duty log of " + today + " was signed by manager";
+        // D12 a write after the signature is not refused: it enters the day's addendum, the signed day stays intact
         JsonNode lateEntry = expect(post(NIGHT, "/api/shifts/" + nextShift + "/entries",
-                Shifts.entry("OTHER", minutesAgo(5), "补记")), 409);
-        assertThat(lateEntry.get("type").asText()).isEqualTo("urn:kefu:problem:day-sealed");
-        assertThat(lateEntry.get("detail").asText()).contains(late).contains("(D5)");
-        expectProblem(post(DESK, s + "/entries/" + water + "/corrections", Map.of("description", "4楼")), 409, late);
-        expectProblem(post(NIGHT, "/api/incidents", Shifts.waterLeak(nextShift)), 409, late);
-        expectProblem(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 409, late);
+                Shifts.entry("OTHER", minutesAgo(5), "补记")), 201);
+        assertThat(lateEntry.get("addendum").asInt()).isEqualTo(1);
+        assertThat(expect(post(DESK, s + "/entries/" + water + "/corrections", Map.of("description", "4楼")), 201)
+                .get("addendum").asInt()).isEqualTo(1);
+        JsonNode lateLeak = expect(post(NIGHT, "/api/incidents", Shifts.waterLeak(nextShift)), 201);
+        assertThat(lateLeak.get("addendum").asInt()).isEqualTo(1);
+        expect(post(NIGHT, "/api/incidents/" + lateLeak.get("id").asText() + "/resolve",
+                Map.of("outcome", "已修")), 200);
+        JsonNode addendum = expect(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 200);
+        assertThat(addendum.get("addenda").get(0).get("signature").get("entries").asInt()).isEqualTo(3);
+        expectProblem(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 409, "no addendum to sign");
         expect(post(NIGHT, "/api/shifts/" + nextShift + "/entries",
                 Shifts.entry("OTHER", minutesAgo(60 * 24), "前一天的事, 补记")), 201); // yesterday is not signed
         assertThat(expect(get(AUDITOR, "/api/duty-days/" + today), 200).get("intact").asBoolean()).isTrue();
@@ -250,10 +259,11 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(texts(shiftHistory, "actor")).containsExactly("desk", "desk", "aftersales", "desk", "desk");
         assertThat(shiftHistory.get(3).get("data").get("reference").asText()).isEqualTo("incident:" + incident);
         assertThat(texts(expect(get(AUDITOR, i + "/history"), 200), "type"))
-                .containsExactly("IncidentReported", "IncidentPhotoAttached", "IncidentResolved");
+                .startsWith("IncidentReported", "FireChecklistOpened", "IncidentPhotoAttached", "FireStepDone")
+                .endsWith("IncidentResolved");
         List<String> day = texts(expect(get(MANAGER, "/api/duty-days/" + today + "/history"), 200), "type");
         assertThat(day).startsWith("ShiftOpened").contains("IncidentReported", "ShiftHandedOver", "MattersCarriedOver")
-                .endsWith("DutyDaySigned");
+                .contains("DutyDaySigned").endsWith("AddendumSigned");
 
         // roles: the auditor reads and changes nothing; a department does not read the log
         expect(post(AUDITOR, "/api/shifts/" + nextShift + "/entries", Shifts.entry("OTHER", minutesAgo(1), "x")), 403);
@@ -307,7 +317,6 @@ class DutyLogApiTest extends ServiceTest {
         Map<String, Object> fireWithoutDetails = new java.util.HashMap<>(Shifts.fire(shift));
         fireWithoutDetails.remove("fire");
         expectProblem(post(DESK, "/api/incidents", fireWithoutDetails), 400, "fire");
-        expect(post(DESK, "/api/incidents", Shifts.waterLeak("no-such-shift")), 404);
 
         JsonNode leak = expect(post(DESK, "/api/incidents", Shifts.waterLeak(shift)), 201);
         String incident = leak.get("id").asText();

@@ -1,0 +1,7 @@
+package com.kefu.dutylog.event;
+
+import java.time.Instant;
+
+/** A step of the fire checklist was done (D13): by whom, when, with an optional note (e.g. who answered at 119). */
+public record FireStepDoneEvent(String incidentId, FireStep step, String note, String doneBy, Instant doneAt) {
+}

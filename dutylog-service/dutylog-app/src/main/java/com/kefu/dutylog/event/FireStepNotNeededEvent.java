@@ -1,0 +1,8 @@
+package com.kefu.dutylog.event;
+
+import java.time.Instant;
+
+/** A step of the fire checklist was not needed, and why (D13): e.g. the fire was out before an extinguisher was. */
+public record FireStepNotNeededEvent(String incidentId, FireStep step, String reason, String markedBy,
+                                     Instant markedAt) {
+}
