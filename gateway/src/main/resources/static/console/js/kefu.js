@@ -108,6 +108,10 @@
   }
 
   Kefu.fmt = {
+    /** A list of names in the language's own way: 'A、B和C', 'A, B and C', 'A, B и C'. */
+    list(items) {
+      return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+    },
     date(value) {
       return value ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(value)) : '';
     },

@@ -133,7 +133,8 @@ class ComplaintApiTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("actuator health and prometheus answer without a token, with Axon metrics tagged by application")
+    @DisplayName("actuator health and prometheus answer without a token, with the processors' counts and lag and the "
+            + "requests' timers tagged by application")
     void servesHealthAndMetrics() {
         var health = api().get().uri("/actuator/health").retrieve().toEntity(String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
@@ -146,8 +147,11 @@ class ComplaintApiTest extends ServiceTest {
             assertThat(metrics.getStatusCode().value()).isEqualTo(200);
             assertThat(metrics.getBody())
                     .contains("application=\"complaint-service\"")
-                    .contains("commandBus_successCounter_total")
-                    .contains("eventStore_")
+                    .containsPattern("kefu_processor_events_total\\{application=\"complaint-service\","
+                            + "processor=\"complaint-view\",result=\"success\",?\\} [1-9]")
+                    .containsPattern("kefu_processor_lag_milliseconds\\{application=\"complaint-service\","
+                            + "processor=\"kafka-relay\",?\\}")
+                    .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/complaints\"")
                     .contains("kafka_producer_record_send_total");
         });
         var docs = api().get().uri("/v3/api-docs").retrieve().toEntity(String.class);
