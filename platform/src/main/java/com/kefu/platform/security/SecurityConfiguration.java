@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -95,6 +96,17 @@ public class SecurityConfiguration {
         return true;
     }
 
+    /**
+     * The bearer token of the {@code Authorization} header, read without a regex ({@link BearerTokens}); the
+     * resource server takes this bean, or the application's own (the gateway's live streams also take the token from
+     * the query, since a browser's EventSource cannot send a header).
+     */
+    @Bean
+    @ConditionalOnMissingBean(BearerTokenResolver.class)
+    BearerTokenResolver bearerTokens() {
+        return new BearerTokens();
+    }
+
     /** A role the rule leaves out gets 403 before its request is read, not 400 for what it sent. */
     @Bean
     WebMvcConfigurer authorizeBeforeBinding(ApplicationContext context) {
@@ -127,7 +139,6 @@ public class SecurityConfiguration {
                     .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                     .anyRequest().authenticated())
             .oauth2ResourceServer(server -> server
-                    .bearerTokenResolver(new BearerTokens())
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                     .authenticationEntryPoint((request, response, e) -> write(response, json,
                             HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required"))
