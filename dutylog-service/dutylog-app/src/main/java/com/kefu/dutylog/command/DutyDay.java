@@ -51,12 +51,15 @@ public class DutyDay {
                 command.signedAt()));
     }
 
+    /** Answers the number of the addendum the entry entered. */
     @CommandHandler
-    void handle(RecordAddendumEntryCommand command) {
+    int handle(RecordAddendumEntryCommand command) {
+        int entered = addendum;
         apply(new AddendumEntryRecordedEvent(command.date(), addendum, command.entryId(), command.shiftId(),
                 command.occurredAt(), command.category(), command.description(), command.handling(),
                 command.outcome(), command.reference(), command.corrects(), command.recordedBy(),
                 command.recordedAt()));
+        return entered;
     }
 
     @CommandHandler

@@ -66,8 +66,7 @@ public class DutyDays {
     /** Writes into the addendum of a day found sealed under its lock ({@link #isSealed}) in this transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Written addToAddendum(RecordAddendumEntryCommand entry) {
-        commands.send(entry);
-        int addendum = days.openAddendum(entry.date()).orElseThrow().number();
+        int addendum = commands.send(entry);
         return new Written(entry.entryId(), entry.date(), addendum);
     }
 

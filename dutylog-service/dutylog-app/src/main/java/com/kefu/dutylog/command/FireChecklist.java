@@ -3,6 +3,7 @@ package com.kefu.dutylog.command;
 import com.kefu.dutylog.event.FireStep;
 import com.kefu.platform.web.RuleViolation;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class FireChecklist {
     }
 
     List<FireStep> open() {
-        return java.util.Arrays.stream(FireStep.values()).filter(step -> !recorded.containsKey(step)).toList();
+        return Arrays.stream(FireStep.values()).filter(step -> !recorded.containsKey(step)).toList();
     }
 
     void requireNoneOpen(String incidentId) {
