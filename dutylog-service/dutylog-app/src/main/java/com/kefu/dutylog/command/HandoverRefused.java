@@ -11,4 +11,9 @@ public class HandoverRefused extends RuleViolation {
         super("handover-refused", "shift " + shiftId + " cannot be handed over: " + String.join("; ", reasons),
                 reasons);
     }
+
+    /** The reasons the major or emergency matters still open give (篇4 I 1). */
+    static List<String> unresolved(List<String> emergencies) {
+        return emergencies.stream().map(matter -> matter + " is not resolved yet (D7)").toList();
+    }
 }

@@ -2,8 +2,11 @@ package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.IncidentPhotoAttachedEvent;
+import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
+import com.kefu.dutylog.api.IncidentNoticeSentEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
+import com.kefu.dutylog.command.IncidentCommands.AcknowledgeNoticeCommand;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
 import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
 import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
@@ -24,7 +27,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An emergency incident form (《紧急情况处理登记表》, D4): reported, with on-site photos, resolved once. A fire is a
  * major incident and tells where it burns and what (D10); its checklist (篇2 T1, D13) is done step by step, and it is
- * resolved only once every step is done or marked not needed with a reason.
+ * resolved only once every step is done or marked not needed with a reason. A guest taken ill or drunk, or an
+ * accident to a guest or to staff ({@link com.kefu.dutylog.api.IncidentKind}) sends the CS manager and the CS head a
+ * notice at once, which each acknowledges (篇2 B3, D14).
  */
 @Aggregate
 public class Incident {
@@ -36,6 +41,8 @@ public class Incident {
     private boolean resolved;
     /** A fire's steps (D13); null for other incidents, and for fires reported before the checklist existed. */
     private FireChecklist checklist;
+    /** Who is to be told at once (D14); null for incidents of no {@code IncidentKind}. */
+    private IncidentNotice notice;
 
     protected Incident() {
     }
@@ -53,6 +60,22 @@ public class Incident {
         if (fire) {
             apply(new FireChecklistOpenedEvent(command.incidentId(), command.heading(), command.reportedAt()));
         }
+        if (command.kind() != null) {
+            apply(new IncidentNoticeSentEvent(command.incidentId(), command.kind(), command.category(),
+                    command.location(), command.description(), command.reporter(), command.occurredAt(),
+                    IncidentNotice.NOTIFY, command.reportedBy(), command.reportedAt()));
+        }
+    }
+
+    /** For each role of the caller's still to be told; also after the incident is resolved (being told is a fact). */
+    @CommandHandler
+    void handle(AcknowledgeNoticeCommand command) {
+        if (notice == null) {
+            throw new RuleViolation("no-notice", "incident " + incidentId + " is of no kind the CS manager and the CS "
+                    + "head are told of at once: it has no notice to acknowledge (D14)");
+        }
+        notice.toAcknowledge(incidentId, command.roles()).forEach(role -> apply(new IncidentNoticeAcknowledgedEvent(
+                incidentId, role, command.acknowledgedBy(), command.acknowledgedAt())));
     }
 
     @CommandHandler
@@ -115,6 +138,16 @@ public class Incident {
     @EventSourcingHandler
     void on(FireChecklistOpenedEvent event) {
         checklist = new FireChecklist();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentNoticeSentEvent event) {
+        notice = new IncidentNotice();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentNoticeAcknowledgedEvent event) {
+        notice.told(event.role(), "by " + event.acknowledgedBy() + " at " + event.acknowledgedAt());
     }
 
     @EventSourcingHandler

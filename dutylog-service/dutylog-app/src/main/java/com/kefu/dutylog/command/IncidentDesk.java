@@ -2,7 +2,9 @@ package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.api.IncidentKind;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
+import com.kefu.dutylog.command.IncidentCommands.AcknowledgeNoticeCommand;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
 import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
 import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,6 +39,12 @@ public class IncidentDesk {
 
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** How the log's entry names who an incident befell (D14), in both languages of the desk. */
+    private static final Map<IncidentKind, String> KINDS = Map.of(
+            IncidentKind.GUEST_ILL, "客人发病 / гостю стало плохо",
+            IncidentKind.GUEST_DRUNK, "客人醉酒 / гость пьян",
+            IncidentKind.GUEST_ACCIDENT, "客人受伤 / несчастный случай с гостем",
+            IncidentKind.STAFF_ACCIDENT, "员工受伤 / несчастный случай с сотрудником");
 
     private final Commands commands;
     private final DutyDays days;
@@ -67,11 +76,13 @@ public class IncidentDesk {
      * Opens the incident's form and writes it into the log (D4). An emergency is never refused (D12): whatever the
      * day or hour, signed day or not, with or without an open shift. Its entry goes into the page of the shift named
      * if it is open, else of the shift on duty; once the day is signed, into the day's addendum; while no shift is
-     * open, it waits for the next shift opened ({@link #takeWaitingInto}).
+     * open, it waits for the next shift opened ({@link #takeWaitingInto}). One of a {@code kind} sends the CS manager
+     * and the CS head a notice at once (D14).
      */
     @Transactional
     public Reported report(String shiftId, EntryCategory category, boolean major, String reporter, String location,
-                           String description, FireDetails fire, String heading, Instant occurredAt) {
+                           String description, FireDetails fire, String heading, IncidentKind kind,
+                           Instant occurredAt) {
         desk.lock();
         Instant at = occurredAt == null ? clock.instant() : occurredAt;
         String page = shiftId != null && shifts.isOpen(shiftId).orElse(false) ? shiftId
@@ -79,10 +90,16 @@ public class IncidentDesk {
         String incidentId = UUID.randomUUID().toString();
         String actor = CurrentUser.get().username();
         commands.send(new ReportIncidentCommand(incidentId, page, category, major, reporter, location,
-                description, fire, heading, at, actor, clock.instant()));
+                description, fire, heading, kind, at, actor, clock.instant()));
         String what = fire == null || category != EntryCategory.FIRE ? description
                 : description + " — 火灾地点 / место пожара: " + fire.fireLocation() + ", " + fire.burning();
+        if (kind != null) {
+            what = KINDS.get(kind) + ": " + what;
+        }
         String handling = "reported by " + reporter + " at " + location + "; emergency incident form " + incidentId;
+        if (kind != null) {
+            handling += "; CS manager and CS head notified at once (D14)";
+        }
         if (page == null) {
             handling += "; reported at " + clock.instant() + " while no shift was open";
         }
@@ -166,6 +183,13 @@ public class IncidentDesk {
     public void markFireStepNotNeeded(String incidentId, FireStep step, String reason) {
         commands.send(new MarkFireStepNotNeededCommand(incidentId, step, reason, CurrentUser.get().username(),
                 clock.instant()));
+    }
+
+    /** The caller (CS manager, CS head) has been told of the incident: for each of their roles still to be (D14). */
+    @Transactional
+    public void acknowledgeNotice(String incidentId) {
+        CurrentUser caller = CurrentUser.get();
+        commands.send(new AcknowledgeNoticeCommand(incidentId, caller.roles(), caller.username(), clock.instant()));
     }
 
     @Transactional

@@ -7,6 +7,9 @@ import com.kefu.dutylog.api.OpenMatter;
 import com.kefu.dutylog.api.Preparation;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
+import com.kefu.dutylog.command.HandoverCommands.AcceptHandoverCommand;
+import com.kefu.dutylog.command.HandoverCommands.DeclineHandoverCommand;
+import com.kefu.dutylog.config.ShiftTimes;
 import com.kefu.dutylog.query.OpenEmergencies;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
@@ -31,8 +34,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The duty desk: opens shifts, writes and corrects entries, hands shifts over and takes complaint calls into the
- * shift on duty (all under the {@link DutyDeskLock} but entries and corrections, which lock their day instead).
+ * The duty desk: opens shifts, writes and corrects entries, hands shifts over from one person to the next and takes
+ * complaint calls into the shift on duty (all under the {@link DutyDeskLock} but entries and corrections, which lock
+ * their day instead).
  */
 @Service
 public class ShiftDesk {
@@ -49,10 +53,12 @@ public class ShiftDesk {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ShiftTimes shiftTimes;
 
     public ShiftDesk(Commands commands, ShiftQueries shifts, OpenEmergencies emergencies, DutyDays days,
                      DutyDeskLock desk, IncidentDesk incidents, JdbcTemplate jdbc, Clock clock,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, ShiftTimes shiftTimes) {
+        this.shiftTimes = shiftTimes;
         this.commands = commands;
         this.shifts = shifts;
         this.emergencies = emergencies;
@@ -72,6 +78,10 @@ public class ShiftDesk {
     @Transactional
     public OpenedShift open(String post) {
         desk.lock();
+        return openUnderLock(post);
+    }
+
+    private OpenedShift openUnderLock(String post) {
         shifts.openShiftOf(post).ifPresent(open -> {
             throw new RuleViolation("shift-already-open", "post " + post + " already has an open shift (" + open
                     + "); it stays open until it is handed over (D8)");
@@ -136,16 +146,47 @@ public class ShiftDesk {
         }
     }
 
-    /** The caller hands the shift over to {@code incoming} (or the substitute named for them), or learns why not. */
+    /**
+     * The caller, on duty in the shift, signs the handover and proposes it to {@code incoming} (or the substitute
+     * named for them), or learns why not (D6, D7); late against the post's shift time, only with a reason (D15).
+     */
     @Transactional
-    public Instant handOver(String shiftId, String incoming, boolean incomingFit, String substitute,
-                            Preparation preparation, List<HandoverItem> items, List<OpenMatter> openMatters,
-                            List<Instruction> instructions) {
+    public void proposeHandover(String shiftId, String incoming, boolean incomingFit, String substitute,
+                                Preparation preparation, List<HandoverItem> items, List<OpenMatter> openMatters,
+                                List<Instruction> instructions, String lateReason) {
         desk.lock();
-        Instant now = clock.instant();
-        commands.send(new HandOverShiftCommand(shiftId, CurrentUser.get().username(), incoming, incomingFit,
-                substitute, preparation, items, openMatters, instructions, emergencies.describe(), now));
-        return now;
+        commands.send(new ProposeHandoverCommand(shiftId, CurrentUser.get().username(), incoming, incomingFit,
+                substitute, preparation, items, openMatters, instructions, emergencies.describe(), dueOf(shiftId),
+                lateReason, clock.instant()));
+    }
+
+    /**
+     * The caller, the person the handover was proposed to, accepts it under their own sign-in: the shift is handed
+     * over and the next page of the post opens for them in the same transaction, carrying over what was handed over
+     * (D1, D6, D8, D15).
+     */
+    @Transactional
+    public OpenedShift acceptHandover(String shiftId, String lateReason) {
+        desk.lock();
+        String post = shifts.openedPage(shiftId).orElseThrow(() -> new NotFound("no shift " + shiftId)).post();
+        commands.send(new AcceptHandoverCommand(shiftId, CurrentUser.get().username(), emergencies.describe(),
+                dueOf(shiftId), lateReason, clock.instant()));
+        return openUnderLock(post);
+    }
+
+    /** The person the handover was proposed to refuses it, saying why; the shift stays open (D8, D15). */
+    @Transactional
+    public void declineHandover(String shiftId, String reason) {
+        desk.lock();
+        commands.send(new DeclineHandoverCommand(shiftId, CurrentUser.get().username(), reason, clock.instant()));
+    }
+
+    /** When the shift is to be handed over by its post's shift times, if the post has them (D15). */
+    private HandoverDue dueOf(String shiftId) {
+        ShiftQueries.OpenedPage page = shifts.openedPage(shiftId)
+                .orElseThrow(() -> new NotFound("no shift " + shiftId));
+        return shiftTimes.due(page.post(), page.openedAt())
+                .map(due -> new HandoverDue(due, shiftTimes.lateAfter(due))).orElse(HandoverDue.NONE);
     }
 
     /**

@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 /**
  * @param zone               the mall's time zone: the date of a duty day is counted in it
@@ -12,15 +14,21 @@ import java.time.ZoneId;
  *                           the future (occurredAt, foundAt)
  * @param waitingCallsBatch  complaint calls that waited for a shift taken into it per transaction (D11): the desk's
  *                           lock is held for one batch at a time
+ * @param shiftTimes         per post, the times of day (mall time, {@code HH:mm}) its shifts are handed over (正点交接,
+ *                           篇4 A, D15); a post not named here has no shift times and its handovers are never late
+ * @param handoverGrace      how long after its shift time a handover still counts as on time
  */
 @ConfigurationProperties("kefu.dutylog")
 public record DutylogProperties(ZoneId zone, Duration lostItemRetention, Duration clockSkew,
-                                Integer waitingCallsBatch) {
+                                Integer waitingCallsBatch, Map<String, List<String>> shiftTimes,
+                                Duration handoverGrace) {
 
     public DutylogProperties {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         lostItemRetention = lostItemRetention == null ? Duration.ofDays(90) : lostItemRetention;
         clockSkew = clockSkew == null ? Duration.ofMinutes(1) : clockSkew;
         waitingCallsBatch = waitingCallsBatch == null ? 100 : waitingCallsBatch;
+        shiftTimes = shiftTimes == null ? Map.of() : Map.copyOf(shiftTimes);
+        handoverGrace = handoverGrace == null ? Duration.ofMinutes(15) : handoverGrace;
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.dutylog.api.AddendumEntryRecordedEvent;
 import com.kefu.dutylog.api.AddendumSignedEvent;
 import com.kefu.dutylog.api.DutyDaySignedEvent;
+import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
+import com.kefu.dutylog.api.IncidentNoticeSentEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.config.DutylogProperties;
@@ -27,7 +29,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 
 /**
- * Incidents with a fire's checklist (D13), the manager's signatures, the addenda of signed days (D12) and lost
+ * Incidents with a fire's checklist (D13) and the notices of those the managers are told of at once (D14), the manager's signatures, the addenda of signed days (D12) and lost
  * items. Subscribing, like the shift view: a handover must see an incident reported a moment ago (D7), and a write
  * the signature that sealed its day (D5).
  */
@@ -59,6 +61,24 @@ class DutyRecordsProjection {
                 Timestamp.from(event.occurredAt()),
                 Date.valueOf(event.occurredAt().atZone(properties.zone()).toLocalDate()), event.reportedBy(),
                 Timestamp.from(event.reportedAt()));
+    }
+
+    @EventHandler
+    void on(IncidentNoticeSentEvent event) {
+        jdbc.update("update incident_view set kind = ? where id = ?", event.kind().name(), event.incidentId());
+        for (String role : event.roles()) {
+            jdbc.update("""
+                    insert into incident_notice_view (incident_id, role, sent_at) values (?, ?, ?)
+                    on conflict do nothing""", event.incidentId(), role, Timestamp.from(event.sentAt()));
+        }
+    }
+
+    @EventHandler
+    void on(IncidentNoticeAcknowledgedEvent event) {
+        jdbc.update("""
+                update incident_notice_view set acknowledged_by = ?, acknowledged_at = ?
+                where incident_id = ? and role = ?""",
+                event.acknowledgedBy(), Timestamp.from(event.acknowledgedAt()), event.incidentId(), event.role());
     }
 
     @EventHandler
@@ -159,6 +179,7 @@ class DutyRecordsProjection {
     void reset() {
         jdbc.update("delete from incident_view");
         jdbc.update("delete from fire_step_view");
+        jdbc.update("delete from incident_notice_view");
         jdbc.update("delete from duty_day_signature");
         jdbc.update("delete from duty_day_addendum_entry");
         jdbc.update("delete from duty_day_addendum_signature");

@@ -47,7 +47,22 @@ public class IncidentQueries {
                         rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("resolved_at") != null,
                         rs.getString("outcome"), rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")),
                         photos, checklist(id, rs.getString("reporter"), rs.getString("location"),
-                        rs.getString("heading"))), id).stream().findFirst();
+                        rs.getString("heading")), rs.getString("kind"), notice(id)), id).stream().findFirst();
+    }
+
+    /** Who is to be told at once and who was, when (D14); null for an incident of no kind. */
+    private IncidentView.Notice notice(String id) {
+        List<Object[]> rows = jdbc.query("""
+                        select role, sent_at, acknowledged_by, acknowledged_at from incident_notice_view
+                        where incident_id = ? order by case role when 'CS_MANAGER' then 0 else 1 end""",
+                (rs, row) -> new Object[] {new IncidentView.Told(rs.getString("role"), rs.getString("acknowledged_by"),
+                        instant(rs.getTimestamp("acknowledged_at"))), rs.getTimestamp("sent_at").toInstant()}, id);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<IncidentView.Told> told = rows.stream().map(row -> (IncidentView.Told) row[0]).toList();
+        return new IncidentView.Notice((Instant) rows.get(0)[1], told,
+                told.stream().filter(t -> t.by() == null).map(IncidentView.Told::role).toList());
     }
 
     /** A fire's checklist in the rulebook's order (the order of {@code FireStep}); null for other incidents. */

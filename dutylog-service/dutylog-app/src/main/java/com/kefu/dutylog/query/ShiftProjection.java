@@ -8,6 +8,9 @@ import com.kefu.dutylog.api.MattersCarriedOverEvent;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.api.ShiftOpenedEvent;
 import com.kefu.dutylog.config.DutylogProperties;
+import com.kefu.dutylog.event.HandoverAcceptedEvent;
+import com.kefu.dutylog.event.HandoverDeclinedEvent;
+import com.kefu.dutylog.event.HandoverProposedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -70,6 +73,25 @@ class ShiftProjection {
         insertEntry(event.entryId(), event.shiftId(), event.occurredAt(), event.category().name(),
                 event.description(), event.handling(), event.outcome(), null, event.correctsEntryId(),
                 event.recordedBy(), event.recordedAt());
+    }
+
+    @EventHandler
+    void on(HandoverProposedEvent event) {
+        jdbc.update("update shift_view set handover_proposal = ?::jsonb where id = ?", write(event), event.shiftId());
+    }
+
+    @EventHandler
+    void on(HandoverDeclinedEvent event) {
+        jdbc.update("""
+                update shift_view set handover_proposal = null,
+                    handover_refusals = handover_refusals || jsonb_build_array(?::jsonb)
+                where id = ?""", write(event), event.shiftId());
+    }
+
+    @EventHandler
+    void on(HandoverAcceptedEvent event) {
+        jdbc.update("update shift_view set handover_acceptance = ?::jsonb where id = ?", write(event),
+                event.shiftId());
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
+import com.kefu.dutylog.config.ShiftTimes;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,12 @@ public class ShiftQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ShiftTimes shiftTimes;
 
-    ShiftQueries(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    ShiftQueries(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ShiftTimes shiftTimes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.shiftTimes = shiftTimes;
     }
 
     /** The shift on duty: the most recently opened shift that has not been handed over. */
@@ -66,6 +69,16 @@ public class ShiftQueries {
     public record WrittenEntry(Instant occurredAt, EntryCategory category, LocalDate dutyDay) {
     }
 
+    /** The post of a shift and when it opened: when it is due to be handed over follows from them (D15). */
+    public Optional<OpenedPage> openedPage(String shiftId) {
+        return jdbc.query("select post, opened_at from shift_view where id = ?",
+                (rs, row) -> new OpenedPage(rs.getString("post"), rs.getTimestamp("opened_at").toInstant()), shiftId)
+                   .stream().findFirst();
+    }
+
+    public record OpenedPage(String post, Instant openedAt) {
+    }
+
     /** Shifts holding entries of a duty day. */
     public List<String> shiftsWithEntriesOn(LocalDate day) {
         return jdbc.queryForList("select distinct shift_id from shift_entry_view where duty_day = ?", String.class,
@@ -97,12 +110,20 @@ public class ShiftQueries {
         List<DutyDayQueries.AddendumEntry> addenda = jdbc.query(
                 "select * from duty_day_addendum_entry where shift_id = ? order by position",
                 (rs, row) -> DutyDayQueries.entry(rs), id);
-        return jdbc.query("select *, carried_over::text as carried, handover::text as handed from shift_view "
-                        + "where id = ?", (rs, row) -> new ShiftView(
-                rs.getString("id"), rs.getString("post"), rs.getDate("shift_date").toLocalDate(),
-                rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(), rs.getBoolean("open"),
-                tree(rs.getString("carried")), entries, tree(rs.getString("handed")), addenda), id).stream()
-                   .findFirst();
+        return jdbc.query("""
+                select *, carried_over::text as carried, handover::text as handed,
+                    handover_proposal::text as proposal, handover_refusals::text as refusals,
+                    handover_acceptance::text as acceptance
+                from shift_view where id = ?""", (rs, row) -> {
+                    Instant openedAt = rs.getTimestamp("opened_at").toInstant();
+                    Optional<Instant> due = shiftTimes.due(rs.getString("post"), openedAt);
+                    return new ShiftView(rs.getString("id"), rs.getString("post"),
+                            rs.getDate("shift_date").toLocalDate(), rs.getString("opened_by"), openedAt,
+                            rs.getBoolean("open"), tree(rs.getString("carried")), entries,
+                            tree(rs.getString("handed")), addenda, tree(rs.getString("proposal")),
+                            tree(rs.getString("refusals")), tree(rs.getString("acceptance")), due.orElse(null),
+                            due.map(shiftTimes::lateAfter).orElse(null));
+                }, id).stream().findFirst();
     }
 
     private static ShiftView.Entry entry(ResultSet rs, Map<String, List<String>> corrections) throws SQLException {

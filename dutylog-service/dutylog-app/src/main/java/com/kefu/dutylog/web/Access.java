@@ -12,6 +12,8 @@ final class Access {
      */
     static final String READERS =
             "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
+    /** Who is told at once of a guest taken ill or drunk, or an accident, and acknowledges it (篇2 B3, D14). */
+    static final String NOTIFIED = "hasAnyRole('CS_MANAGER', 'CS_HEAD')";
     /** Only the customer-service manager signs a day (D5). */
     static final String MANAGER = "hasRole('CS_MANAGER')";
 

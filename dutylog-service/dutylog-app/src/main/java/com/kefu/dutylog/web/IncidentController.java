@@ -2,6 +2,7 @@ package com.kefu.dutylog.web;
 
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.api.IncidentKind;
 import com.kefu.dutylog.command.IncidentDesk;
 import com.kefu.dutylog.command.UnsupportedPhoto;
 import com.kefu.dutylog.event.FireStep;
@@ -38,10 +39,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import static com.kefu.dutylog.web.Access.NOTIFIED;
 import static com.kefu.dutylog.web.Access.READERS;
 import static com.kefu.dutylog.web.Access.WRITERS;
 
-/** Emergency incident forms with their photos (D4); fires (D10) and their checklist (D13); never refused (D12). */
+/**
+ * Emergency incident forms with their photos (D4); fires (D10) and their checklist (D13); never refused (D12); a guest
+ * taken ill or drunk, or an accident, told at once to the CS manager and the CS head, who acknowledge it (D14).
+ */
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -73,9 +78,10 @@ class IncidentController {
     /**
      * {@code shiftId}: the page the desk writes on, if any (an emergency needs no open shift, D12); {@code reporter}:
      * who reports; {@code location}: where they are (or where it happens); {@code occurredAt}: when it happened, now
-     * if not given; {@code fire}: required for a FIRE.
+     * if not given; {@code fire}: required for a FIRE; {@code kind}: who it befell, for a guest taken ill or drunk or
+     * an accident to a guest or to staff (D14), whose category is OTHER unless another is given.
      */
-    record ReportRequest(@Size(max = 36) String shiftId, @NotNull EntryCategory category,
+    record ReportRequest(@Size(max = 36) String shiftId, EntryCategory category, IncidentKind kind,
                          @NotBlank @Size(max = 200) String location, @NotBlank @Size(max = 4000) String description,
                          @NotBlank @Size(max = 100) String reporter, Boolean major, @Valid FireRequest fire,
                          @PastOrPresent Instant occurredAt) {
@@ -91,17 +97,22 @@ class IncidentController {
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request) {
-        if (request.category() == EntryCategory.FIRE && request.fire() == null) {
+        if (request.category() == null && request.kind() == null) {
+            throw new IllegalArgumentException("category: an incident has a category, or a kind (GUEST_ILL, "
+                    + "GUEST_DRUNK, GUEST_ACCIDENT, STAFF_ACCIDENT) whose category is OTHER (D2, D14)");
+        }
+        EntryCategory category = request.category() == null ? EntryCategory.OTHER : request.category();
+        if (category == EntryCategory.FIRE && request.fire() == null) {
             throw new IllegalArgumentException(
                     "fire: a fire is reported with where it burns and what "
                             + "(fireLocation, burning, flame, smoke) (D10)");
         }
         FireRequest fire = request.fire();
         String shiftId = request.shiftId() == null || request.shiftId().isBlank() ? null : request.shiftId();
-        IncidentDesk.Reported reported = desk.report(shiftId, request.category(),
+        IncidentDesk.Reported reported = desk.report(shiftId, category,
                 Boolean.TRUE.equals(request.major()), request.reporter(), request.location(), request.description(),
                 fire == null ? null : new FireDetails(fire.fireLocation(), fire.burning(), fire.flame(), fire.smoke()),
-                fire == null ? null : fire.heading(), request.occurredAt());
+                fire == null ? null : fire.heading(), request.kind(), request.occurredAt());
         return ResponseEntity.created(URI.create("/api/incidents/" + reported.id())).body(reported);
     }
 
@@ -167,6 +178,19 @@ class IncidentController {
                                        @Valid @RequestBody StepNotNeededRequest request) {
         incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
         desk.markFireStepNotNeeded(id, step, request.reason());
+        return incidents.find(id).orElseThrow();
+    }
+
+    /**
+     * The caller, CS manager or CS head, has been told of the incident: its notice names who and when, for each of
+     * the caller's roles still to be told (D14); 409 {@code notice-acknowledged} when every one has been, 409
+     * {@code no-notice} for an incident of no kind.
+     */
+    @PostMapping("/{id}/notice/acknowledgement")
+    @PreAuthorize(NOTIFIED)
+    IncidentView acknowledgeNotice(@PathVariable String id) {
+        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+        desk.acknowledgeNotice(id);
         return incidents.find(id).orElseThrow();
     }
 

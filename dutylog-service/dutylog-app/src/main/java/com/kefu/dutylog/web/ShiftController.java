@@ -81,12 +81,27 @@ class ShiftController {
     record InstructionRequest(@Size(max = 100) String from, @NotBlank @Size(max = 4000) String text) {
     }
 
-    /** {@code incoming}: who takes over and signs; {@code substitute}: who takes over for an unfit incoming. */
+    /**
+     * {@code incoming}: who takes over and signs (their user name); {@code substitute}: who takes over for an unfit
+     * incoming; {@code lateReason}: why, when the handover is late against the post's shift time (D15).
+     */
     record HandoverRequest(@NotBlank @Size(max = 60) String incoming, @NotNull Boolean incomingFit,
                            @Size(max = 60) String substitute, @NotNull @Valid PreparationRequest preparation,
                            @Size(max = 200) List<@Valid @NotNull ItemRequest> items,
                            @Size(max = 200) List<@Valid @NotNull OpenMatterRequest> openMatters,
-                           @Size(max = 200) List<@Valid @NotNull InstructionRequest> instructions) {
+                           @Size(max = 200) List<@Valid @NotNull InstructionRequest> instructions,
+                           @Size(max = 4000) String lateReason) {
+    }
+
+    /** {@code lateReason}: the incoming person's, when they accept it late and the proposal gave none (D15). */
+    record AcceptanceRequest(@Size(max = 4000) String lateReason) {
+    }
+
+    record RefusalRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** The handover accepted: the shift handed over, and the next page of the post opened for the acceptor. */
+    record Accepted(ShiftView handedOver, OpenedShift next) {
     }
 
     @PostMapping
@@ -155,18 +170,50 @@ class ShiftController {
         return ResponseEntity.created(location).body(body);
     }
 
+    /**
+     * The outgoing person signs and proposes the handover to the incoming person (D6, D15): 200 with the shift, still
+     * open with its {@code handoverProposal}; 409 {@code handover-refused} with every reason (D7), 409
+     * {@code handover-late} when it is late against the post's shift time and no {@code lateReason} is given.
+     */
     @PostMapping("/{id}/handover")
     @PreAuthorize(WRITERS)
     ShiftView handOver(@PathVariable String id, @Valid @RequestBody HandoverRequest request) {
         PreparationRequest preparation = request.preparation();
-        desk.handOver(id, request.incoming(), request.incomingFit(), request.substitute(),
+        shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+        desk.proposeHandover(id, request.incoming(), request.incomingFit(), request.substitute(),
                 new Preparation(preparation.recordsRead(), preparation.itemsCounted(), preparation.equipmentChecked()),
                 orEmpty(request.items()).stream()
                         .map(item -> new HandoverItem(item.name(), item.quantity(), item.checked())).toList(),
                 orEmpty(request.openMatters()).stream()
                         .map(m -> new OpenMatter(m.subject(), m.cause(), m.course(), m.result())).toList(),
-                orEmpty(request.instructions()).stream().map(i -> new Instruction(i.from(), i.text())).toList());
-        return shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+                orEmpty(request.instructions()).stream().map(i -> new Instruction(i.from(), i.text())).toList(),
+                request.lateReason());
+        return shifts.find(id).orElseThrow();
+    }
+
+    /**
+     * The incoming person accepts the handover under their own sign-in (D15): the shift is handed over and closed,
+     * and the next page of the post opens for them (201, {@code Location} the new page); 409
+     * {@code handover-not-yours} for anyone else, {@code no-handover-proposed}, {@code handover-refused} while an
+     * emergency is open (D7), {@code handover-late} when late and nobody said why.
+     */
+    @PostMapping("/{id}/handover/acceptance")
+    @PreAuthorize(WRITERS)
+    ResponseEntity<Accepted> accept(@PathVariable String id,
+                                    @Valid @RequestBody(required = false) AcceptanceRequest request) {
+        shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+        OpenedShift next = desk.acceptHandover(id, request == null ? null : request.lateReason());
+        return ResponseEntity.created(URI.create("/api/shifts/" + next.id()))
+                .body(new Accepted(shifts.find(id).orElseThrow(), next));
+    }
+
+    /** The incoming person refuses the handover, naming why; the shift stays open with the outgoing person (D15). */
+    @PostMapping("/{id}/handover/refusal")
+    @PreAuthorize(WRITERS)
+    ShiftView refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request) {
+        shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+        desk.declineHandover(id, request.reason());
+        return shifts.find(id).orElseThrow();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -2,9 +2,13 @@ package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.api.IncidentKind;
+import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
+import com.kefu.dutylog.api.IncidentNoticeSentEvent;
 import com.kefu.dutylog.api.IncidentPhotoAttachedEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
+import com.kefu.dutylog.command.IncidentCommands.AcknowledgeNoticeCommand;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
 import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
 import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 
@@ -64,7 +69,7 @@ class IncidentTest {
     void fireIsMajor() {
         fixture.givenNoPriorActivity()
                .when(new ReportIncidentCommand("i-1", "s-1", EntryCategory.FIRE, false, "保安 李明", "B1 楼梯口",
-                       "仓库冒烟", FIRE, "去一楼大堂", T, "desk", T.plusSeconds(30)))
+                       "仓库冒烟", FIRE, "去一楼大堂", null, T, "desk", T.plusSeconds(30)))
                .expectEvents(fireReported(), checklistOpened());
     }
 
@@ -73,7 +78,7 @@ class IncidentTest {
     void fireNeedsDetails() {
         fixture.givenNoPriorActivity()
                .when(new ReportIncidentCommand("i-1", "s-1", EntryCategory.FIRE, true, "保安", "B1", "冒烟", null, null,
-                       T, "desk", T))
+                       null, T, "desk", T))
                .expectException(IllegalArgumentException.class);
     }
 
@@ -111,7 +116,7 @@ class IncidentTest {
     void fireWithoutAShift() {
         fixture.givenNoPriorActivity()
                .when(new ReportIncidentCommand("i-1", null, EntryCategory.FIRE, true, "保安 李明", "B1 楼梯口",
-                       "仓库冒烟", FIRE, null, T, "desk", T.plusSeconds(30)))
+                       "仓库冒烟", FIRE, null, null, T, "desk", T.plusSeconds(30)))
                .expectEvents(new IncidentReportedEvent("i-1", null, EntryCategory.FIRE, true, "保安 李明", "B1 楼梯口",
                        "仓库冒烟", FIRE, T, "desk", T.plusSeconds(30)),
                        new FireChecklistOpenedEvent("i-1", null, T.plusSeconds(30)));
@@ -174,5 +179,52 @@ class IncidentTest {
                        T.plusSeconds(700)))
                .expectException(RuleViolation.class)
                .expectExceptionMessage(containsString("already resolved"));
+    }
+
+    private static IncidentReportedEvent guestIll() {
+        return new IncidentReportedEvent("i-2", "s-1", EntryCategory.OTHER, false, "保洁 王姐", "2楼 扶梯口",
+                "一位老人晕倒 / пожилой гость потерял сознание", null, T, "desk", T.plusSeconds(20));
+    }
+
+    private static IncidentNoticeSentEvent guestIllNotice() {
+        return new IncidentNoticeSentEvent("i-2", IncidentKind.GUEST_ILL, EntryCategory.OTHER, "2楼 扶梯口",
+                "一位老人晕倒 / пожилой гость потерял сознание", "保洁 王姐", T, List.of("CS_MANAGER", "CS_HEAD"),
+                "desk", T.plusSeconds(20));
+    }
+
+    @Test
+    @DisplayName("D14 a guest taken ill is reported with a notice to the CS manager and the CS head at once")
+    void guestTakenIllNotifiesManagers() {
+        fixture.givenNoPriorActivity()
+               .when(new ReportIncidentCommand("i-2", "s-1", EntryCategory.OTHER, false, "保洁 王姐", "2楼 扶梯口",
+                       "一位老人晕倒 / пожилой гость потерял сознание", null, null, IncidentKind.GUEST_ILL, T, "desk",
+                       T.plusSeconds(20)))
+               .expectEvents(guestIll(), guestIllNotice());
+    }
+
+    @Test
+    @DisplayName("D14 each role is told when a person of it acknowledges the notice: who and when, once")
+    void noticeAcknowledgedPerRole() {
+        fixture.given(guestIll(), guestIllNotice())
+               .when(new AcknowledgeNoticeCommand("i-2", List.of("CS_MANAGER"), "manager", T.plusSeconds(50)))
+               .expectEvents(new IncidentNoticeAcknowledgedEvent("i-2", "CS_MANAGER", "manager", T.plusSeconds(50)));
+        fixture.given(guestIll(), guestIllNotice(),
+                       new IncidentNoticeAcknowledgedEvent("i-2", "CS_MANAGER", "manager", T.plusSeconds(50)))
+               .when(new AcknowledgeNoticeCommand("i-2", List.of("CS_MANAGER"), "manager2", T.plusSeconds(60)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("already acknowledged for CS_MANAGER by manager"));
+        fixture.given(guestIll(), guestIllNotice(),
+                       new IncidentNoticeAcknowledgedEvent("i-2", "CS_MANAGER", "manager", T.plusSeconds(50)))
+               .when(new AcknowledgeNoticeCommand("i-2", List.of("CS_HEAD", "CS_MANAGER"), "head", T.plusSeconds(70)))
+               .expectEvents(new IncidentNoticeAcknowledgedEvent("i-2", "CS_HEAD", "head", T.plusSeconds(70)));
+    }
+
+    @Test
+    @DisplayName("D14 an incident of no such kind has no notice to acknowledge")
+    void noNoticeWithoutAKind() {
+        fixture.given(fireReported(), checklistOpened())
+               .when(new AcknowledgeNoticeCommand("i-1", List.of("CS_MANAGER"), "manager", T.plusSeconds(50)))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("no notice"));
     }
 }

@@ -10,6 +10,11 @@ import com.kefu.dutylog.api.OpenMatter;
 import com.kefu.dutylog.api.Preparation;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.api.ShiftOpenedEvent;
+import com.kefu.dutylog.command.HandoverCommands.AcceptHandoverCommand;
+import com.kefu.dutylog.command.HandoverCommands.DeclineHandoverCommand;
+import com.kefu.dutylog.event.HandoverAcceptedEvent;
+import com.kefu.dutylog.event.HandoverDeclinedEvent;
+import com.kefu.dutylog.event.HandoverProposedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,15 +52,30 @@ class ShiftTest {
                 "desk", NOW.plusSeconds(60));
     }
 
-    private static HandOverShiftCommand handover(Preparation preparation, boolean fit, String substitute,
-                                                 List<HandoverItem> items, List<String> emergencies) {
-        return new HandOverShiftCommand("s-1", "desk", "night", fit, substitute, preparation, items, MATTERS,
-                INSTRUCTIONS, emergencies, NOW.plusSeconds(3600));
+    /** The post's shift time: 16:00 in the mall (08:00Z), late after a quarter of an hour's grace. */
+    private static final HandoverDue DUE = new HandoverDue(NOW.plusSeconds(8 * 3600),
+            NOW.plusSeconds(8 * 3600 + 900));
+    private static final Instant ON_TIME = NOW.plusSeconds(8 * 3600 - 300);
+    private static final Instant LATE = NOW.plusSeconds(9 * 3600);
+
+    private static ProposeHandoverCommand handover(Preparation preparation, boolean fit, String substitute,
+                                                   List<HandoverItem> items, List<String> emergencies) {
+        return new ProposeHandoverCommand("s-1", "desk", "night", fit, substitute, preparation, items, MATTERS,
+                INSTRUCTIONS, emergencies, DUE, null, ON_TIME);
+    }
+
+    private static HandoverProposedEvent proposed() {
+        return new HandoverProposedEvent("s-1", "desk", "night", true, null, PREPARED, ITEMS, MATTERS, INSTRUCTIONS,
+                DUE.due(), false, null, ON_TIME);
     }
 
     private static ShiftHandedOverEvent handedOver() {
         return new ShiftHandedOverEvent("s-1", "desk", "night", true, null, PREPARED, ITEMS, MATTERS, INSTRUCTIONS,
-                NOW.plusSeconds(3600));
+                ON_TIME.plusSeconds(60));
+    }
+
+    private static AcceptHandoverCommand accept(String by, Instant at, String lateReason) {
+        return new AcceptHandoverCommand("s-1", by, List.of(), DUE, lateReason, at);
     }
 
     @Test
@@ -131,28 +151,120 @@ class ShiftTest {
     }
 
     @Test
-    @DisplayName("D6 a prepared handover with both signatures, open matters, instructions and checked items "
-            + "closes the shift")
-    void handsOver() {
+    @DisplayName("D6 D15 a prepared handover with open matters, instructions and checked items is proposed by the "
+            + "outgoing person; the shift stays open until the incoming person accepts it")
+    void proposedByTheOutgoingPerson() {
         fixture.given(opened(), water())
                .when(handover(PREPARED, true, null, ITEMS, List.of()))
-               .expectEvents(handedOver());
+               .expectEvents(proposed());
+        fixture.given(opened(), water(), proposed())
+               .when(new RecordEntryCommand("s-1", "e-3", NOW, EntryCategory.OTHER, "still mine", null, null, null,
+                       "desk", ON_TIME.plusSeconds(10)))
+               .expectSuccessfulHandlerExecution();
     }
 
     @Test
-    @DisplayName("D7 an unfit incoming person may be replaced by a named substitute, who takes over")
+    @DisplayName("D6 D15 the incoming person accepts under their own sign-in: both have signed, the shift is handed "
+            + "over and closed")
+    void acceptedByTheIncomingPerson() {
+        fixture.given(opened(), water(), proposed())
+               .when(accept("night", ON_TIME.plusSeconds(60), null))
+               .expectEvents(new HandoverAcceptedEvent("s-1", "night", DUE.due(), false, null,
+                       ON_TIME.plusSeconds(60)), handedOver());
+    }
+
+    @Test
+    @DisplayName("D15 nobody but the person it was proposed to accepts or refuses it; nothing is accepted unproposed")
+    void onlyTheIncomingPerson() {
+        fixture.given(opened(), proposed())
+               .when(accept("desk", ON_TIME.plusSeconds(60), null))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("proposed to night: only they accept or refuse it"));
+        fixture.given(opened(), proposed())
+               .when(new DeclineHandoverCommand("s-1", "someone", "不是我的班", ON_TIME))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("proposed to night"));
+        fixture.given(opened())
+               .when(accept("night", ON_TIME.plusSeconds(60), null))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("no handover of shift s-1 is proposed"));
+    }
+
+    @Test
+    @DisplayName("D15 the incoming person refuses the handover naming why: recorded, the shift stays with the outgoing "
+            + "person, and the refused proposal can no longer be accepted")
+    void refusedByTheIncomingPerson() {
+        fixture.given(opened(), proposed())
+               .when(new DeclineHandoverCommand("s-1", "night", "对讲机少了一台 / не хватает рации", ON_TIME))
+               .expectEvents(new HandoverDeclinedEvent("s-1", "night", "对讲机少了一台 / не хватает рации", ON_TIME));
+        fixture.given(opened(), proposed())
+               .when(new DeclineHandoverCommand("s-1", "night", " ", ON_TIME))
+               .expectException(IllegalArgumentException.class);
+        fixture.given(opened(), proposed(), new HandoverDeclinedEvent("s-1", "night", "少一台", ON_TIME))
+               .when(accept("night", ON_TIME.plusSeconds(60), null))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("no handover"));
+    }
+
+    @Test
+    @DisplayName("D7 D15 an emergency reported between the proposal and the acceptance still refuses the handover")
+    void emergencySinceTheProposal() {
+        fixture.given(opened(), proposed())
+               .when(new AcceptHandoverCommand("s-1", "night", List.of("major incident i-9 (FIRE at B1)"), DUE, null,
+                       ON_TIME.plusSeconds(60)))
+               .expectNoEvents()
+               .expectException(HandoverRefused.class)
+               .expectExceptionMessage(containsString("major incident i-9 (FIRE at B1) is not resolved yet (D7)"));
+    }
+
+    @Test
+    @DisplayName("D15 a handover late against the post's shift time is recorded as late with its reason, and not "
+            + "without one")
+    void lateWithItsReason() {
+        ProposeHandoverCommand late = new ProposeHandoverCommand("s-1", "desk", "night", true, null, PREPARED, ITEMS,
+                MATTERS, INSTRUCTIONS, List.of(), DUE, null, LATE);
+        fixture.given(opened())
+               .when(late)
+               .expectNoEvents()
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("was due at " + DUE.due()));
+        fixture.given(opened())
+               .when(new ProposeHandoverCommand("s-1", "desk", "night", true, null, PREPARED, ITEMS, MATTERS,
+                       INSTRUCTIONS, List.of(), DUE, "接班人堵车 / сменщик в пробке", LATE))
+               .expectEvents(new HandoverProposedEvent("s-1", "desk", "night", true, null, PREPARED, ITEMS, MATTERS,
+                       INSTRUCTIONS, DUE.due(), true, "接班人堵车 / сменщик в пробке", LATE));
+        // proposed on time, accepted late: the incoming person says why
+        fixture.given(opened(), proposed())
+               .when(accept("night", LATE, null))
+               .expectException(RuleViolation.class)
+               .expectExceptionMessage(containsString("lateReason"));
+        fixture.given(opened(), proposed())
+               .when(accept("night", LATE, "地铁停运 / метро стояло"))
+               .expectEvents(new HandoverAcceptedEvent("s-1", "night", DUE.due(), true, "地铁停运 / метро стояло", LATE),
+                       new ShiftHandedOverEvent("s-1", "desk", "night", true, null, PREPARED, ITEMS, MATTERS,
+                               INSTRUCTIONS, LATE));
+    }
+
+    @Test
+    @DisplayName("D7 an unfit incoming person may be replaced by a named substitute, who accepts and takes over")
     void substituteTakesOver() {
+        HandoverProposedEvent toSubstitute = new HandoverProposedEvent("s-1", "desk", "night", false, "backup",
+                PREPARED, ITEMS, MATTERS, INSTRUCTIONS, DUE.due(), false, null, ON_TIME);
         fixture.given(opened())
                .when(handover(PREPARED, false, "backup", ITEMS, List.of()))
-               .expectEvents(new ShiftHandedOverEvent("s-1", "desk", "night", false, "backup", PREPARED, ITEMS,
-                       MATTERS, INSTRUCTIONS, NOW.plusSeconds(3600)));
+               .expectEvents(toSubstitute);
+        fixture.given(opened(), toSubstitute)
+               .when(accept("backup", ON_TIME, null))
+               .expectEvents(new HandoverAcceptedEvent("s-1", "backup", DUE.due(), false, null, ON_TIME),
+                       new ShiftHandedOverEvent("s-1", "desk", "night", false, "backup", PREPARED, ITEMS,
+                       MATTERS, INSTRUCTIONS, ON_TIME));
     }
 
     @Test
     @DisplayName("D7 handover is refused with every reason: unresolved emergencies, preparation, unchecked items, "
             + "unfit incoming")
     void refusedWithEveryReason() {
-        HandOverShiftCommand unready = handover(new Preparation(false, true, false), false, null,
+        ProposeHandoverCommand unready = handover(new Preparation(false, true, false), false, null,
                 List.of(new HandoverItem("钥匙", 2, false)),
                 List.of("major incident i-1 (FIRE at B1)", "MAJOR complaint KF-202611-00042"));
         fixture.given(opened())

@@ -11,26 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands a shift over (D6). {@code unresolvedEmergencies} names the major or emergency matters still open in the
- * building when the handover is asked for (incidents, MAJOR complaints): each one refuses it (D7).
+ * The outgoing person proposes the handover (D6, D15). {@code unresolvedEmergencies} names the major or emergency
+ * matters still open in the building (incidents, MAJOR complaints): each one refuses it (D7). {@code due}: the
+ * post's shift time it is measured against; {@code lateReason} why, when it is late.
  */
-public record HandOverShiftCommand(@TargetAggregateIdentifier String shiftId, String outgoing, String incoming,
-                                   boolean incomingFit, String substitute, Preparation preparation,
-                                   List<HandoverItem> items, List<OpenMatter> openMatters,
-                                   List<Instruction> instructions, List<String> unresolvedEmergencies,
-                                   Instant at) {
+public record ProposeHandoverCommand(@TargetAggregateIdentifier String shiftId, String outgoing, String incoming,
+                                     boolean incomingFit, String substitute, Preparation preparation,
+                                     List<HandoverItem> items, List<OpenMatter> openMatters,
+                                     List<Instruction> instructions, List<String> unresolvedEmergencies,
+                                     HandoverDue due, String lateReason, Instant at) {
 
-    public HandOverShiftCommand {
+    public ProposeHandoverCommand {
         items = items == null ? List.of() : List.copyOf(items);
         openMatters = openMatters == null ? List.of() : List.copyOf(openMatters);
         instructions = instructions == null ? List.of() : List.copyOf(instructions);
         unresolvedEmergencies = unresolvedEmergencies == null ? List.of() : List.copyOf(unresolvedEmergencies);
+        due = due == null ? HandoverDue.NONE : due;
     }
 
     /** Every reason the rules of 篇4 I give to refuse this handover; empty when it may go ahead. */
     List<String> refusals() {
-        List<String> reasons = new ArrayList<>();
-        unresolvedEmergencies.forEach(matter -> reasons.add(matter + " is not resolved yet (D7)"));
+        List<String> reasons = new ArrayList<>(HandoverRefused.unresolved(unresolvedEmergencies));
         if (!preparation.recordsRead()) {
             reasons.add("preparation incomplete: the shift's records have not been read (D7)");
         }
