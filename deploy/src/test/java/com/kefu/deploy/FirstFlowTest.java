@@ -1,5 +1,6 @@
 package com.kefu.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,9 +135,10 @@ class FirstFlowTest {
 
     @Test
     @Order(4)
-    @DisplayName("D4 D5 D6 D7 D10 D12 D13 B7 via the gateway: a fire with a photo airs the evacuation and stops the "
-            + "handover until its checklist is done and it is resolved; the signed day takes a late entry into its "
-            + "addendum")
+    @DisplayName("D4 D5 D6 D7 D10 D12 D13 D15 B7 via the gateway: a fire with a photo airs the evacuation and stops the "
+            + "handover until its checklist is done and it is resolved; the handover is proposed by the desk, refused "
+            + "by the incoming person naming why, proposed again and accepted under the incoming person's own sign-in, "
+            + "which opens their page; the signed day takes a late entry into its addendum")
     void dutyLogThroughTheGateway() {
         Gateway night = Gateway.signIn(system.gatewayUrl(), "aftersales");
         Gateway manager = Gateway.signIn(system.gatewayUrl(), "manager");
@@ -205,11 +207,29 @@ class FirstFlowTest {
         assertThat(notNeeded.body().path("fireChecklist").path("heading").asText()).isEqualTo("去一楼大堂接应消防");
         assertThat(notNeeded.body().path("fireChecklist").path("open")).isEmpty();
         assertThat(desk.post(i + "/resolve", Map.of("outcome", "已扑灭, 无人受伤")).status()).isEqualTo(200);
-        var handedOver = desk.post(s + "/handover", handover);
-        assertThat(handedOver.status()).as(String.valueOf(handedOver.body())).isEqualTo(200);
-
-        var next = night.post("/api/shifts", Map.of("post", "security-control"));
-        assertThat(next.status()).as(String.valueOf(next.body())).isEqualTo(201);
+        // D15 signed by both: proposed by the desk, the shift stays open until the incoming person accepts it
+        var proposed = desk.post(s + "/handover", handover);
+        assertThat(proposed.status()).as(String.valueOf(proposed.body())).isEqualTo(200);
+        assertThat(proposed.body().path("open").asBoolean()).isTrue();
+        var notYours = manager.post(s + "/handover/acceptance", Map.of());
+        assertThat(notYours.status()).as(String.valueOf(notYours.body())).isEqualTo(409);
+        assertThat(notYours.body().path("type").asText()).endsWith("handover-not-yours");
+        var refusal = night.post(s + "/handover/refusal", Map.of("reason", "对讲机少一台 / не хватает рации"));
+        assertThat(refusal.status()).as(String.valueOf(refusal.body())).isEqualTo(200);
+        assertThat(refusal.body().path("open").asBoolean()).isTrue();
+        assertThat(refusal.body().path("handoverRefusals").path(0).path("declinedBy").asText()).isEqualTo("aftersales");
+        assertThat(refusal.body().path("handoverRefusals").path(0).path("reason").asText())
+                .isEqualTo("对讲机少一台 / не хватает рации");
+        assertThat(desk.post(s + "/handover", handover).status()).isEqualTo(200);
+        var accepted = night.post(s + "/handover/acceptance", Map.of());
+        assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(201);
+        assertThat(accepted.body().path("handedOver").path("open").asBoolean()).isFalse();
+        assertThat(accepted.body().path("handedOver").path("handoverAcceptance").path("acceptedBy").asText())
+                .isEqualTo("aftersales");
+        var next = night.get("/api/shifts/" + accepted.body().path("next").path("id").asText());
+        assertThat(next.status()).as(String.valueOf(next.body())).isEqualTo(200);
+        assertThat(next.body().path("openedBy").asText()).isEqualTo("aftersales");
+        assertThat(next.body().path("post").asText()).isEqualTo("security-control");
         // an entry goes into the duty day it occurred on: the day signed is the late entry's
         Instant lateAt = earlierToday(Duration.ofMinutes(1));
         LocalDate lateDay = LocalDate.ofInstant(lateAt, MALL);
@@ -253,6 +273,63 @@ class FirstFlowTest {
             assertThat(event.data().get("number").asText()).isEqualTo(created.body().get("number").asText());
             assertThat(event.data().get("department").asText()).isEqualTo("security");
             assertThat(event.id()).as("the event's id, for Last-Event-ID").isNotBlank();
+        }
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("D14 via the gateway: a guest taken ill reaches the CS manager's and the CS head's notice stream at "
+            + "once; each acknowledges it and the incident shows who was told and when")
+    void guestTakenIllIsToldAtOnce() {
+        Gateway manager = Gateway.signIn(system.gatewayUrl(), "manager");
+        Gateway head = Gateway.signIn(system.gatewayUrl(), "head");
+        try (Gateway.EventStream others = desk.stream("/api/streams/notices")) {
+            assertThat(others.status()).as("the desk does not watch the managers' notices").isEqualTo(403);
+        }
+        try (Gateway.EventStream managers = manager.stream("/api/streams/notices");
+             Gateway.EventStream heads = head.stream("/api/streams/notices")) {
+            assertThat(managers.status()).isEqualTo(200);
+            assertThat(managers.next(Duration.ofSeconds(10)).name()).isEqualTo("snapshot");
+            assertThat(heads.next(Duration.ofSeconds(10)).name()).isEqualTo("snapshot");
+
+            long start = System.nanoTime();
+            var reported = desk.post("/api/incidents", Map.of("kind", "GUEST_ILL", "location", "2楼 扶梯口",
+                    "reporter", "保洁 王姐", "description", "一位老人晕倒 / пожилой гость потерял сознание"));
+            assertThat(reported.status()).as(String.valueOf(reported.body())).isEqualTo(201);
+            String id = reported.body().path("id").asText();
+            JsonNode notice = awaitNotice(managers, id);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("a guest taken ill on the CS manager's stream " + millis + " ms after the report");
+            assertThat(millis).as("milliseconds from the report to the manager's stream").isLessThan(2_000);
+            assertThat(notice.path("kind").asText()).isEqualTo("GUEST_ILL");
+            assertThat(notice.path("location").asText()).isEqualTo("2楼 扶梯口");
+            assertThat(awaitNotice(heads, id).path("reporter").asText()).isEqualTo("保洁 王姐");
+
+            var told = manager.post("/api/incidents/" + id + "/notice/acknowledgement", null);
+            assertThat(told.status()).as(String.valueOf(told.body())).isEqualTo(200);
+            assertThat(told.body().path("notice").path("told").path(0).path("by").asText()).isEqualTo("manager");
+            assertThat(told.body().path("notice").path("waiting").toString()).isEqualTo("[\"CS_HEAD\"]");
+            var headTold = head.post("/api/incidents/" + id + "/notice/acknowledgement", null);
+            assertThat(headTold.status()).as(String.valueOf(headTold.body())).isEqualTo(200);
+            JsonNode incident = desk.get("/api/incidents/" + id).body();
+            assertThat(incident.path("notice").path("waiting")).isEmpty();
+            assertThat(incident.path("notice").path("told").path(1).path("by").asText()).isEqualTo("head");
+            assertThat(incident.path("notice").path("told").path(1).path("at").asText()).isNotBlank();
+            // an open incident holds up every handover of the building (D7): it is resolved
+            assertThat(desk.post("/api/incidents/" + id + "/resolve", Map.of("outcome", "120 已送医")).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** The notice of {@code incidentId} as the stream delivers it, waiting for the update that carries it. */
+    private static JsonNode awaitNotice(Gateway.EventStream stream, String incidentId) {
+        while (true) {
+            Gateway.Event event = stream.next(Duration.ofSeconds(10));
+            for (JsonNode notice : event.data().path("notices")) {
+                if (incidentId.equals(notice.path("incidentId").asText())) {
+                    return notice;
+                }
+            }
         }
     }
 

@@ -53,6 +53,7 @@
     if (answer.ok) {
       sessionStorage.setItem(TOKEN, answer.body.access_token);
       Alpine.store('session').load(answer.body.access_token);
+      watchNotices();
       Kefu.go(home());
     }
     return answer;
@@ -61,6 +62,7 @@
   Kefu.signOut = function () {
     sessionStorage.removeItem(TOKEN);
     Alpine.store('session').load(null);
+    watchNotices();
     Kefu.go('/');
   };
 
@@ -160,12 +162,13 @@
   // ---- the API ----------------------------------------------------------------------------------------------------
 
   /**
-   * Calls the API through the gateway with the user's token. Answers {ok, status, body, problem}; a problem is the
-   * RFC 9457 body of a refusal. A 401 on anything but the sign-in signs the user out.
+   * Calls the API through the gateway with the user's token (or {@code options.token}: another person's, who signed
+   * at this desk with their own password). Answers {ok, status, body, problem}; a problem is the RFC 9457 body of a
+   * refusal. A 401 with the user's own token on anything but the sign-in signs the user out.
    */
   Kefu.api = async function (method, path, body, options = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
-    const token = Alpine.store('session').token;
+    const token = options.token || Alpine.store('session').token;
     if (token) {
       headers.Authorization = 'Bearer ' + token;
     }
@@ -193,7 +196,7 @@
     } else if (options.text) {
       data = await response.text();
     }
-    if (response.status === 401 && path !== '/api/auth/token' && token) {
+    if (response.status === 401 && path !== '/api/auth/token' && token && !options.token) {
       Kefu.signOut();
     }
     return {
@@ -260,6 +263,33 @@
     openStreams.add(source);
     return { close() { source.close(); openStreams.delete(source); } };
   };
+
+  /**
+   * The notices the CS manager and the CS head are told of at once (篇2 B3, D14): one stream for as long as such a
+   * user is signed in, whatever page is shown (not closed when the page changes), feeding the bar's banner.
+   */
+  let noticeSource = null;
+
+  function watchNotices() {
+    const store = Alpine.store('notices');
+    if (noticeSource) {
+      noticeSource.close();
+      noticeSource = null;
+    }
+    store.list = [];
+    const session = Alpine.store('session');
+    if (!session.token || !session.is('CS_MANAGER', 'CS_HEAD')) {
+      return;
+    }
+    noticeSource = new EventSource('/api/streams/notices?access_token=' + encodeURIComponent(session.token));
+    const show = event => {
+      const data = JSON.parse(event.data);
+      store.list = data.notices;
+      store.complete = data.complete;
+    };
+    noticeSource.addEventListener('snapshot', show);
+    noticeSource.addEventListener('update', show);
+  }
 
   // ---- routing ----------------------------------------------------------------------------------------------------
 
@@ -384,6 +414,17 @@
       is(...roles) { return roles.some(role => this.roles.includes(role)); },
     });
     Alpine.store('session').load(storedToken());
+
+    /** The notices waiting for the signed-in CS manager or CS head (D14), newest last. */
+    Alpine.store('notices', {
+      list: [], complete: false, problem: null,
+      async acknowledge(incidentId) {
+        const answer = await Kefu.post('/api/incidents/' + encodeURIComponent(incidentId) + '/notice/acknowledgement');
+        this.problem = answer.ok ? null : answer.problem;
+        return answer;
+      },
+    });
+    watchNotices();
 
     const wanted = localStorage.getItem(LANGUAGE) || (navigator.language || 'zh').substring(0, 2);
     Alpine.store('i18n', {

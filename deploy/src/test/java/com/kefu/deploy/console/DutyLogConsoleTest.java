@@ -90,9 +90,11 @@ class DutyLogConsoleTest {
     }
 
     @Test
-    @DisplayName("D1 D2 D3 D4 D5 D6 D7 D10 D12 D13 a handover is refused in the console with the fire named; its "
-            + "checklist done step by step in the console and the fire resolved, it goes ahead; the manager signs the "
-            + "day, sees its digest, and a late entry enters the day's addendum, which the manager signs in turn")
+    @DisplayName("D1 D2 D3 D4 D5 D6 D7 D10 D12 D13 D15 a handover is refused in the console with the fire named; its "
+            + "checklist done step by step in the console and the fire resolved, it is proposed; the incoming person "
+            + "refuses it at the same desk with their own password, naming why, then accepts it, which opens their "
+            + "page; the manager signs the day, sees its digest, and a late entry enters the day's addendum, which the "
+            + "manager signs in turn")
     void handoverRefusedWhileTheFireBurns() throws IOException {
         String post = "dl-console-" + RUN;
         LocalDate day = unwrittenPastDay();
@@ -242,12 +244,35 @@ class DutyLogConsoleTest {
         // which is the shift on duty, the last opened
         String writeFrom = shiftId;
         if (handOverUntilDone(place)) {
+            // D15 proposed: the shift stays open until the incoming person accepts it; at this desk, with their own
+            // password, they first refuse it naming why (recorded), then, proposed again, accept it
+            browser.waitForText(By.id("handover-proposed"), "aftersales");
+            assertThat(desk.get("/api/shifts/" + shiftId).body().path("open").asBoolean()).isTrue();
+            String why = "对讲机少一台 " + RUN;
+            browser.type(By.id("accept-password"), "demo").type(By.id("refuse-reason"), why)
+                   .click(By.id("handover-refuse"));
+            browser.waitForText(By.cssSelector("#handover-refusals [data-test=refusal]"), why);
+            assertThat(browser.waitFor(By.cssSelector("#handover-refusals [data-test=refusal]")).getText())
+                    .contains("aftersales");
+            assertThat(desk.get("/api/shifts/" + shiftId).body().path("handoverRefusals").path(0).path("reason")
+                    .asText()).isEqualTo(why);
+            browser.click(By.cssSelector("[data-step=incoming]"));
+            assertThat(handOverUntilDone(place)).as("proposed again").isTrue();
+            browser.type(By.id("accept-password"), "wrong-" + RUN).click(By.id("handover-accept"));
+            browser.waitFor(By.cssSelector("#accept-problem strong"));
+            assertThat(desk.get("/api/shifts/" + shiftId).body().path("open").asBoolean())
+                    .as("a wrong password signs nothing").isTrue();
+            screenshots("desk-handover-acceptance", lang -> browser.waitForText(By.id("handover-accept"),
+                    message(lang, "desk", "desk.handover.accept")));
+            browser.type(By.id("accept-password"), "demo").click(By.id("handover-accept"));
             assertThat(browser.waitFor(By.id("handover-done")).getText()).contains(post).contains("aftersales");
-            Gateway.Response next = Gateway.signIn(RunningSystem.gatewayUrl(), "aftersales")
-                    .post("/api/shifts", Map.of("post", post));
-            assertThat(next.status()).as(String.valueOf(next.body())).isEqualTo(201);
-            writeFrom = next.body().path("id").asText();
-            shiftsOpened.add(writeFrom);
+            String next = browser.waitFor(By.id("handover-next-page")).getDomAttribute("href");
+            writeFrom = next.substring(next.lastIndexOf('/') + 1);
+            Gateway.Response page = desk.get("/api/shifts/" + writeFrom);
+            assertThat(page.body().path("openedBy").asText()).isEqualTo("aftersales");
+            assertThat(page.body().path("post").asText()).isEqualTo(post);
+            assertThat(desk.get("/api/shifts/" + shiftId).body().path("handoverAcceptance").path("acceptedBy")
+                    .asText()).isEqualTo("aftersales");
         }
 
         // D5: the manager reads the day, signs it and sees the digest; a late entry enters the addendum (D12)
@@ -315,6 +340,77 @@ class DutyLogConsoleTest {
         assertThat(signedAddendum.path("signature").path("previousDigest").asText()).isEqualTo(digest);
         assertThat(signedAddendum.path("signature").path("signedBy").asText()).isEqualTo("manager");
         assertThat(signedAddendum.path("intact").asBoolean()).isTrue();
+        browser.click(By.id("sign-out"));
+    }
+
+    @Test
+    @DisplayName("D14 a guest taken ill is reported in the desk's console; the CS manager's console, on another page, "
+            + "shows it at once without reloading, and another one arriving meanwhile; the manager acknowledges it "
+            + "there and the incident's form shows who was told and when, the CS head still to be told")
+    void guestTakenIllIsToldAtOnce() {
+        String place = "2楼 扶梯口 " + RUN;
+        signIn("desk", "zh");
+        browser.go("/desk/incident");
+        browser.select(By.id("incident-kind"), "GUEST_ILL");
+        assertThat(browser.waitFor(By.id("incident-category")).getDomProperty("value"))
+                .as("a guest taken ill is a matter for management").isEqualTo("OTHER");
+        browser.type(By.id("incident-reporter"), "保洁 王姐").type(By.id("incident-location"), place)
+               .type(By.id("incident-description"), "一位老人晕倒,已叫120 / пожилому гостю стало плохо " + RUN);
+        browser.click(By.id("incident-report"));
+        String incidentId = browser.waitFor(By.id("incident")).getDomAttribute("data-incident-id");
+        incidentsReported.add(incidentId);
+        browser.waitForText(By.id("incident-kind-badge"), message("zh", "desk", "desk.kind.GUEST_ILL"));
+        browser.waitForText(By.cssSelector("[data-test=notice-told][data-role=CS_MANAGER]"),
+                message("zh", "desk", "desk.notice.waiting"));
+        assertThat(browser.all(By.id("notice-acknowledge"))).as("the desk is not told: it tells")
+                .noneMatch(WebElement::isDisplayed);
+
+        // the manager, on the day's log, sees it in the bar at once, and one reported while the page is open
+        signIn("manager", "ru");
+        browser.go("/dutyday/" + LocalDate.now(MALL));
+        By ours = By.cssSelector("#notice-banner [data-test=notice][data-incident-id='" + incidentId + "']");
+        browser.waitForText(ours, place);
+        assertThat(browser.waitFor(ours).getText()).contains(message("ru", "desk", "desk.kind.GUEST_ILL"));
+        String drunkPlace = "1楼 大门 " + RUN;
+        Gateway.Response drunk = desk.post("/api/incidents", Map.of("kind", "GUEST_DRUNK", "location", drunkPlace,
+                "reporter", "保安 李明", "description", "一位客人醉酒 / пьяный гость " + RUN));
+        assertThat(drunk.status()).as(String.valueOf(drunk.body())).isEqualTo(201);
+        String drunkId = drunk.body().path("id").asText();
+        incidentsReported.add(drunkId);
+        By live = By.cssSelector("#notice-banner [data-test=notice][data-incident-id='" + drunkId + "']");
+        browser.waitForText(live, drunkPlace);
+        assertThat(browser.waitFor(live).getText()).contains(message("ru", "desk", "desk.kind.GUEST_DRUNK"));
+        screenshots("notice-banner", lang -> browser.waitForText(ours, message(lang, "desk", "desk.kind.GUEST_ILL")));
+
+        browser.language("zh");
+        browser.waitFor(ours).findElement(By.cssSelector("[data-test=notice-acknowledge]")).click();
+        browser.until(d -> d.findElements(ours).isEmpty());
+        assertThat(browser.waitFor(live).isDisplayed()).as("the other one still waits").isTrue();
+        browser.waitFor(live).findElement(By.cssSelector("[data-test=notice-open]")).click();
+        browser.waitForText(By.id("incident-kind-badge"), message("zh", "desk", "desk.kind.GUEST_DRUNK"));
+        browser.click(By.id("notice-acknowledge"));
+        browser.until(d -> d.findElements(live).isEmpty());
+        WebElement managerTold = browser.waitFor(By.cssSelector("[data-test=notice-told][data-role=CS_MANAGER]"));
+        browser.until(d -> "manager".equals(managerTold.getDomAttribute("data-by")));
+        assertThat(managerTold.getText()).contains("manager");
+        browser.waitForText(By.cssSelector("[data-test=notice-told][data-role=CS_HEAD]"),
+                message("zh", "desk", "desk.notice.waiting"));
+        screenshots("desk-incident-notice", lang -> browser.waitForText(
+                By.cssSelector("[data-test=notice-told][data-role=CS_HEAD]"),
+                message(lang, "desk", "desk.notice.waiting")));
+
+        JsonNode told = desk.get("/api/incidents/" + incidentId).body().path("notice");
+        assertThat(told.path("told").path(0).path("by").asText()).isEqualTo("manager");
+        assertThat(told.path("told").path(0).path("at").asText()).isNotBlank();
+        assertThat(told.path("waiting").toString()).isEqualTo("[\"CS_HEAD\"]");
+        // the CS head is told too (else their bar keeps this run's notices); open incidents hold up every handover of
+        // the building (D7): resolved here
+        Gateway head = Gateway.signIn(RunningSystem.gatewayUrl(), "head");
+        for (String id : List.of(incidentId, drunkId)) {
+            assertThat(head.post("/api/incidents/" + id + "/notice/acknowledgement", null).status()).isEqualTo(200);
+            assertThat(desk.post("/api/incidents/" + id + "/resolve", Map.of("outcome", "已处理 " + RUN)).status())
+                    .isEqualTo(200);
+        }
         browser.click(By.id("sign-out"));
     }
 
@@ -479,9 +575,9 @@ class DutyLogConsoleTest {
     }
 
     /**
-     * Hands over; while only other users' major matters hold every handover of the building up (D7), tries again for
-     * a while, since those are usually resolved within seconds. Never while ours, or anything of this shift, does.
-     * Answers whether the handover went through.
+     * Proposes the handover; while only other users' major matters hold every handover of the building up (D7), tries
+     * again for a while, since those are usually resolved within seconds. Never while ours, or anything of this shift,
+     * does. Answers whether the handover was proposed.
      */
     private static boolean handOverUntilDone(String ours) {
         List<java.util.regex.Pattern> others = List.of(reasonPattern("desk.reason.majorComplaint"),
@@ -492,7 +588,7 @@ class DutyLogConsoleTest {
             browser.click(By.id("handover-submit"));
             try {
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-done")));
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-proposed")));
                 return true;
             } catch (TimeoutException refused) {
                 reasons = reasons();
@@ -611,11 +707,18 @@ class DutyLogConsoleTest {
         }
     }
 
+    /** Proposed by whoever opened it, to the desk, who accepts (D15): a page this run opened is left handed over. */
     private static void handOverIfOpen(String shiftId) {
         Gateway.Response shift = desk.get("/api/shifts/" + shiftId);
         if (shift.status() == 200 && shift.body().path("open").asBoolean()) {
-            desk.post("/api/shifts/" + shiftId + "/handover", Map.of("incoming", "aftersales", "incomingFit", true,
-                    "preparation", Map.of("recordsRead", true, "itemsCounted", true, "equipmentChecked", true)));
+            String owner = shift.body().path("openedBy").asText();
+            Gateway outgoing = "desk".equals(owner) ? desk : Gateway.signIn(RunningSystem.gatewayUrl(), owner);
+            String incoming = "desk".equals(owner) ? "aftersales" : "desk";
+            Gateway taking = "desk".equals(owner) ? Gateway.signIn(RunningSystem.gatewayUrl(), "aftersales") : desk;
+            outgoing.post("/api/shifts/" + shiftId + "/handover", Map.of("incoming", incoming, "incomingFit", true,
+                    "preparation", Map.of("recordsRead", true, "itemsCounted", true, "equipmentChecked", true),
+                    "lateReason", "closed by the test after a failure"));
+            taking.post("/api/shifts/" + shiftId + "/handover/acceptance", Map.of());
         }
     }
 }

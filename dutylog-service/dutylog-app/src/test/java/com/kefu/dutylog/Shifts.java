@@ -60,6 +60,12 @@ public final class Shifts {
     public static final List<String> FIRE_STEPS = List.of("SENIOR_ON_DUTY_TOLD", "SECURITY_CONTROL_ROOM_TOLD",
             "FIRE_BRIGADE_CALLED", "EXTINGUISHER_USED", "EVACUATION_GUIDED");
 
+    /** A guest taken ill (篇2 B3, D14): no category named, a matter for management (OTHER). */
+    public static Map<String, Object> guestTakenIll(String shiftId) {
+        return Map.of("shiftId", shiftId, "kind", "GUEST_ILL", "location", "2楼 扶梯口", "reporter", "保洁 王姐",
+                "description", "一位老人晕倒, 已叫120 / пожилой гость потерял сознание, вызвана скорая");
+    }
+
     public static Map<String, Object> waterLeak(String shiftId) {
         return Map.of("shiftId", shiftId, "category", "WATER", "location", "3楼", "reporter", "保洁 王姐",
                 "description", "天花板漏水");

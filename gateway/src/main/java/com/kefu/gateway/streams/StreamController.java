@@ -30,10 +30,12 @@ class StreamController {
 
     private final DepartmentStreams departments;
     private final DashboardStreams dashboard;
+    private final NoticeStreams notices;
 
-    StreamController(DepartmentStreams departments, DashboardStreams dashboard) {
+    StreamController(DepartmentStreams departments, DashboardStreams dashboard, NoticeStreams notices) {
         this.departments = departments;
         this.dashboard = dashboard;
+        this.notices = notices;
     }
 
     /**
@@ -62,5 +64,16 @@ class StreamController {
     @PreAuthorize("hasAnyRole('CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR')")
     SseEmitter dashboard() {
         return dashboard.open();
+    }
+
+    /**
+     * The incidents the CS manager and the CS head are told of at once (篇2 B3, D14): the notices still waiting for
+     * one of the caller's roles, at once and again whenever one is sent or acknowledged.
+     */
+    @GetMapping(path = "/api/streams/notices", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('CS_MANAGER', 'CS_HEAD')")
+    SseEmitter notices() {
+        CurrentUser user = CurrentUser.get();
+        return notices.open(List.of(Roles.CS_MANAGER, Roles.CS_HEAD).stream().filter(user::hasRole).toList());
     }
 }

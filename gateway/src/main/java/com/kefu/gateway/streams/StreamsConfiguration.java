@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The live streams: two readers per gateway instance, each in a consumer group of its own, so that every instance
+ * The live streams: three readers per gateway instance (departments, dashboard, notices), each in a consumer group of its own, so that every instance
  * follows every partition and any instance can serve any client.
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,16 +80,34 @@ class StreamsConfiguration {
         return feed;
     }
 
+    @Bean
+    NoticeStreams noticeStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
+        var streams = new NoticeStreams(properties, json, threads.senders);
+        long every = properties.heartbeat().toMillis();
+        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return streams;
+    }
+
+    @Bean
+    TopicFeed noticeFeed(StreamsProperties properties, ReaderConfig streamReaderConfig, NoticeStreams noticeStreams) {
+        var feed = new TopicFeed("gateway-notices-" + properties.instanceId(), List.of(properties.dutylogTopic()),
+                streamReaderConfig.kafka(), noticeStreams);
+        noticeStreams.completeWhen(feed::caughtUp);
+        return feed;
+    }
+
     /**
      * Open streams end as soon as the gateway begins to shut down: a stream is a request that never finishes, and
      * graceful shutdown would wait for it. Clients reconnect (to another instance) and resume.
      */
     @Bean
     ApplicationListener<ContextClosedEvent> closeStreamsOnShutdown(DepartmentStreams departments,
-                                                                   DashboardStreams dashboard) {
+                                                                   DashboardStreams dashboard,
+                                                                   NoticeStreams notices) {
         return event -> {
             departments.closeAll();
             dashboard.closeAll();
+            notices.closeAll();
         };
     }
 

@@ -2,8 +2,9 @@
 /*
  * The front desk's duty log (dutylog-service): the shift's page with its entries and corrections (D1–D3), the
  * emergency incident form with its on-site photos (D4, D10), reported with or without a shift open (D12), a fire's
- * checklist ticked step by step (D13), the handover wizard that shows every reason a handover is refused (D6–D8)
- * and lost and found (D9).
+ * checklist ticked step by step (D13), a guest taken ill or drunk or an accident told to the CS manager and the CS
+ * head at once (D14), the handover wizard that shows every reason a handover is refused (D6–D8), the handover
+ * accepted by the incoming person under their own sign-in or refused (D15) and lost and found (D9).
  */
 (function () {
   const WRITERS = ['FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER'];
@@ -22,6 +23,8 @@
   const TYPED = CATEGORIES.filter(c => c !== 'COMPLAINT_CALL');
   const EMERGENCIES = ['FIRE', 'THEFT', 'WIND', 'WATER', 'ELECTRICITY', 'FIGHT', 'STAFF_VIOLATION', 'CONSTRUCTION',
     'OTHER'];
+  /** Who an incident befell, told to the CS manager and the CS head at once (篇2 B3, D14). */
+  const KINDS = ['GUEST_ILL', 'GUEST_DRUNK', 'GUEST_ACCIDENT', 'STAFF_ACCIDENT'];
   const SHIFT = 'kefu.desk.shift';
   /** Where a found item can be (dutylog-service's LostItem.Custody). */
   const CUSTODIES = ['STORED', 'RETURNED', 'DISPOSED'];
@@ -239,6 +242,7 @@
 
     Alpine.data('deskIncident', () => ({
       categories: EMERGENCIES,
+      kinds: KINDS,
       shift: null,
       incident: null,
       loading: true,
@@ -255,9 +259,10 @@
       stepTexts: {},
       stepProblems: {},
       stepMissingReason: '',
+      noticeProblem: null,
 
       init() {
-        this.form = { category: '', major: false, location: '', reporter: '', description: '',
+        this.form = { category: '', kind: '', major: false, location: '', reporter: '', description: '',
           occurredAt: localInput(new Date()),
           fire: { fireLocation: '', burning: '', flame: false, smoke: false, heading: '' } };
         this.load();
@@ -271,6 +276,29 @@
 
       get fire() {
         return this.form.category === 'FIRE';
+      },
+
+      /** A guest taken ill or drunk is a matter for management (OTHER, 篇3 C) unless the desk names another. */
+      kindChosen() {
+        if (this.form.kind && !this.form.category) {
+          this.form.category = 'OTHER';
+        }
+      },
+
+      /** The roles of the signed-in user still to be told of this incident (D14). */
+      get noticeForMe() {
+        const notice = this.incident && this.incident.notice;
+        return !!notice && notice.waiting.some(role => this.$store.session.is(role));
+      },
+
+      async acknowledge() {
+        this.busy = true;
+        const answer = await Kefu.post('/api/incidents/' + this.incident.id + '/notice/acknowledgement');
+        this.busy = false;
+        this.noticeProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.incident = answer.body;
+        }
       },
 
       async load() {
@@ -310,7 +338,7 @@
           // an emergency is reported with no shift open too: the next shift opened takes its entry in (D12)
           shiftId: this.shift ? this.shift.id : null, category: f.category || null, location: f.location,
           description: f.description, reporter: f.reporter, major: this.fire || f.major,
-          occurredAt: instant(f.occurredAt),
+          occurredAt: instant(f.occurredAt), kind: f.kind || null,
         };
         if (this.fire) {
           body.fire = { ...f.fire, heading: blank(f.fire.heading) };
@@ -424,6 +452,10 @@
       problem: null,
       busy: false,
       handedOver: null,
+      next: null,
+      /** The incoming person's side (D15): their password at this desk, a late reason, why they refuse. */
+      acceptance: { password: '', lateReason: '', reason: '' },
+      acceptProblem: null,
 
       async init() {
         this.draft = this.empty();
@@ -445,7 +477,8 @@
 
       empty() {
         return { preparation: { recordsRead: false, itemsCounted: false, equipmentChecked: false },
-          items: [], openMatters: [], instructions: [], incoming: '', incomingFit: true, substitute: '' };
+          items: [], openMatters: [], instructions: [], incoming: '', incomingFit: true, substitute: '',
+          lateReason: '' };
       },
 
       restore() {
@@ -487,6 +520,74 @@
 
       category,
 
+      /** Past the post's shift time and its grace (D15): the handover is late and says why. */
+      get late() {
+        return !!(this.shift && this.shift.handoverLateAfter && Date.now() > Date.parse(this.shift.handoverLateAfter));
+      },
+
+      /** The handover proposed and waiting for the incoming person (D15), while the shift is open. */
+      get proposal() {
+        return this.shift && this.shift.open ? this.shift.handoverProposal : null;
+      },
+
+      get takenOverBy() {
+        const p = this.proposal;
+        return p ? (p.incomingFit ? p.incoming : p.substitute) : '';
+      },
+
+      /** Whether the signed-in user is the person it was proposed to: they accept without a password. */
+      get mine() {
+        return this.takenOverBy === this.$store.session.user;
+      },
+
+      /** The incoming person's token: their own sign-in, or their password typed at this desk (D15). */
+      async incomingToken() {
+        if (this.mine) {
+          return { ok: true, token: null };
+        }
+        const answer = await Kefu.api('POST', '/api/auth/token',
+          { username: this.takenOverBy, password: this.acceptance.password });
+        this.acceptance.password = '';
+        return answer.ok ? { ok: true, token: answer.body.access_token } : answer;
+      },
+
+      async accept() {
+        this.busy = true;
+        const signed = await this.incomingToken();
+        const answer = signed.ok ? await Kefu.api('POST', '/api/shifts/' + this.shift.id + '/handover/acceptance',
+          { lateReason: blank(this.acceptance.lateReason) }, { token: signed.token }) : signed;
+        this.busy = false;
+        this.acceptProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          if (localStorage.getItem(SHIFT) === this.shift.id) {
+            localStorage.setItem(SHIFT, answer.body.next.id);
+          }
+          this.shift = answer.body.handedOver;
+          this.next = answer.body.next;
+          this.handedOver = answer.body.handedOver.handover;
+        }
+      },
+
+      async refuse() {
+        this.busy = true;
+        const signed = await this.incomingToken();
+        const answer = signed.ok ? await Kefu.api('POST', '/api/shifts/' + this.shift.id + '/handover/refusal',
+          { reason: this.acceptance.reason }, { token: signed.token }) : signed;
+        this.busy = false;
+        this.acceptProblem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.acceptance.reason = '';
+          this.shift = answer.body;
+        }
+      },
+
+      /** A late handover's reasons, the outgoing person's and the incoming person's. */
+      lateReasons(shift) {
+        const reasons = [shift.handoverProposal && shift.handoverProposal.lateReason,
+          shift.handoverAcceptance && shift.handoverAcceptance.lateReason].filter(r => r);
+        return reasons.join('; ');
+      },
+
       async handOver() {
         this.busy = true;
         const d = this.draft;
@@ -498,16 +599,13 @@
           openMatters: d.openMatters.map(m => ({ subject: m.subject, cause: blank(m.cause), course: blank(m.course),
             result: blank(m.result) })),
           instructions: d.instructions.map(i => ({ from: blank(i.from), text: i.text })),
+          lateReason: this.late ? blank(d.lateReason) : null,
         });
         this.busy = false;
         this.problem = answer.ok ? null : answer.problem;
         if (answer.ok) {
-          sessionStorage.removeItem(this.key());
-          if (localStorage.getItem(SHIFT) === this.shift.id) {
-            localStorage.removeItem(SHIFT);
-          }
+          // proposed: the shift stays open until the incoming person accepts it (D8, D15)
           this.shift = answer.body;
-          this.handedOver = answer.body.handover;
         }
       },
     }));

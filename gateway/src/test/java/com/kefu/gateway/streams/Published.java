@@ -17,6 +17,9 @@ import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.dutylog.api.EntryCategory;
+import com.kefu.dutylog.api.IncidentKind;
+import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
+import com.kefu.dutylog.api.IncidentNoticeSentEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
@@ -143,6 +146,19 @@ final class Published {
     void incidentReported(String incidentId, String shiftId, boolean major) {
         event(incidentId, new IncidentReportedEvent(incidentId, shiftId, major ? EntryCategory.FIRE : EntryCategory.WATER,
                 major, "保安 李明", "B1 楼梯口", "仓库冒烟", null, Instant.now(), "desk", Instant.now()));
+    }
+
+    /** A guest taken ill, reported with its notice to the CS manager and the CS head (D14). */
+    void guestTakenIll(String incidentId) {
+        Instant now = Instant.now();
+        event(incidentId, new IncidentReportedEvent(incidentId, null, EntryCategory.OTHER, false, "保洁 王姐", "2楼",
+                "老人晕倒", null, now, "desk", now));
+        event(incidentId, new IncidentNoticeSentEvent(incidentId, IncidentKind.GUEST_ILL, EntryCategory.OTHER, "2楼",
+                "老人晕倒", "保洁 王姐", now, List.of("CS_MANAGER", "CS_HEAD"), "desk", now));
+    }
+
+    void noticeAcknowledged(String incidentId, String role, String by) {
+        event(incidentId, new IncidentNoticeAcknowledgedEvent(incidentId, role, by, Instant.now()));
     }
 
     void incidentResolved(String incidentId) {

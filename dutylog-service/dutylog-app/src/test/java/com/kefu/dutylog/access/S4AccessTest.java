@@ -24,7 +24,8 @@ class S4AccessTest extends ServiceTest {
     /**
      * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them: FRONT_DESK opens and
      * writes the duty log, hands over shifts and keeps lost and found (and so may every role that may all it may);
-     * only CS_MANAGER signs the day (D5); AUDITOR reads every history and changes nothing. SUPERVISOR also reads
+     * only CS_MANAGER signs the day (D5); the CS manager and the CS head acknowledge the notices they are sent (D14);
+     * AUDITOR reads every history and changes nothing. SUPERVISOR also reads
      * the log and its history, though the roles table names no duty log for it: the rulebook keeps the log for what
      * management must see (篇3 C) and hands incidents and lost items to the supervisor (篇2 B 3], 篇2 S; D9).
      */
@@ -33,6 +34,9 @@ class S4AccessTest extends ServiceTest {
             Map.entry("POST /api/shifts/{id}/entries", DESK),
             Map.entry("POST /api/shifts/{id}/entries/{entryId}/corrections", DESK),
             Map.entry("POST /api/shifts/{id}/handover", DESK),
+            Map.entry("POST /api/shifts/{id}/handover/acceptance", DESK),
+            Map.entry("POST /api/shifts/{id}/handover/refusal", DESK),
+            Map.entry("POST /api/incidents/{id}/notice/acknowledgement", Set.of("CS_MANAGER", "CS_HEAD")),
             Map.entry("POST /api/incidents", DESK),
             Map.entry("POST /api/lost-items", DESK),
             Map.entry("POST /api/lost-items/{id}/claim", DESK),

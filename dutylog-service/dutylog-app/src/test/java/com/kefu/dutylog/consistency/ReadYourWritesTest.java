@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadYourWritesTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
+    private static final String NIGHT = Tokens.bearer("night", "FRONT_DESK");
 
     @Autowired
     Clock clock;
@@ -35,8 +36,8 @@ class ReadYourWritesTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("R1 a shift opened, an entry, an incident reported and resolved, the handover: each reads back at once, "
-            + "100 times")
+    @DisplayName("R1 a shift opened, an entry, an incident reported and resolved, the handover proposed and accepted "
+            + "with the next page opened: each reads back at once, 100 times")
     void dutyLogReadsBackAtOnce() {
         for (int i = 0; i < 100; i++) {
             String shift = calls.write(DESK, "/api/shifts", Shifts.open("read-back-" + i)).get("id").asText();
@@ -54,6 +55,9 @@ class ReadYourWritesTest extends ServiceTest {
             assertThat(calls.read(DESK, incident).get("resolved").asBoolean()).isTrue();
 
             calls.write(DESK, s + "/handover", Shifts.handover("night"));
+            assertThat(calls.read(NIGHT, s).get("handoverProposal").get("incoming").asText()).isEqualTo("night");
+            String next = calls.write(NIGHT, s + "/handover/acceptance", Map.of()).get("next").get("id").asText();
+            assertThat(calls.read(NIGHT, "/api/shifts/" + next).get("openedBy").asText()).isEqualTo("night");
             JsonNode handedOver = calls.read(DESK, s);
             assertThat(handedOver.get("open").asBoolean()).isFalse();
             assertThat(handedOver.get("handover").get("incoming").asText()).isEqualTo("night");

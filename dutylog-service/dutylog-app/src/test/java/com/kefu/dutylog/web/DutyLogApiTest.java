@@ -128,6 +128,12 @@ class DutyLogApiTest extends ServiceTest {
         return expect(post(token, "/api/shifts", Shifts.open(post)), 201).get("id").asText();
     }
 
+    /** Both sign (D15): the desk proposes the handover to night, who accepts it; answers the acceptance. */
+    private JsonNode handOver(String shiftPath) {
+        expect(post(DESK, shiftPath + "/handover", Shifts.handover("night")), 200);
+        return expect(post(NIGHT, shiftPath + "/handover/acceptance", null), 201);
+    }
+
     /** The texts of an array's elements, or of one field of each ({@code field} empty: the elements themselves). */
     private static List<String> texts(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
@@ -141,9 +147,10 @@ class DutyLogApiTest extends ServiceTest {
 
     @Test
     @Order(1)
-    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 D12 D13 end to end: a shift logs, a fire with its photo holds up the handover "
-            + "until resolved, the next page carries over, the manager seals the day, a late write enters its "
-            + "addendum")
+    @DisplayName("D1 D2 D4 D5 D6 D7 D8 D10 D12 D13 D15 end to end: a shift logs, a fire with its photo holds up the "
+            + "handover until resolved, the handover late against the post's shift time is proposed with its reason "
+            + "and accepted by the incoming person, whose page carries over, the manager seals the day, a late write "
+            + "enters its addendum")
     void endToEnd() throws Exception {
         LocalDate today = nextDay();
         String post = "front-desk";
@@ -205,9 +212,26 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(resolved.get("photos")).hasSize(1);
         assertThat(resolved.get("fire").get("fireLocation").asText()).isEqualTo("B1 仓库");
 
+        // D15 front-desk's shift opened at 09:00 is due at 16:00 (application.yml): at 17:00 it is late, and the
+        // proposal says why; the shift stays open until the incoming person accepts it under their own sign-in
         clock.advance(Duration.ofHours(8));
-        JsonNode handedOver = expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        JsonNode noReason = expect(post(DESK, s + "/handover", Shifts.handover("night")), 409);
+        assertThat(noReason.get("type").asText()).isEqualTo("urn:kefu:problem:handover-late");
+        assertThat(noReason.get("detail").asText())
+                .contains("was due at " + today.atTime(16, 0).atZone(MALL).toInstant());
+        Map<String, Object> late = new java.util.HashMap<>(Shifts.handover("night"));
+        late.put("lateReason", "接班人地铁晚点 / сменщика задержало метро");
+        JsonNode proposed = expect(post(DESK, s + "/handover", late), 200);
+        assertThat(proposed.get("open").asBoolean()).isTrue();
+        assertThat(proposed.get("handoverProposal").get("late").asBoolean()).isTrue();
+        assertThat(proposed.get("handoverProposal").get("lateReason").asText()).isEqualTo("接班人地铁晚点 / сменщика задержало метро");
+        assertThat(Instant.parse(proposed.get("handoverDue").asText()))
+                .isEqualTo(today.atTime(16, 0).atZone(MALL).toInstant());
+        JsonNode accepted = expect(post(NIGHT, s + "/handover/acceptance", null), 201);
+        JsonNode handedOver = accepted.get("handedOver");
         assertThat(handedOver.get("open").asBoolean()).isFalse();
+        assertThat(handedOver.get("handoverAcceptance").get("acceptedBy").asText()).isEqualTo("night");
+        assertThat(handedOver.get("handoverAcceptance").get("late").asBoolean()).isTrue();
         JsonNode handover = handedOver.get("handover");
         assertThat(handover.get("outgoing").asText()).isEqualTo("desk");
         assertThat(handover.get("incoming").asText()).isEqualTo("night");
@@ -217,13 +241,14 @@ class DutyLogApiTest extends ServiceTest {
         expectProblem(post(DESK, s + "/entries", Shifts.entry("OTHER", minutesAgo(1), "late")), 409,
                 "has been handed over");
 
-        // D1: the next page carries over what was handed over
-        JsonNode next = expect(post(NIGHT, "/api/shifts", Shifts.open(post)), 201);
+        // D1: the next page, opened for the incoming person by the acceptance, carries over what was handed over
+        JsonNode next = accepted.get("next");
         assertThat(next.get("fromShiftId").asText()).isEqualTo(shift);
         assertThat(texts(next.get("carriedOver"), "kind")).containsExactly("OPEN_MATTER", "INSTRUCTION");
         assertThat(texts(next.get("carriedOver"), "subject")).contains("3楼漏水");
         String nextShift = next.get("id").asText();
         JsonNode nextPage = expect(get(AUDITOR, "/api/shifts/" + nextShift), 200);
+        assertThat(nextPage.get("openedBy").asText()).isEqualTo("night");
         assertThat(texts(nextPage.get("carriedOver").get("openMatters"), "result")).containsExactly("等工程部换管");
 
         // D5: only the manager signs; the day is sealed
@@ -255,8 +280,9 @@ class DutyLogApiTest extends ServiceTest {
         // history, replayed from the event store, for those who read the log
         JsonNode shiftHistory = expect(get(AUDITOR, s + "/history"), 200);
         assertThat(texts(shiftHistory, "type")).containsExactly("ShiftOpened", "EntryRecorded", "EntryRecorded",
-                "EntryRecorded", "ShiftHandedOver");
-        assertThat(texts(shiftHistory, "actor")).containsExactly("desk", "desk", "aftersales", "desk", "desk");
+                "EntryRecorded", "HandoverProposed", "HandoverAccepted", "ShiftHandedOver");
+        assertThat(texts(shiftHistory, "actor")).containsExactly("desk", "desk", "aftersales", "desk", "desk", "night",
+                "night");
         assertThat(shiftHistory.get(3).get("data").get("reference").asText()).isEqualTo("incident:" + incident);
         assertThat(texts(expect(get(AUDITOR, i + "/history"), 200), "type"))
                 .startsWith("IncidentReported", "FireChecklistOpened", "IncidentPhotoAttached", "FireStepDone")
@@ -293,6 +319,68 @@ class DutyLogApiTest extends ServiceTest {
     @DisplayName("dutylog-service serves health, metrics and its API documentation")
     void healthMetricsAndDocs() {
         assertServesHealthMetricsAndDocs("dutylog-service", "/api/incidents/{id}/photos");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("D6 D8 D15 the handover is signed by both: the outgoing person proposes it, nobody else accepts or "
+            + "refuses it, the incoming person refuses naming why (recorded; the shift stays open), a second proposal "
+            + "is accepted under the incoming person's own sign-in, which closes the shift and opens the next for them")
+    void twoPersonHandover() {
+        nextDay();
+        String post = "two-person-" + UUID.randomUUID().toString().substring(0, 6);
+        String shift = openShift(DESK, post);
+        String s = "/api/shifts/" + shift;
+        expectProblem(post(NIGHT, s + "/handover/acceptance", null), 409, "no handover of shift " + shift
+                + " is proposed");
+
+        JsonNode proposed = expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        assertThat(proposed.get("open").asBoolean()).isTrue();
+        assertThat(proposed.get("handoverProposal").get("outgoing").asText()).isEqualTo("desk");
+        assertThat(proposed.get("handoverProposal").get("incoming").asText()).isEqualTo("night");
+        assertThat(proposed.get("handoverProposal").get("late").asBoolean()).isFalse();
+        assertThat(proposed.hasNonNull("handoverDue")).as("a post without shift times").isFalse();
+        JsonNode notYours = expect(post(AFTER_SALES, s + "/handover/acceptance", null), 409);
+        assertThat(notYours.get("type").asText()).isEqualTo("urn:kefu:problem:handover-not-yours");
+        assertThat(notYours.get("detail").asText()).contains("proposed to night");
+        expect(post(DESK, s + "/handover/acceptance", null), 409);
+        expect(post(AFTER_SALES, s + "/handover/refusal", Map.of("reason", "x")), 409);
+        // D8 the shift stays with the outgoing person: still open, still written
+        expect(post(DESK, s + "/entries", Shifts.entry("OTHER", minutesAgo(1), "等接班")), 201);
+
+        clock.advance(Duration.ofMinutes(3));
+        JsonNode refused = expect(post(NIGHT, s + "/handover/refusal",
+                Map.of("reason", "对讲机少一台 / не хватает рации")), 200);
+        assertThat(refused.get("open").asBoolean()).isTrue();
+        assertThat(refused.hasNonNull("handoverProposal")).isFalse();
+        assertThat(refused.get("handoverRefusals")).hasSize(1);
+        assertThat(refused.get("handoverRefusals").get(0).get("declinedBy").asText()).isEqualTo("night");
+        assertThat(refused.get("handoverRefusals").get(0).get("reason").asText())
+                .isEqualTo("对讲机少一台 / не хватает рации");
+        assertThat(Instant.parse(refused.get("handoverRefusals").get(0).get("declinedAt").asText()))
+                .isEqualTo(clock.instant());
+        expect(post(NIGHT, s + "/handover/acceptance", null), 409);
+
+        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode accepted = expect(post(NIGHT, s + "/handover/acceptance", Map.of()), 201);
+        JsonNode closed = accepted.get("handedOver");
+        assertThat(closed.get("open").asBoolean()).isFalse();
+        assertThat(closed.get("handover").get("outgoing").asText()).isEqualTo("desk");
+        assertThat(closed.get("handover").get("incoming").asText()).isEqualTo("night");
+        assertThat(Instant.parse(closed.get("handover").get("handedOverAt").asText())).isEqualTo(clock.instant());
+        assertThat(closed.get("handoverAcceptance").get("acceptedBy").asText()).isEqualTo("night");
+        assertThat(closed.get("handoverAcceptance").get("late").asBoolean()).isFalse();
+        assertThat(closed.get("handoverRefusals")).hasSize(1);
+        JsonNode next = expect(get(AUDITOR, "/api/shifts/" + accepted.get("next").get("id").asText()), 200);
+        assertThat(next.get("open").asBoolean()).isTrue();
+        assertThat(next.get("post").asText()).isEqualTo(post);
+        assertThat(next.get("openedBy").asText()).isEqualTo("night");
+        assertThat(next.get("carriedOver").get("fromShiftId").asText()).isEqualTo(shift);
+        assertThat(texts(expect(get(AUDITOR, s + "/history"), 200), "type")).containsExactly("ShiftOpened",
+                "EntryRecorded", "HandoverProposed", "HandoverDeclined", "HandoverProposed", "HandoverAccepted",
+                "ShiftHandedOver");
+        expectProblem(post(NIGHT, s + "/handover/acceptance", null), 409, "has been handed over");
     }
 
     @Test
@@ -346,6 +434,9 @@ class DutyLogApiTest extends ServiceTest {
                 + "/signature", null), 400, "before the day begins");
         expect(post(DESK, s + "/handover", Map.of("incoming", "night")), 400);
         expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        expectProblem(post(NIGHT, s + "/handover/refusal", Map.of("reason", " ")), 400, "reason");
+        expect(post(NIGHT, "/api/shifts/no-such-shift/handover/acceptance", null), 404);
+        expect(post(NIGHT, s + "/handover/acceptance", null), 201);
     }
 
     @Test
@@ -374,7 +465,7 @@ class DutyLogApiTest extends ServiceTest {
         expect(call(HttpMethod.PUT, DESK, s + "/entries/" + original, Map.of("description", "x")), 405);
         expect(call(HttpMethod.DELETE, DESK, s + "/entries/" + original, null), 405);
         expect(post(DESK, s + "/entries/no-such-entry/corrections", Map.of("description", "x")), 404);
-        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        handOver(s);
     }
 
     @Test
@@ -386,7 +477,7 @@ class DutyLogApiTest extends ServiceTest {
         String s = "/api/shifts/" + shift;
         expect(post(DESK, s + "/entries", Shifts.entry("FIGHT", minutesAgo(50), "两名顾客 争吵 MARKER-A")), 201);
         expect(post(DESK, s + "/entries", Shifts.entry("OTHER", minutesAgo(10), "电梯 停运")), 201);
-        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        handOver(s);
 
         JsonNode before = expect(get(AUDITOR, "/api/duty-days/" + day), 200);
         assertThat(before.get("sealed").asBoolean()).isFalse();

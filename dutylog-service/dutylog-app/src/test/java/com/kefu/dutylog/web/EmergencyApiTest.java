@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmergencyApiTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
+    private static final String NIGHT = Tokens.bearer("night", "FRONT_DESK");
     private static final String MANAGER = Tokens.bearer("manager", "CS_MANAGER");
+    private static final String HEAD = Tokens.bearer("head", "CS_HEAD");
     private static final String AUDITOR = Tokens.bearer("auditor", "AUDITOR");
 
     @Autowired
@@ -79,6 +81,13 @@ class EmergencyApiTest extends ServiceTest {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.path(field).asText()));
         return values;
+    }
+
+    /** Both sign (D15): the desk proposes the handover to night, who accepts it; answers the page opened for night. */
+    private String handOver(String shiftId) {
+        expect(post(DESK, "/api/shifts/" + shiftId + "/handover", Shifts.handover("night")), 200);
+        return expect(post(NIGHT, "/api/shifts/" + shiftId + "/handover/acceptance", null), 201).get("next").get("id")
+                .asText();
     }
 
     /** Resolves an incident as the rules ask of it: a photo (D4), a fire's checklist (D13), then its outcome. */
@@ -139,7 +148,7 @@ class EmergencyApiTest extends ServiceTest {
         resolve(fireId);
         resolve(leak);
         resolve(another.get("id").asText());
-        expect(post(DESK, "/api/shifts/" + shift + "/handover", Shifts.handover("night")), 200);
+        handOver(shift);
     }
 
     @Test
@@ -149,7 +158,7 @@ class EmergencyApiTest extends ServiceTest {
             + "signs the addendum, chained to the day's signature")
     void fireOnASignedDay() throws Exception {
         LocalDate day = nextDay();
-        String shift = expect(post(DESK, "/api/shifts", Shifts.open("front-desk")), 201).get("id").asText();
+        String shift = expect(post(DESK, "/api/shifts", Shifts.open("signed-day-desk")), 201).get("id").asText();
         String s = "/api/shifts/" + shift;
         String water = expect(post(DESK, s + "/entries", Shifts.entry("WATER", minutesAgo(30), "3楼漏水")), 201)
                 .get("id").asText();
@@ -213,14 +222,15 @@ class EmergencyApiTest extends ServiceTest {
         assertThat(nothing.get("detail").asText()).contains("no addendum to sign");
 
         resolve(fireId);
-        expect(post(DESK, s + "/handover", Shifts.handover("night")), 200);
+        String next = handOver(shift);
         // a page handed over takes no more entries (D8), signed day or not
         expect(post(DESK, s + "/entries", Shifts.entry("OTHER", minutesAgo(1), "x")), 409);
 
-        // no shift open, the day signed: the incident enters the addendum at once, from no page
+        // reported naming the page handed over, the day signed: the incident enters the addendum at once, from the
+        // page that took it over (D15: the acceptance opened it)
         JsonNode leak = expect(post(DESK, "/api/incidents", new HashMap<>(Shifts.waterLeak(shift))), 201);
         assertThat(leak.get("addendum").asInt()).isEqualTo(3);
-        assertThat(leak.hasNonNull("shiftId")).isFalse();
+        assertThat(leak.get("shiftId").asText()).isEqualTo(next);
         assertThat(leak.get("waiting").asBoolean()).isFalse();
         resolve(leak.get("id").asText());
         JsonNode after = get(AUDITOR, "/api/duty-days/" + day);
@@ -278,6 +288,76 @@ class EmergencyApiTest extends ServiceTest {
         JsonNode resolved = get(AUDITOR, i);
         assertThat(resolved.get("resolved").asBoolean()).isTrue();
         expect(post(DESK, i + "/fire-steps/EVACUATION_GUIDED", null), 409);
-        expect(post(DESK, "/api/shifts/" + shift + "/handover", Shifts.handover("night")), 200);
+        handOver(shift);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("D14 a guest taken ill is reported with a notice to the CS manager and the CS head, published at once; "
+            + "each acknowledges it and the incident shows who was told and when; the desk does not acknowledge, an "
+            + "incident of no kind has no notice")
+    void guestTakenIll() throws Exception {
+        nextDay();
+        String shift = expect(post(DESK, "/api/shifts", Shifts.open("guest-care")), 201).get("id").asText();
+        JsonNode reported = expect(post(DESK, "/api/incidents", Shifts.guestTakenIll(shift)), 201);
+        String id = reported.get("id").asText();
+        String i = "/api/incidents/" + id;
+        JsonNode form = get(AUDITOR, i);
+        assertThat(form.get("kind").asText()).isEqualTo("GUEST_ILL");
+        assertThat(form.get("category").asText()).as("a guest taken ill is a matter for management (篇3 C)")
+                .isEqualTo("OTHER");
+        assertThat(Instant.parse(form.get("notice").get("sentAt").asText())).isEqualTo(clock.instant());
+        assertThat(texts(form.get("notice").get("told"), "role")).containsExactly("CS_MANAGER", "CS_HEAD");
+        assertThat(form.get("notice").get("waiting").toString()).isEqualTo("[\"CS_MANAGER\",\"CS_HEAD\"]");
+        JsonNode page = get(DESK, "/api/shifts/" + shift);
+        assertThat(page.get("entries").get(0).get("description").asText()).startsWith("紧急情况 / ЧП: 客人发病");
+
+        // published at once beside IncidentReported (version 1, unchanged) for the gateway's notice stream
+        List<JsonNode> published = new ArrayList<>();
+        for (var record : Topics.awaitRecords(DutylogTopics.EVENTS, id)) {
+            published.add(new ObjectMapper().readTree(record.value()));
+        }
+        assertThat(published).extracting(event -> event.get("type").asText())
+                .containsExactly("IncidentReported", "IncidentNoticeSent");
+        JsonNode notice = published.get(1);
+        assertThat(notice.get("version").asInt()).isEqualTo(1);
+        assertThat(notice.get("data").get("kind").asText()).isEqualTo("GUEST_ILL");
+        assertThat(notice.get("data").get("roles").toString()).isEqualTo("[\"CS_MANAGER\",\"CS_HEAD\"]");
+        assertThat(published.get(0).get("data").get("category").asText()).isEqualTo("OTHER");
+
+        expect(post(DESK, i + "/notice/acknowledgement", null), 403);
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode managerTold = expect(post(MANAGER, i + "/notice/acknowledgement", null), 200);
+        JsonNode told = managerTold.get("notice").get("told").get(0);
+        assertThat(told.get("by").asText()).isEqualTo("manager");
+        assertThat(Instant.parse(told.get("at").asText())).isEqualTo(clock.instant());
+        assertThat(managerTold.get("notice").get("waiting").toString()).isEqualTo("[\"CS_HEAD\"]");
+        JsonNode again = expect(post(MANAGER, i + "/notice/acknowledgement", null), 409);
+        assertThat(again.get("type").asText()).isEqualTo("urn:kefu:problem:notice-acknowledged");
+        clock.advance(Duration.ofMinutes(1));
+        JsonNode headTold = expect(post(HEAD, i + "/notice/acknowledgement", null), 200);
+        assertThat(headTold.get("notice").get("told").get(1).get("by").asText()).isEqualTo("head");
+        assertThat(headTold.get("notice").get("waiting")).isEmpty();
+        assertThat(texts(get(AUDITOR, i + "/history"), "type")).containsExactly("IncidentReported",
+                "IncidentNoticeSent", "IncidentNoticeAcknowledged", "IncidentNoticeAcknowledged");
+
+        // a guest who slipped on a leak: WATER, and an accident to a guest
+        Map<String, Object> slipped = new HashMap<>(Shifts.waterLeak(shift));
+        slipped.put("kind", "GUEST_ACCIDENT");
+        JsonNode accident = get(AUDITOR, "/api/incidents/"
+                + expect(post(DESK, "/api/incidents", slipped), 201).get("id").asText());
+        assertThat(accident.get("category").asText()).isEqualTo("WATER");
+        assertThat(accident.get("kind").asText()).isEqualTo("GUEST_ACCIDENT");
+        Map<String, Object> neither = new HashMap<>(Shifts.guestTakenIll(shift));
+        neither.remove("kind");
+        assertThat(expect(post(DESK, "/api/incidents", neither), 400).get("detail").asText()).contains("category");
+        neither.put("kind", "GUEST_ASLEEP");
+        expect(post(DESK, "/api/incidents", neither), 400);
+        String leak = expect(post(DESK, "/api/incidents", Shifts.waterLeak(shift)), 201).get("id").asText();
+        JsonNode none = expect(post(MANAGER, "/api/incidents/" + leak + "/notice/acknowledgement", null), 409);
+        assertThat(none.get("type").asText()).isEqualTo("urn:kefu:problem:no-notice");
+        resolve(id);
+        resolve(accident.get("id").asText());
+        resolve(leak);
     }
 }
