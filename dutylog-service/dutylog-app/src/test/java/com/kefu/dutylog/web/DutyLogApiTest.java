@@ -378,7 +378,7 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(next.get("openedBy").asText()).isEqualTo("night");
         assertThat(next.get("carriedOver").get("fromShiftId").asText()).isEqualTo(shift);
         assertThat(texts(expect(get(AUDITOR, s + "/history"), 200), "type")).containsExactly("ShiftOpened",
-                "EntryRecorded", "HandoverProposed", "HandoverDeclined", "HandoverProposed", "HandoverAccepted",
+                "HandoverProposed", "EntryRecorded", "HandoverDeclined", "HandoverProposed", "HandoverAccepted",
                 "ShiftHandedOver");
         expectProblem(post(NIGHT, s + "/handover/acceptance", null), 409, "has been handed over");
     }
