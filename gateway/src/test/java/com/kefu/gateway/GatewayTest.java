@@ -19,11 +19,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayTest {
 
     private static final AtomicReference<String> forwardedAuthorization = new AtomicReference<>();
+    private static final AtomicReference<String> forwardedCookie = new AtomicReference<>();
+    private static final AtomicReference<String> forwardedAcceptEncoding = new AtomicReference<>();
+    /** Requests to /api/complaints/parallel wait here until {@value #PARALLEL} of them are in the service at once. */
+    private static final int PARALLEL = 16;
+    private static final CyclicBarrier inParallel = new CyclicBarrier(PARALLEL);
+    private static final byte[] GZIPPED = gzip("complaint-service, compressed");
     private static final HttpServer complaintService = startComplaintService();
 
     @DynamicPropertySource
@@ -125,13 +146,80 @@ class GatewayTest {
                 .contains("application=\"gateway\"");
     }
 
+    @Test
+    @DisplayName("the proxy forwards as many requests at once as callers send (no small pool per service), keeps no "
+            + "cookie of one caller for the next, and passes bodies through as the service sent them")
+    void proxiesInParallelWithoutState() throws Exception {
+        String token = login("desk", "demo").body().get("access_token").asText();
+        ExecutorService callers = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < PARALLEL; i++) {
+                answers.add(callers.submit(() -> api().get().uri("/api/complaints/parallel")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(String.class)
+                        .getStatusCode().value()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        var first = api().get().uri("/api/complaints/cookie")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(String.class);
+        assertThat(first.getHeaders().get(HttpHeaders.SET_COOKIE)).containsExactly("session=of-the-first-caller");
+        api().get().uri("/api/complaints/42").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .retrieve().toEntity(String.class);
+        assertThat(forwardedCookie.get()).isNull();
+
+        // the caller's client decides about compression; the proxy neither asks for it nor undoes it
+        HttpResponse<byte[]> compressed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/complaints/gzip"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(forwardedAcceptEncoding.get()).isEqualTo("gzip");
+        assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(compressed.body()).isEqualTo(GZIPPED);
+    }
+
+    private static byte[] gzip(String text) {
+        var bytes = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static HttpServer startComplaintService() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
                 forwardedAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-                byte[] body = ("complaint-service saw " + exchange.getRequestURI().getPath())
-                        .getBytes(StandardCharsets.UTF_8);
+                forwardedCookie.set(exchange.getRequestHeaders().getFirst("Cookie"));
+                forwardedAcceptEncoding.set(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+                String path = exchange.getRequestURI().getPath();
+                if (path.endsWith("/parallel")) {
+                    try {
+                        inParallel.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                        exchange.sendResponseHeaders(504, -1);
+                        exchange.close();
+                        return;
+                    }
+                } else if (path.endsWith("/gzip")) {
+                    exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+                    exchange.sendResponseHeaders(200, GZIPPED.length);
+                    exchange.getResponseBody().write(GZIPPED);
+                    exchange.close();
+                    return;
+                } else if (path.endsWith("/cookie")) {
+                    exchange.getResponseHeaders().add("Set-Cookie", "session=of-the-first-caller");
+                }
+                byte[] body = ("complaint-service saw " + path).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

@@ -12,7 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,9 @@ public class PersonalDataKeys {
     /** The subject's key, made now if it has none (a first record, or new data after an erasure). */
     public SecretKey keyFor(String subject) {
         SecretKey cached = cache.getIfPresent(subject);
+        if (cached == null) {
+            cached = drawnInThisTransaction().get(subject);
+        }
         if (cached != null) {
             return cached;
         }
@@ -60,6 +65,9 @@ public class PersonalDataKeys {
     /** The subject's key, unless their data was erased (or never written). */
     public Optional<SecretKey> find(String subject) {
         SecretKey cached = cache.getIfPresent(subject);
+        if (cached == null) {
+            cached = drawnInThisTransaction().get(subject);
+        }
         return cached != null ? Optional.of(cached) : load(subject);
     }
 
@@ -77,6 +85,7 @@ public class PersonalDataKeys {
 
     private void remember(String subject, SecretKey key) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            drawnInThisTransaction().put(subject, key);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -86,6 +95,31 @@ public class PersonalDataKeys {
         } else {
             cache.put(subject, key);
         }
+    }
+
+    /**
+     * The keys this transaction drew or read, for the rest of it: a record created with two events (a complaint and
+     * its customer's contact) asks for its subject's key twice before the first key reaches the cache at commit.
+     * Empty outside a transaction.
+     */
+    private Map<String, SecretKey> drawnInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, SecretKey> drawn = (Map<String, SecretKey>) TransactionSynchronizationManager.getResource(this);
+        if (drawn == null) {
+            Map<String, SecretKey> keys = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, keys);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PersonalDataKeys.this);
+                }
+            });
+            drawn = keys;
+        }
+        return drawn;
     }
 
     /** Deletes the subject's key and records who erased it, when and why; answers whether there was one. */
@@ -98,6 +132,7 @@ public class PersonalDataKeys {
                 subject, erasedBy, reason, Timestamp.from(clock.instant()));
         cache.invalidate(subject);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            drawnInThisTransaction().remove(subject);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
