@@ -17,7 +17,8 @@ import java.time.Duration;
  * whole servlet side (README, Benchmarks).
  * <p>
  * As a proxy it keeps nothing of one caller for the next and changes nothing on the way: no cookie store, no
- * {@code Accept-Encoding} of its own nor decompression. Its pool is sized for the request threads (Apache's default of
+ * {@code Accept-Encoding} of its own nor decompression, and no retry of its own (Apache's default strategy sends a
+ * request again after a 429 or 503, a POST too: the caller decides). Its pool is sized for the request threads (Apache's default of
  * five connections per service would queue the sixth caller), and idle connections are dropped before Tomcat closes
  * them at its keep-alive timeout (20 s), so a forwarded POST never meets a connection the service has closed.
  */
@@ -37,6 +38,7 @@ class ProxyClient {
     }
 
     private static HttpClientBuilder stateless(HttpClientBuilder client) {
-        return client.disableCookieManagement().disableContentCompression().disableAuthCaching();
+        return client.disableCookieManagement().disableContentCompression().disableAuthCaching()
+                .disableAutomaticRetries();
     }
 }

@@ -30,7 +30,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -167,11 +167,18 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Axon's JDBC configuration makes this only while it makes the event store, which is ours (above). */
+    /**
+     * Tells the event store that an insert lost a race on an aggregate's sequence number (R5: two instances wrote it at
+     * once), so that it raises a {@code ConcurrencyException} that {@link Commands} retries. By PostgreSQL's SQL state
+     * for a unique violation: the resolver Axon's JDBC configuration makes looks at vendor error codes, which PostgreSQL
+     * does not set, and the race ended as a 500.
+     */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** What {@code @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)} names: a snapshot every n events. */
     @Bean(Snapshots.TRIGGER)

@@ -4,14 +4,26 @@ import com.kefu.platform.relay.Actors;
 import com.kefu.platform.security.CurrentUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends commands with who sent them in the metadata, so every event of the history names its actor (C13).
+ * <p>
+ * A command that lost a race on its aggregate (R5: another instance appended the same sequence number first, so the
+ * event store's unique key refused ours) is sent again after a pause of a few milliseconds, up to {@value #ATTEMPTS}
+ * times in all: the aggregate is loaded again with the other write and the command's rules are checked on it as it now
+ * is. Not inside a transaction that
+ * began before the command (an intake, a desk): that transaction is spoilt by the refused insert, so the conflict goes
+ * up to the caller, which answers 409 {@code concurrent-update} ({@link AxonProblems}).
  */
 public class Commands {
+
+    static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
 
@@ -32,6 +44,24 @@ public class Commands {
         if (department != null) {
             metaData.put(Actors.DEPARTMENT, department);
         }
-        return gateway.sendAndWait(command, MetaData.from(metaData));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(command, MetaData.from(metaData));
+            } catch (ConcurrencyException lost) {
+                if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw lost;
+                }
+                pauseBeforeAttempt(attempt + 1);
+            }
+        }
+    }
+
+    /** A few milliseconds, at random, so that two writers who just collided do not collide again in step. */
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
