@@ -157,14 +157,23 @@ public class AxonConfiguration {
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  ProcessorProperties processors) {
-        return EmbeddedEventStore.builder()
+                                  ProcessorProperties processors, ObjectProvider<WrittenVersions> writtenVersions) {
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(processors.fetchDelay().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
+        writtenVersions.ifAvailable(store::registerDispatchInterceptor);
+        return store;
+    }
+
+    /** The version of the record a write changed, in the write's answer (R1). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    WrittenVersions writtenVersions() {
+        return new WrittenVersions();
     }
 
     /**

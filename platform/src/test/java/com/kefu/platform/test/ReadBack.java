@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class ReadBack {
 
     private final RestClient api;
+    private String lastVersion;
 
     public ReadBack(RestClient api) {
         this.api = api;
@@ -31,7 +32,14 @@ public final class ReadBack {
         ResponseEntity<JsonNode> answer = (body == null ? request : request.body(body)).retrieve()
                 .toEntity(JsonNode.class);
         assertThat(answer.getStatusCode().is2xxSuccessful()).as(method + " " + path + " " + answer.getBody()).isTrue();
+        lastVersion = answer.getHeaders().getETag();
         return answer.getBody();
+    }
+
+    /** The version the last write answered ({@code ETag}: the sequence number of its record's last event). */
+    public long lastVersion() {
+        assertThat(lastVersion).as("the last write's ETag").matches("\"\\d+\"");
+        return Long.parseLong(lastVersion.substring(1, lastVersion.length() - 1));
     }
 
     public JsonNode read(String token, String path) {

@@ -31,25 +31,31 @@ class ReadYourWritesTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("R1 a complaint registered, assigned, resolved, followed up and archived reads back at once, 100 times")
+    @DisplayName("R1 a complaint registered, assigned, resolved, followed up and archived reads back at once, 100 times; "
+            + "each write answers the complaint's new version")
     void complaintReadsBackAtOnce() {
         for (int i = 0; i < 100; i++) {
             String c = "/api/complaints/" + calls.write(DESK, "/api/complaints", Complaints.phoneCall("read back " + i))
                     .get("id").asText();
+            assertThat(calls.lastVersion()).as("received and the customer's contact: events 0 and 1").isEqualTo(1);
             assertThat(calls.read(DESK, c).get("status").asText()).isEqualTo("RECEIVED");
 
             calls.write(AFTER_SALES, c + "/assign", Map.of("department", "security"));
+            long assignedVersion = calls.lastVersion();
+            assertThat(assignedVersion).isGreaterThan(1);
             JsonNode assigned = calls.read(SECURITY, c);
             assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
             assertThat(assigned.get("department").asText()).isEqualTo("security");
 
             calls.write(SECURITY, c + "/acknowledge", Map.of());
+            assertThat(calls.lastVersion()).isEqualTo(assignedVersion + 1);
             assertThat(calls.read(SECURITY, c).get("acknowledged").asBoolean()).isTrue();
             calls.write(SECURITY, c + "/resolve", Map.of("result", "已处理 " + i));
             assertThat(calls.read(AFTER_SALES, c).get("status").asText()).isEqualTo("RESOLVED");
             calls.write(AFTER_SALES, c + "/follow-up", Map.of("reached", true, "satisfaction", 5, "comment", "满意"));
             assertThat(calls.read(AFTER_SALES, c).get("status").asText()).isEqualTo("FOLLOWED_UP");
             calls.write(AFTER_SALES, c + "/archive", null);
+            assertThat(calls.lastVersion()).isEqualTo(assignedVersion + 4);
             assertThat(calls.read(AFTER_SALES, c).get("status").asText()).isEqualTo("ARCHIVED");
         }
     }

@@ -37,7 +37,7 @@ class ReadYourWritesTest extends ServiceTest {
 
     @Test
     @DisplayName("R1 a shift opened, an entry, an incident reported and resolved, the handover proposed and accepted "
-            + "with the next page opened: each reads back at once, 100 times")
+            + "with the next page opened: each reads back at once, 100 times; the incident's writes answer its version")
     void dutyLogReadsBackAtOnce() {
         for (int i = 0; i < 100; i++) {
             String shift = calls.write(DESK, "/api/shifts", Shifts.open("read-back-" + i)).get("id").asText();
@@ -50,8 +50,10 @@ class ReadYourWritesTest extends ServiceTest {
 
             String incident = "/api/incidents/" + calls.write(DESK, "/api/incidents", Shifts.waterLeak(shift))
                     .get("id").asText();
+            long reported = calls.lastVersion();
             assertThat(calls.read(DESK, incident).get("resolved").asBoolean()).isFalse();
             calls.write(DESK, incident + "/resolve", Map.of("outcome", "已修"));
+            assertThat(calls.lastVersion()).isGreaterThan(reported);
             assertThat(calls.read(DESK, incident).get("resolved").asBoolean()).isTrue();
 
             calls.write(DESK, s + "/handover", Shifts.handover("night"));
