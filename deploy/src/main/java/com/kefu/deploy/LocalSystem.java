@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -180,7 +182,11 @@ public final class LocalSystem implements AutoCloseable {
      */
     private static void supervise(Settings settings) throws InterruptedException {
         LocalSystem system = new LocalSystem(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(system::stopSupervising));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.stopSupervising();
+            System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " supervisor stopped: from now on "
+                    + "nothing is started again");
+        }));
         long begin = System.nanoTime();
         try {
             system.start();
@@ -222,7 +228,7 @@ public final class LocalSystem implements AutoCloseable {
             ManagedProcess.deletePidFile(supervisorPidFile(settings.dataDir()));
             System.exit(1);
         }
-        System.out.println("\n" + SUPERVISED);
+        System.out.println(SUPERVISED); // the blank line before it came from the supervisor's output
         System.out.println("  supervisor         pid " + supervisor.pid() + "   log " + supervisor.log());
         System.out.println("\nRunning in the background; stop it with deploy/local/down.sh");
     }
