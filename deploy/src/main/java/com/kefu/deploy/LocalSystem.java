@@ -146,7 +146,7 @@ public final class LocalSystem implements AutoCloseable {
             case "supervise" -> supervise(settings);
             case "down" -> down(settings.dataDir());
             default -> {
-                System.err.println("usage: LocalSystem up [--detach] | down");
+                System.err.println("usage: LocalSystem up [--detach] | supervise | down");
                 System.exit(2);
             }
         }
