@@ -155,6 +155,7 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts and supervises the system in this JVM until Ctrl-C, or until down.sh stops this JVM. */
     private static void up(Settings settings) throws Exception {
         LocalSystem system = new LocalSystem(settings);
+        system.checkNotRunning(); // before its pid file is written: that of a running supervisor stays
         Path pidFile = supervisorPidFile(settings.dataDir());
         ManagedProcess.writePidFile(pidFile, ProcessHandle.current().pid());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -206,12 +207,7 @@ public final class LocalSystem implements AutoCloseable {
      */
     private static void upDetached(Settings settings) throws Exception {
         LocalSystem system = new LocalSystem(settings);
-        try {
-            system.checkPortsFree();
-        } catch (RuntimeException e) {
-            System.err.println("\nkefu did not start: " + e.getMessage());
-            System.exit(1);
-        }
+        system.checkNotRunning();
         ManagedProcess supervisor = system.process(SUPERVISOR);
         Thread stopOnInterrupt = new Thread(() -> down(settings.dataDir()));
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
@@ -223,7 +219,11 @@ public final class LocalSystem implements AutoCloseable {
                 (line.startsWith("kefu did not start") ? System.err : System.out).println(line);
             }
         }, SUPERVISED::equals);
-        Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        } catch (IllegalStateException interrupted) {
+            return; // the hook is stopping everything
+        }
         if (!up) {
             ManagedProcess.deletePidFile(supervisorPidFile(settings.dataDir()));
             System.exit(1);
@@ -255,6 +255,20 @@ public final class LocalSystem implements AutoCloseable {
 
     private static Path supervisorPidFile(Path dataDir) {
         return dataDir.resolve("run").resolve(SUPERVISOR + ".pid");
+    }
+
+    /** Ends this JVM, saying why, when kefu already runs with this data folder or on these ports. */
+    private void checkNotRunning() {
+        try {
+            ManagedProcess.livePid(supervisorPidFile(settings.dataDir())).ifPresent(pid -> {
+                throw new IllegalStateException("kefu is already running with " + settings.dataDir() + " (supervisor pid "
+                        + pid + "); deploy/local/down.sh stops it.");
+            });
+            checkPortsFree();
+        } catch (RuntimeException e) {
+            System.err.println("\nkefu did not start: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     public void start() {
@@ -329,8 +343,9 @@ public final class LocalSystem implements AutoCloseable {
     public void startKafka() {
         ManagedProcess kafka = process("kafka");
         Path dir = settings.dataDir().resolve("kafka");
+        Path properties;
         try {
-            Path properties = writeKafkaConfiguration(dir);
+            properties = writeKafkaConfiguration(dir);
             if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
                 formatKafkaStorage(properties);
             }
@@ -339,7 +354,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         launch(kafka, List.of(java.toString(), "-Xmx512m", "-XX:+UseG1GC",
                         "-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"),
-                        "-cp", classPath(), "kafka.Kafka", dir.resolve("server.properties").toString()), Map.of(),
+                        "-cp", classPath(), "kafka.Kafka", properties.toString()), Map.of(),
                 () -> kafka.logContains("Kafka Server started") && accepts(settings.kafkaPort()),
                 Duration.ofSeconds(90));
         System.out.println("  kafka      " + settings.bootstrap() + "   log " + kafka.log());

@@ -221,6 +221,11 @@ final class ManagedProcess {
         deletePidFile(pidFile);
     }
 
+    /** The pid a pid file names, if that process runs. */
+    static Optional<Long> livePid(Path pidFile) {
+        return readPid(pidFile).filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
     static void writePidFile(Path pidFile, long pid) throws IOException {
         Files.createDirectories(pidFile.getParent());
         Files.writeString(pidFile, Long.toString(pid));
