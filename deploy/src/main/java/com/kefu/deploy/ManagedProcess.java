@@ -1,5 +1,6 @@
 package com.kefu.deploy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,7 +146,8 @@ final class ManagedProcess {
      */
     boolean followLog(Consumer<String> each, Predicate<String> until) throws IOException {
         long position = logStart;
-        StringBuilder partial = new StringBuilder();
+        // bytes, not characters: a read may end inside a character, never inside a line break
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
         while (true) {
             boolean exited = !alive(); // before reading: what it wrote before it exited is read below
             byte[] added;
@@ -154,18 +156,21 @@ final class ManagedProcess {
                 added = in.readAllBytes();
             }
             position += added.length;
-            partial.append(new String(added, StandardCharsets.UTF_8));
-            for (int end = partial.indexOf("\n"); end >= 0; end = partial.indexOf("\n")) {
-                String line = partial.substring(0, end);
-                partial.delete(0, end + 1);
+            for (byte b : added) {
+                if (b != '\n') {
+                    partial.write(b);
+                    continue;
+                }
+                String line = partial.toString(StandardCharsets.UTF_8);
+                partial.reset();
                 each.accept(line);
                 if (until.test(line)) {
                     return true;
                 }
             }
             if (exited) {
-                if (!partial.isEmpty()) {
-                    each.accept(partial.toString());
+                if (partial.size() > 0) {
+                    each.accept(partial.toString(StandardCharsets.UTF_8));
                 }
                 return false;
             }
