@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/up.sh --detach started (same DATA_DIR); the data stays.
+# Stops what deploy/local/up.sh started (same DATA_DIR): its supervisor first, so that nothing is started again,
+# then every process. The data stays.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"

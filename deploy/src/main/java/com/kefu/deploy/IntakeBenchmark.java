@@ -60,7 +60,8 @@ public final class IntakeBenchmark {
         var services = LocalSystem.Settings.allServices(28080).stream()
                 .filter(service -> needed.contains(service.name())).toList();
         var settings = new LocalSystem.Settings(root, dataDir, 35432, 39092, null, "kefu", "kefu", null, services)
-                .notDurable(); // as the baseline it is compared with; the postgres line says so
+                .notDurable() // as the baseline it is compared with; the postgres line says so
+                .unsupervised(); // a process that dies shows in the figures, not hidden by a restart
 
         try (LocalSystem system = new LocalSystem(settings)) {
             System.out.println("starting the system in " + dataDir);

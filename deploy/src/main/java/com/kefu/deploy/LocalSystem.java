@@ -11,21 +11,27 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: a real PostgreSQL (embedded, unless {@code PG_URL} names one), a real Kafka
  * broker (from Maven Central's jars, unless {@code KAFKA_BOOTSTRAP} names one), then the services and the
- * gateway, one after the other, each waited on until healthy. Data and logs live under one folder.
+ * gateway, one after the other, each waited on until healthy. Data and logs live under one folder. When supervised,
+ * a process that dies is started again ({@link Supervisor}).
  * <p>
- * {@code LocalSystem up [--detach]} starts it (and keeps it until Ctrl-C, unless detached);
- * {@code LocalSystem down} stops a detached one.
+ * {@code LocalSystem up} starts it, supervises it and keeps it until Ctrl-C. {@code LocalSystem up --detach} starts
+ * {@code LocalSystem supervise} as a process of its own, which starts and supervises the system (its output in
+ * {@code logs/supervisor.log}), shows that output until the system is up, and returns. {@code LocalSystem down}
+ * stops the supervisor (in either mode: its pid is in {@code run/supervisor.pid}), then every process.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -41,20 +47,30 @@ public final class LocalSystem implements AutoCloseable {
      * @param services   what to start, in this order
      * @param durable    whether the embedded PostgreSQL flushes every commit to disk (the local system does; the
      *                   end-to-end tests and the benchmark run without, and say so)
+     * @param supervised whether a process that dies is started again (the local system's are; the end-to-end tests
+     *                   and the benchmark stop and kill processes on purpose, and see a death as it is)
      */
     public record Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
-                           String pgPassword, String kafkaBootstrap, List<Service> services, boolean durable) {
+                           String pgPassword, String kafkaBootstrap, List<Service> services, boolean durable,
+                           boolean supervised) {
 
-        /** Durable, as the local system runs. */
+        /** Durable and supervised, as the local system runs. */
         public Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
                         String pgPassword, String kafkaBootstrap, List<Service> services) {
-            this(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap, services, true);
+            this(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap, services, true,
+                    true);
         }
 
         /** The same system, without flushing commits to disk. */
         public Settings notDurable() {
             return new Settings(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap,
-                    services, false);
+                    services, false, supervised);
+        }
+
+        /** The same system, with nothing started again when it dies. */
+        public Settings unsupervised() {
+            return new Settings(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap,
+                    services, durable, false);
         }
 
         public static List<Service> allServices(int gatewayPort) {
@@ -94,17 +110,24 @@ public final class LocalSystem implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
+    private static final String SUPERVISOR = "supervisor";
     private static final List<String> STOP_ORDER = List.of("gateway", "membership-service", "broadcast-service",
             "dutylog-service", "complaint-service", "kafka", "postgres");
+    /** The supervisor's last line once the system is up: the detached start waits for it. */
+    static final String SUPERVISED = "Supervised: a process that dies is started again after 1 s, 2 s, 4 s … at most "
+            + "60 s (1 s again once it ran 2 minutes).";
 
     private final Settings settings;
     private final Path java;
     private final Map<String, ManagedProcess> processes = new HashMap<>();
     private final List<ManagedProcess> started = new ArrayList<>();
+    private final Supervisor supervisor;
+    private boolean halted;
 
     public LocalSystem(Settings settings) {
         this.settings = settings;
         this.java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        this.supervisor = settings.supervised() ? new Supervisor(System.out) : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,17 +136,58 @@ public final class LocalSystem implements AutoCloseable {
         String command = args.length == 0 ? "up" : args[0];
         boolean detach = List.of(args).contains("--detach");
         switch (command) {
-            case "up" -> up(settings, detach);
+            case "up" -> {
+                if (detach) {
+                    upDetached(settings);
+                } else {
+                    up(settings);
+                }
+            }
+            case "supervise" -> supervise(settings);
             case "down" -> down(settings.dataDir());
             default -> {
-                System.err.println("usage: LocalSystem up [--detach] | down");
+                System.err.println("usage: LocalSystem up [--detach] | supervise | down");
                 System.exit(2);
             }
         }
     }
 
-    private static void up(Settings settings, boolean detach) throws InterruptedException {
+    /** Starts and supervises the system in this JVM until Ctrl-C, or until down.sh stops this JVM. */
+    private static void up(Settings settings) throws Exception {
         LocalSystem system = new LocalSystem(settings);
+        system.checkNotRunning(); // before its pid file is written: that of a running supervisor stays
+        Path pidFile = supervisorPidFile(settings.dataDir());
+        ManagedProcess.writePidFile(pidFile, ProcessHandle.current().pid());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.close();
+            ManagedProcess.deletePidFile(pidFile);
+        }));
+        long begin = System.nanoTime();
+        try {
+            system.start();
+        } catch (RuntimeException e) {
+            System.err.println("\nkefu did not start: " + e.getMessage());
+            System.exit(1); // the hook stops what was started
+        }
+        system.printSummary(Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        if (settings.supervised()) {
+            System.out.println("\n" + SUPERVISED);
+        }
+        System.out.println("\nPress Ctrl-C to stop everything.");
+        Thread.currentThread().join();
+    }
+
+    /**
+     * The supervisor of a detached system, a JVM of its own: starts the system and supervises it. down.sh stops it
+     * first: from then on it starts nothing, and down.sh stops the processes by their pid files.
+     */
+    private static void supervise(Settings settings) throws InterruptedException {
+        LocalSystem system = new LocalSystem(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.stopSupervising();
+            System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " supervisor stopped: from now on "
+                    + "nothing is started again");
+        }));
         long begin = System.nanoTime();
         try {
             system.start();
@@ -132,25 +196,78 @@ public final class LocalSystem implements AutoCloseable {
             system.close();
             System.exit(1);
         }
-        long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
-        system.printSummary(seconds);
-        if (detach) {
-            System.out.println("\nRunning in the background; stop it with deploy/local/down.sh");
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
-        System.out.println("\nPress Ctrl-C to stop everything.");
+        system.printSummary(Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        System.out.println("\n" + SUPERVISED);
         Thread.currentThread().join();
     }
 
-    /** Stops a system started with {@code --detach}, using the pid files under the data folder. */
+    /**
+     * Starts the supervisor as a process of its own, shows its output until the system is up (or did not start, with
+     * the reason) and returns. Interrupted before, it stops what was started.
+     */
+    private static void upDetached(Settings settings) throws Exception {
+        LocalSystem system = new LocalSystem(settings);
+        system.checkNotRunning();
+        ManagedProcess supervisor = system.process(SUPERVISOR);
+        Thread stopOnInterrupt = new Thread(() -> down(settings.dataDir()));
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        supervisor.start(List.of(system.java.toString(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-Dkefu.root=" + settings.root(), "-cp", system.classPath(), LocalSystem.class.getName(), "supervise"),
+                Map.of("DATA_DIR", settings.dataDir().toString()));
+        boolean up = supervisor.followLog(line -> {
+            if (!line.equals(SUPERVISED)) {
+                (line.startsWith("kefu did not start") ? System.err : System.out).println(line);
+            }
+        }, SUPERVISED::equals);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        } catch (IllegalStateException interrupted) {
+            return; // the hook is stopping everything
+        }
+        if (!up) {
+            ManagedProcess.deletePidFile(supervisorPidFile(settings.dataDir()));
+            System.exit(1);
+        }
+        System.out.println(SUPERVISED); // the blank line before it came from the supervisor's output
+        System.out.println("  supervisor         pid " + supervisor.pid() + "   log " + supervisor.log());
+        System.out.println("\nRunning in the background; stop it with deploy/local/down.sh");
+    }
+
+    /**
+     * Stops a system started by up.sh, using the pid files under the data folder: first its supervisor (a detached
+     * one, or the JVM of a system in the foreground, which then stops the rest itself), so that nothing is started
+     * again, then every process left.
+     */
     public static void down(Path dataDir) {
+        Path supervisor = supervisorPidFile(dataDir);
+        if (Files.exists(supervisor)) {
+            System.out.println("stopping " + SUPERVISOR);
+            ManagedProcess.stopByPidFile(supervisor, false); // what it started is stopped below, each gently
+        }
         for (String name : STOP_ORDER) {
             Path pidFile = dataDir.resolve("run").resolve(name + ".pid");
             if (Files.exists(pidFile)) {
                 System.out.println("stopping " + name);
                 ManagedProcess.stopByPidFile(pidFile);
             }
+        }
+    }
+
+    private static Path supervisorPidFile(Path dataDir) {
+        return dataDir.resolve("run").resolve(SUPERVISOR + ".pid");
+    }
+
+    /** Ends this JVM, saying why, when kefu already runs with this data folder or on these ports. */
+    private void checkNotRunning() {
+        try {
+            ManagedProcess.livePid(supervisorPidFile(settings.dataDir())).ifPresent(pid -> {
+                throw new IllegalStateException("kefu is already running with " + settings.dataDir() + " (supervisor pid "
+                        + pid + "); deploy/local/down.sh stops it.");
+            });
+            checkPortsFree();
+        } catch (RuntimeException e) {
+            System.err.println("\nkefu did not start: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -218,8 +335,7 @@ public final class LocalSystem implements AutoCloseable {
             command.add(LocalPostgres.NOT_DURABLE);
         }
         settings.services().stream().map(Service::database).filter(db -> db != null).forEach(command::add);
-        launch(postgres, command, Map.of());
-        postgres.awaitReady(() -> postgres.logContains("READY postgres"), Duration.ofSeconds(90));
+        launch(postgres, command, Map.of(), () -> postgres.logContains("READY postgres"), Duration.ofSeconds(90));
         System.out.println("  postgres   127.0.0.1:" + settings.postgresPort() + "   log " + postgres.log()
                 + (settings.durable() ? "" : "   NOT DURABLE: commits are not flushed to disk"));
     }
@@ -227,18 +343,19 @@ public final class LocalSystem implements AutoCloseable {
     public void startKafka() {
         ManagedProcess kafka = process("kafka");
         Path dir = settings.dataDir().resolve("kafka");
+        Path properties;
         try {
-            Path properties = writeKafkaConfiguration(dir);
+            properties = writeKafkaConfiguration(dir);
             if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
                 formatKafkaStorage(properties);
             }
-            launch(kafka, List.of(java.toString(), "-Xmx512m", "-XX:+UseG1GC",
-                    "-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"),
-                    "-cp", classPath(), "kafka.Kafka", properties.toString()), Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the Kafka broker in " + dir + ": " + e.getMessage(), e);
         }
-        kafka.awaitReady(() -> kafka.logContains("Kafka Server started") && accepts(settings.kafkaPort()),
+        launch(kafka, List.of(java.toString(), "-Xmx512m", "-XX:+UseG1GC",
+                        "-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"),
+                        "-cp", classPath(), "kafka.Kafka", properties.toString()), Map.of(),
+                () -> kafka.logContains("Kafka Server started") && accepts(settings.kafkaPort()),
                 Duration.ofSeconds(90));
         System.out.println("  kafka      " + settings.bootstrap() + "   log " + kafka.log());
     }
@@ -247,7 +364,9 @@ public final class LocalSystem implements AutoCloseable {
     public void stopKafka() {
         ManagedProcess kafka = processes.get("kafka");
         kafka.stop();
-        started.remove(kafka);
+        synchronized (this) {
+            started.remove(kafka);
+        }
     }
 
     public void startService(Service service) {
@@ -267,18 +386,22 @@ public final class LocalSystem implements AutoCloseable {
         launch(process, List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dfile.encoding=UTF-8", "-Daxoniq.update-checker.disabled=true",
                 "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString(), "--spring.profiles.active=local"), env);
-        process.awaitReady(() -> ManagedProcess.healthy(service.port()), SERVICE_START);
+                "-jar", jar.toString(), "--spring.profiles.active=local"), env,
+                () -> ManagedProcess.healthy(service.port()), SERVICE_START);
         System.out.printf("  %-18s http://127.0.0.1:%d   log %s%n", service.name(), service.port(), process.log());
     }
 
-    @Override
     /**
      * Stops the gateway and the services together (each waited on, at most 30 s), then the broker and PostgreSQL: a
-     * stop in a JVM's shutdown hook must be quick, or the JVM is ended before it is done.
+     * stop in a JVM's shutdown hook must be quick, or the JVM is ended before it is done. Nothing is started again.
      */
+    @Override
     public void close() {
-        List<ManagedProcess> reverse = new ArrayList<>(started);
+        stopSupervising();
+        List<ManagedProcess> reverse;
+        synchronized (this) {
+            reverse = new ArrayList<>(started);
+        }
         Collections.reverse(reverse);
         List<Thread> stopping = reverse.stream().filter(process -> !INFRASTRUCTURE.contains(process.name()))
                 .map(process -> new Thread(process::stop, "stop-" + process.name())).toList();
@@ -291,7 +414,19 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         reverse.stream().filter(process -> INFRASTRUCTURE.contains(process.name())).forEach(ManagedProcess::stop);
-        started.clear();
+        synchronized (this) {
+            started.clear();
+        }
+    }
+
+    /** From now on nothing is started, nor started again; the processes keep running. */
+    void stopSupervising() {
+        synchronized (this) {
+            halted = true;
+        }
+        if (supervisor != null) {
+            supervisor.close();
+        }
     }
 
     private void printSummary(long seconds) {
@@ -308,12 +443,23 @@ public final class LocalSystem implements AutoCloseable {
         return processes.computeIfAbsent(name, n -> new ManagedProcess(n, settings.dataDir()));
     }
 
-    private void launch(ManagedProcess process, List<String> command, Map<String, String> env) {
-        try {
-            process.start(command, env);
-            started.add(process);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + process.name() + ": " + e.getMessage(), e);
+    /** Starts a process, waits until it is ready and, when the system is supervised, has it watched from then on. */
+    private void launch(ManagedProcess process, List<String> command, Map<String, String> env, BooleanSupplier ready,
+                        Duration readyWithin) {
+        synchronized (this) {
+            if (halted) {
+                throw new IllegalStateException("stopping: " + process.name() + " is not started");
+            }
+            try {
+                process.start(command, env);
+                started.add(process);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start " + process.name() + ": " + e.getMessage(), e);
+            }
+        }
+        process.awaitReady(ready, readyWithin);
+        if (supervisor != null) {
+            supervisor.watch(process, ready, readyWithin);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.kefu.deploy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One process of the local system: started with its output in a log file and its pid in a pid file, waited on
- * until it is ready, stopped gently and then firmly.
+ * until it is ready, stopped gently and then firmly. It remembers how it was started, so that a {@link Supervisor}
+ * can start it again after it died, and whether it was asked to stop, so that a stop is never taken for a death.
  */
 final class ManagedProcess {
 
@@ -26,7 +30,18 @@ final class ManagedProcess {
     private final String name;
     private final Path log;
     private final Path pidFile;
-    private Process process;
+    private volatile Process process;
+    private volatile boolean stopRequested;
+    /** Counts the starts: an exit seen by a watcher is a death only if nothing started the process again since. */
+    private int generation;
+    private List<String> command;
+    private Map<String, String> environment;
+    /** Where this start's output begins in the log, which keeps the output of earlier starts. */
+    private long logStart;
+
+    /** How a start of the process ended: its exit code, and which start it was. */
+    record Exit(int code, int generation) {
+    }
 
     ManagedProcess(String name, Path dataDir) {
         this.name = name;
@@ -42,8 +57,13 @@ final class ManagedProcess {
         return log;
     }
 
-    void start(List<String> command, Map<String, String> environment) throws IOException {
+    synchronized void start(List<String> command, Map<String, String> environment) throws IOException {
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        stopRequested = false;
+        generation++;
         Files.createDirectories(log.getParent());
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         Files.createDirectories(pidFile.getParent());
         List<String> detached = Path.of("/usr/bin/setsid").toFile().canExecute()
                 ? concat("/usr/bin/setsid", command) : command;
@@ -54,6 +74,35 @@ final class ManagedProcess {
         builder.environment().putAll(environment);
         process = builder.start();
         Files.writeString(pidFile, Long.toString(process.pid()));
+    }
+
+    /**
+     * Waits until the process started last exits. Empty when it was asked to stop, or was started again meanwhile:
+     * those are no deaths.
+     */
+    Optional<Exit> awaitExit() throws InterruptedException {
+        Process watched;
+        int started;
+        synchronized (this) {
+            watched = process;
+            started = generation;
+        }
+        if (watched == null) {
+            return Optional.empty();
+        }
+        int code = watched.waitFor();
+        synchronized (this) {
+            return stopRequested || generation != started ? Optional.empty() : Optional.of(new Exit(code, started));
+        }
+    }
+
+    /** Starts the process again as it was started before, unless it was asked to stop or started since it exited. */
+    synchronized boolean restartAfter(Exit exit) throws IOException {
+        if (stopRequested || generation != exit.generation()) {
+            return false;
+        }
+        start(command, environment);
+        return true;
     }
 
     long pid() {
@@ -81,11 +130,51 @@ final class ManagedProcess {
                 + " ends with:\n" + tail(40));
     }
 
+    /** Whether this start's output (not an earlier one's, kept in the same log) contains the text. */
     boolean logContains(String text) {
-        try {
-            return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logStart);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Passes each line this start writes to {@code each}, as it is written, until one matches {@code until} (true) or
+     * the process has exited and every line it wrote was passed (false).
+     */
+    boolean followLog(Consumer<String> each, Predicate<String> until) throws IOException {
+        long position = logStart;
+        // bytes, not characters: a read may end inside a character, never inside a line break
+        ByteArrayOutputStream partial = new ByteArrayOutputStream();
+        while (true) {
+            boolean exited = !alive(); // before reading: what it wrote before it exited is read below
+            byte[] added;
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(position);
+                added = in.readAllBytes();
+            }
+            position += added.length;
+            for (byte b : added) {
+                if (b != '\n') {
+                    partial.write(b);
+                    continue;
+                }
+                String line = partial.toString(StandardCharsets.UTF_8);
+                partial.reset();
+                each.accept(line);
+                if (until.test(line)) {
+                    return true;
+                }
+            }
+            if (exited) {
+                if (partial.size() > 0) {
+                    each.accept(partial.toString(StandardCharsets.UTF_8));
+                }
+                return false;
+            }
+            sleep(200);
         }
     }
 
@@ -103,24 +192,52 @@ final class ManagedProcess {
         }
     }
 
+    /** Stops the process on purpose: its exit is no death, and a supervisor does not start it again. */
     void stop() {
-        if (process == null) {
+        Process stopping;
+        synchronized (this) {
+            stopRequested = true;
+            stopping = process;
+        }
+        if (stopping == null) {
             stopByPidFile(pidFile);
             return;
         }
-        stop(process.toHandle());
-        process = null;
+        stop(stopping.toHandle(), true);
+        synchronized (this) {
+            if (process == stopping) {
+                process = null;
+            }
+        }
         deletePidFile(pidFile);
     }
 
-    /** Stops the process a pid file names (the way {@code down.sh} stops a detached system). */
+    /** Stops the process a pid file names, and what it started that outlives it (the way {@code down.sh} stops). */
     static void stopByPidFile(Path pidFile) {
-        readPid(pidFile).flatMap(ProcessHandle::of).ifPresent(ManagedProcess::stop);
+        stopByPidFile(pidFile, true);
+    }
+
+    /**
+     * Stops the process a pid file names; with {@code descendants} false, what it started keeps running (a supervisor,
+     * whose processes are stopped each by its own pid file).
+     */
+    static void stopByPidFile(Path pidFile, boolean descendants) {
+        readPid(pidFile).flatMap(ProcessHandle::of).ifPresent(handle -> stop(handle, descendants));
         deletePidFile(pidFile);
     }
 
-    private static void stop(ProcessHandle handle) {
-        List<ProcessHandle> children = handle.descendants().toList();
+    /** The pid a pid file names, if that process runs. */
+    static Optional<Long> livePid(Path pidFile) {
+        return readPid(pidFile).filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    static void writePidFile(Path pidFile, long pid) throws IOException {
+        Files.createDirectories(pidFile.getParent());
+        Files.writeString(pidFile, Long.toString(pid));
+    }
+
+    private static void stop(ProcessHandle handle, boolean descendants) {
+        List<ProcessHandle> children = descendants ? handle.descendants().toList() : List.of();
         handle.destroy();
         try {
             handle.onExit().get(30, TimeUnit.SECONDS);
@@ -139,7 +256,7 @@ final class ManagedProcess {
         }
     }
 
-    private static void deletePidFile(Path pidFile) {
+    static void deletePidFile(Path pidFile) {
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException ignored) {

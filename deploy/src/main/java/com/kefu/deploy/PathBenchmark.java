@@ -166,7 +166,8 @@ public final class PathBenchmark {
         Path dataDir = root.resolve("deploy/target/bench-path-" + clock.millis());
         var services = LocalSystem.Settings.allServices(28080);
         var settings = new LocalSystem.Settings(root, dataDir, 35432, 39092, null, "kefu", "kefu", null, services)
-                .notDurable(); // as the baseline it is compared with; the postgres line says so
+                .notDurable() // as the baseline it is compared with; the postgres line says so
+                .unsupervised(); // a process that dies shows in the figures, not hidden by a restart
         String direct = services.stream().filter(s -> s.name().equals("complaint-service")).findFirst()
                 .map(s -> "http://127.0.0.1:" + s.port()).orElseThrow();
         String database = settings.databaseUrl("complaint");

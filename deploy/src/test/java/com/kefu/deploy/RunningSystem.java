@@ -21,7 +21,8 @@ public final class RunningSystem {
             Path root = Path.of("..").toAbsolutePath().normalize();
             Path dataDir = root.resolve("deploy/target/e2e-" + UUID.randomUUID().toString().substring(0, 8));
             LocalSystem started = new LocalSystem(new LocalSystem.Settings(root, dataDir, 25432, 29092, null, "kefu",
-                    "kefu", null, LocalSystem.Settings.allServices(GATEWAY_PORT)).notDurable());
+                    "kefu", null, LocalSystem.Settings.allServices(GATEWAY_PORT)).notDurable()
+                    .unsupervised()); // the tests stop processes, and will kill them, on purpose
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             started.start();
             system = started;
