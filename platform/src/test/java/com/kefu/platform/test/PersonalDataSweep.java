@@ -41,6 +41,7 @@ public final class PersonalDataSweep {
     private final String service;
     private final List<Seeded> seeded = new ArrayList<>();
     private final Set<String> values = new LinkedHashSet<>();
+    private final Map<String, String> kinds = new LinkedHashMap<>();
     private final Set<String> contactReads = new TreeSet<>();
     private Instant asOf;
     private LocalDate day;
@@ -61,9 +62,19 @@ public final class PersonalDataSweep {
         return this;
     }
 
-    /** Values put into every path variable: the ids of every record seeded, of every kind, card numbers, days. */
-    public PersonalDataSweep pathValues(String... ids) {
-        values.addAll(List.of(ids));
+    /**
+     * A record seeded, of a kind ({@code "Complaint"}), whose id goes into every path variable. An endpoint that
+     * answers 200 for records of two kinds serves a kind that is not its own (S5): a finding.
+     */
+    public PersonalDataSweep record(String kind, String id) {
+        values.add(id);
+        kinds.put(id, kind);
+        return this;
+    }
+
+    /** Other values put into every path variable: a card number, a day, a department. */
+    public PersonalDataSweep pathValues(String... other) {
+        values.addAll(List.of(other));
         return this;
     }
 
@@ -97,31 +108,34 @@ public final class PersonalDataSweep {
         int requests = 0;
         long started = System.nanoTime();
         for (Endpoint endpoint : endpoints) {
+            Map<String, String> served = new LinkedHashMap<>();
             boolean contactRead = contactReads.contains(endpoint.key());
             List<String> queries = List.of(endpoint.query(Map.of()), endpoint.query(times(endpoint))).stream()
                     .distinct().toList();
-            for (String uri : paths(endpoint).stream().flatMap(path -> queries.stream().map(path::concat)).toList()) {
-                for (String role : RoleRule.ROLES) {
-                    Http.Request request = Http.request("GET", uri).bearer(Tokens.of(role))
-                            .header("Accept", endpoint.accept());
-                    Http.Response response = http.send(request);
-                    requests++;
-                    if (response.status() >= 500) {
-                        problems.add(role + " broke " + endpoint.label() + ": " + response + "\n    for " + request);
-                    }
-                    if (response.status() == 200) {
-                        unseen.removeIf(response.body()::contains);
-                    }
-                    if (contactRead) {
-                        continue;
-                    }
-                    for (Seeded value : seeded) {
-                        if (response.body().contains(value.clear())) {
-                            problems.add(role + " read " + value.clear() + " in clear from " + endpoint.label()
-                                    + " (status " + response.status() + ")\n    for " + request);
+            for (Map<String, String> variables : variables(endpoint)) {
+                for (String query : queries) {
+                    String uri = endpoint.path(encoded(variables)) + query;
+                    for (String role : RoleRule.ROLES) {
+                        Http.Response response = http.send(Http.request("GET", uri).bearer(Tokens.of(role))
+                                .header("Accept", endpoint.accept()));
+                        requests++;
+                        String call = role + " GET " + uri + " (" + endpoint.label() + ", " + response.status() + ")";
+                        if (response.status() >= 500) {
+                            problems.add(call + " broke: " + response);
                         }
+                        if (response.status() == 200) {
+                            unseen.removeIf(response.body()::contains);
+                            variables.values().stream().filter(kinds::containsKey)
+                                    .forEach(id -> served.putIfAbsent(kinds.get(id), uri));
+                        }
+                        seeded.stream().filter(value -> !contactRead && response.body().contains(value.clear()))
+                                .forEach(value -> problems.add(call + " read " + value.clear() + " in clear"));
                     }
                 }
+            }
+            if (served.size() > 1) {
+                problems.add(endpoint.label() + " serves records of " + served.size() + " kinds, not only its own: "
+                        + served);
             }
         }
         System.out.printf("personal-data sweep of %s: %d GET endpoints, %d requests in %d ms%n", service,
@@ -170,8 +184,8 @@ public final class PersonalDataSweep {
         }
     }
 
-    /** The path with every combination of the path values in its variables (the dummies when it has none). */
-    private List<String> paths(Endpoint endpoint) {
+    /** Every combination of the path values in the endpoint's path variables (one, empty, when it has none). */
+    private List<Map<String, String>> variables(Endpoint endpoint) {
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
         for (String variable : endpoint.pathVariables().keySet()) {
@@ -179,13 +193,19 @@ public final class PersonalDataSweep {
             for (Map<String, String> combination : combinations) {
                 for (String value : values) {
                     Map<String, String> more = new LinkedHashMap<>(combination);
-                    more.put(variable, Endpoints.encode(value));
+                    more.put(variable, value);
                     next.add(more);
                 }
             }
             combinations = next;
         }
-        return combinations.stream().map(endpoint::path).distinct().toList();
+        return combinations;
+    }
+
+    private static Map<String, String> encoded(Map<String, String> variables) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        variables.forEach((name, value) -> encoded.put(name, Endpoints.encode(value)));
+        return encoded;
     }
 
     /**

@@ -6,6 +6,7 @@ import com.kefu.dutylog.Shifts;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.dutylog.command.LostAndFound;
 import com.kefu.dutylog.command.ShiftDesk;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
@@ -430,7 +431,7 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(returned.get("custody").asText()).isEqualTo("RETURNED");
         JsonNode handedBack = returned.get("chainOfCustody").get(3);
         assertThat(handedBack.get("step").asText()).isEqualTo("RETURNED");
-        assertThat(handedBack.get("to").asText()).isEqualTo("Иванова Анна");
+        assertThat(handedBack.get("to").asText()).isEqualTo(Masking.name("Иванова Анна")); // S5: masked
         assertThat(handedBack.get("by").asText()).isEqualTo("desk");
         // S3: on her request, the claimant's name and document are erased; the chain of custody stays
         expect(post(DESK, w + "/erasure", Map.of("reason", "本人要求")), 403);
