@@ -63,7 +63,7 @@ class S5PersonalDataSweepTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("S5 S1 S2 every GET of complaint-service as every role with every kind of record's id: the customers "
+    @DisplayName("S5 PD1 PD2 PD3 S1 S2 every GET of complaint-service as every role with every kind of record's id: the customers "
             + "of complaints and enquiries and the enquirers after a tenant's number in clear only from the contact "
             + "reads, each endpoint serves its own kind of record only; never on complaint.events or in a log line")
     void personalDataInClearOnlyFromTheContactReads(CapturedOutput logs) {
@@ -86,6 +86,15 @@ class S5PersonalDataSweepTest extends ServiceTest {
         String proposal = post(AFTER_SALES, "/api/reports/complaints/proposals", Map.of("period",
                 LocalDate.now(clock.withZone(MutableClock.MALL)).toString().substring(0, 7), "title", "S5",
                 "proposal", "每月回访"));
+
+        // the defect the sweep was written for: a tenant-contact request's enquirer read through a complaint's history
+        for (String path : new String[] {"/history", "/form", "?asOf=" + clock.instant().plusSeconds(60),
+                "/contact?reason=x"}) {
+            var answer = api().get().uri("/api/complaints/" + tenantContact + path)
+                    .header(HttpHeaders.AUTHORIZATION, AFTER_SALES).retrieve().toEntity(String.class);
+            assertThat(answer.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        }
 
         int requests = PersonalDataSweep.of(context, port)
                 .personal(customer, Masking.name(customer))

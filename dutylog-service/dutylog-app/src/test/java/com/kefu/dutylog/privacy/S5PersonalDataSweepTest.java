@@ -53,7 +53,7 @@ class S5PersonalDataSweepTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("S5 S1 every GET of dutylog-service as every role with every kind of record's id: a lost item's "
+    @DisplayName("S5 PD1 PD2 PD3 S1 every GET of dutylog-service as every role with every kind of record's id: a lost item's "
             + "claimant and identity document only masked, each endpoint serves its own kind of record only; never "
             + "on dutylog.events or in a log line")
     void personalDataNeverInClear(CapturedOutput logs) {

@@ -54,7 +54,7 @@ class S5PersonalDataSweepTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("S5 S1 S2 every GET of membership-service as every role with every kind of record's id: a member's "
+    @DisplayName("S5 PD1 PD2 PD3 S1 S2 every GET of membership-service as every role with every kind of record's id: a member's "
             + "name and phone in clear only from the contact read, each endpoint serves its own kind of record only; "
             + "never on membership.events or in a log line")
     void personalDataInClearOnlyFromTheContactRead(CapturedOutput logs) {
