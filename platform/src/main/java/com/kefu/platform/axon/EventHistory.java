@@ -50,7 +50,7 @@ public class EventHistory {
     /** The events of several records, each of one of the kinds {@code aggregateTypes}, merged in time order. */
     public List<Entry> of(Set<String> aggregateTypes, Collection<String> aggregateIds) {
         return aggregateIds.stream().distinct()
-                .flatMap(id -> aggregateTypes.stream().flatMap(type -> of(type, id).stream()))
+                .flatMap(id -> messages(aggregateTypes, id).stream().map(this::entry))
                 .sorted(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::aggregateId)
                         .thenComparingLong(Entry::sequence))
                 .toList();
@@ -62,8 +62,12 @@ public class EventHistory {
     }
 
     private List<? extends DomainEventMessage<?>> messages(String aggregateType, String aggregateId) {
+        return messages(Set.of(aggregateType), aggregateId);
+    }
+
+    private List<? extends DomainEventMessage<?>> messages(Set<String> aggregateTypes, String aggregateId) {
         List<? extends DomainEventMessage<?>> read = events.readEvents(aggregateId, 0).asStream().toList();
-        return read.isEmpty() || !aggregateType.equals(read.get(0).getType()) ? List.of() : read;
+        return read.isEmpty() || !aggregateTypes.contains(read.get(0).getType()) ? List.of() : read;
     }
 
     private Entry entry(DomainEventMessage<?> event) {
