@@ -487,9 +487,10 @@ class DutyLogApiTest extends ServiceTest {
             assertThat(item.get("keptUntil").asText()).isEqualTo(
                     expect(get(DESK, "/api/lost-items/" + item.get("id").asText()), 200).get("keptUntil").asText());
         }
-        // the single item names who it was handed back to; the list does not
+        // the single item names who it was handed back to, masked (PD1); the list does not
         assertThat(all.toString()).doesNotContain("Петрова").doesNotContain("паспорт");
-        assertThat(expect(get(DESK, "/api/lost-items/" + phone), 200).toString()).contains("Петрова Ольга");
+        assertThat(expect(get(DESK, "/api/lost-items/" + phone), 200).toString())
+                .contains(Masking.name("Петрова Ольга")).doesNotContain("Петрова");
 
         assertThat(texts(expect(get(DESK, "/api/lost-items?custody=STORED&" + thatDay), 200).get("items"), "id"))
                 .containsExactly(scarf, wallet);
