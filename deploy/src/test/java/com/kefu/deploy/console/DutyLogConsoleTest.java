@@ -472,14 +472,14 @@ class DutyLogConsoleTest {
         browser.until(d -> d.findElements(row).isEmpty());
         assertThat(browser.waitFor(elsewhereRow).isDisplayed()).as("still stored").isTrue();
 
-        // among the items handed back; its chain of custody names the claimant
+        // among the items handed back; its chain of custody names the claimant, masked (PD1): 王* / И*** П*****
         browser.select(By.id("lost-custody"), "RETURNED");
         browser.waitForText(row, message("ru", "desk", "desk.lost.custody.RETURNED"));
         browser.until(d -> d.findElements(elsewhereRow).isEmpty());
         assertThat(browser.waitFor(row).findElements(By.cssSelector("[data-test=kept-until]")))
                 .noneMatch(WebElement::isDisplayed);
         browser.waitFor(row).findElement(By.cssSelector("[data-test=chain] summary")).click();
-        browser.waitForText(row, "Иван Петров");
+        browser.waitForText(row, "И*** П*****");
         assertThat(browser.waitFor(row).getText()).contains(message("ru", "desk", "desk.lost.step.RETURNED"));
         browser.click(By.id("sign-out"));
     }

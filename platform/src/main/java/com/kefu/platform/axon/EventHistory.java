@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kefu.platform.messaging.PublishedEvent;
-import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.privacy.PersonalFields;
 import com.kefu.platform.relay.Actors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,11 +14,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Histories read straight from a service's event store (C13): every event of a record in order, with its time, its
  * actor and its data, named as on the topic ({@link PublishedEvent#type()}) or, for an event that stays inside the
- * service, by its class. A phone in an event's data shows masked, as on the topic (S1).
+ * service, by its class. A record is read only as the kind of record the caller asks for (its aggregate type,
+ * {@code "Complaint"}): an id of another kind reads as no record at all (S5). Every {@link PersonalData} text of an
+ * event's data shows masked as what it is, whatever it is called (S1, S5); {@link #payloads} are the events
+ * themselves, for the few reads that may show personal data in clear (recorded, S2) or fold the events.
  */
 public class EventHistory {
 
@@ -34,24 +39,35 @@ public class EventHistory {
     }
 
     /**
-     * The events of one record (a complaint, a shift, a script…), in order; empty when there is none. Read from the
-     * first: {@code readEvents(id)} would start at the record's latest snapshot ({@link Snapshots}).
+     * The events of one record of the kind {@code aggregateType} (a {@code Complaint}, a {@code Shift}, a
+     * {@code Script}…), in order; empty when there is none of that kind. Read from the first: {@code readEvents(id)}
+     * would start at the record's latest snapshot ({@link Snapshots}).
      */
-    public List<Entry> of(String aggregateId) {
-        return events.readEvents(aggregateId, 0).asStream().map(this::entry).toList();
+    public List<Entry> of(String aggregateType, String aggregateId) {
+        return messages(aggregateType, aggregateId).stream().map(this::entry).toList();
     }
 
-    /** The events of several records, merged in the order they happened. */
-    public List<Entry> of(Collection<String> aggregateIds) {
-        return aggregateIds.stream().distinct().flatMap(id -> of(id).stream())
+    /** The events of several records, each of one of the kinds {@code aggregateTypes}, merged in time order. */
+    public List<Entry> of(Set<String> aggregateTypes, Collection<String> aggregateIds) {
+        return aggregateIds.stream().distinct()
+                .flatMap(id -> messages(aggregateTypes, id).stream().map(this::entry))
                 .sorted(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::aggregateId)
                         .thenComparingLong(Entry::sequence))
                 .toList();
     }
 
-    /** The payloads of one record's events, in order. */
-    public List<Object> payloads(String aggregateId) {
-        return events.readEvents(aggregateId, 0).asStream().<Object>map(DomainEventMessage::getPayload).toList();
+    /** The payloads of one record's events, in order, personal data in clear; empty for a record of another kind. */
+    public List<Object> payloads(String aggregateType, String aggregateId) {
+        return messages(aggregateType, aggregateId).stream().<Object>map(DomainEventMessage::getPayload).toList();
+    }
+
+    private List<? extends DomainEventMessage<?>> messages(String aggregateType, String aggregateId) {
+        return messages(Set.of(aggregateType), aggregateId);
+    }
+
+    private List<? extends DomainEventMessage<?>> messages(Set<String> aggregateTypes, String aggregateId) {
+        List<? extends DomainEventMessage<?>> read = events.readEvents(aggregateId, 0).asStream().toList();
+        return read.isEmpty() || !aggregateTypes.contains(read.get(0).getType()) ? List.of() : read;
     }
 
     private Entry entry(DomainEventMessage<?> event) {
@@ -60,8 +76,8 @@ public class EventHistory {
         String type = contract != null ? contract.type()
                 : payload.getClass().getSimpleName().replaceFirst("Event$", "");
         JsonNode data = json.valueToTree(payload);
-        if (data instanceof ObjectNode fields && fields.hasNonNull("phone")) {
-            fields.put("phone", Masking.phone(fields.get("phone").asText()));
+        if (data instanceof ObjectNode fields) {
+            PersonalFields.of(payload.getClass()).mask(fields);
         }
         return new Entry(event.getAggregateIdentifier(), event.getSequenceNumber(), type, event.getTimestamp(),
                 (String) event.getMetaData().get(Actors.ACTOR), data);

@@ -37,6 +37,29 @@ public final class Masking {
         return masked.toString();
     }
 
+    /** Personal data masked as what it is (S5). */
+    public static String of(PersonalData.Kind kind, String text) {
+        return switch (kind) {
+            case NAME -> name(text);
+            case PHONE -> phone(text);
+            case DOCUMENT -> document(text);
+        };
+    }
+
+    /** {@code 身份证 110101199003071234} → {@code *** ***************1234}: only the last four characters show. */
+    public static String document(String document) {
+        if (document == null || document.isBlank() || ERASED.equals(document)) {
+            return document;
+        }
+        int keep = document.length() > 8 ? 4 : 0;
+        StringBuilder masked = new StringBuilder();
+        int end = document.length() - keep;
+        for (int i = 0; i < end; i++) {
+            masked.append(Character.isWhitespace(document.charAt(i)) ? ' ' : '*');
+        }
+        return masked.append(document, end, document.length()).toString();
+    }
+
     /** {@code 13812345678} → {@code 138****5678}; short numbers keep only their last two digits. */
     public static String phone(String phone) {
         if (phone == null || phone.isBlank() || ERASED.equals(phone)) {

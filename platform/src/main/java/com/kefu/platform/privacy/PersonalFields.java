@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * Where the personal data of an event type lies: the JSON paths of its {@link PersonalData} components (nested
- * records included) and the component naming their {@link DataSubject}. Worked out once per type.
+ * records included), what each is, and the component naming their {@link DataSubject}. Worked out once per type.
  */
 public final class PersonalFields {
 
@@ -21,9 +22,13 @@ public final class PersonalFields {
     private static final PersonalFields NONE = new PersonalFields(null, List.of());
 
     private final String subject;
-    private final List<List<String>> paths;
+    private final List<Path> paths;
 
-    private PersonalFields(String subject, List<List<String>> paths) {
+    /** One personal text: where it lies in the event's JSON and what it is. */
+    private record Path(List<String> names, PersonalData.Kind kind) {
+    }
+
+    private PersonalFields(String subject, List<Path> paths) {
         this.subject = subject;
         this.paths = paths;
     }
@@ -36,7 +41,7 @@ public final class PersonalFields {
         if (!type.isRecord()) {
             return NONE;
         }
-        List<List<String>> paths = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         collect(type, List.of(), paths, 0);
         if (paths.isEmpty()) {
             return NONE;
@@ -53,7 +58,7 @@ public final class PersonalFields {
         return new PersonalFields(subject, List.copyOf(paths));
     }
 
-    private static void collect(Class<?> type, List<String> prefix, List<List<String>> paths, int depth) {
+    private static void collect(Class<?> type, List<String> prefix, List<Path> paths, int depth) {
         for (RecordComponent component : type.getRecordComponents()) {
             List<String> path = new ArrayList<>(prefix);
             path.add(component.getName());
@@ -62,7 +67,7 @@ public final class PersonalFields {
                     throw new IllegalStateException(type.getName() + "." + component.getName()
                             + ": only text can be marked @PersonalData");
                 }
-                paths.add(List.copyOf(path));
+                paths.add(new Path(List.copyOf(path), component.getAnnotation(PersonalData.class).value()));
             } else if (component.getType().isRecord() && depth < 4) {
                 collect(component.getType(), path, paths, depth + 1);
             }
@@ -80,14 +85,27 @@ public final class PersonalFields {
 
     /** Replaces every personal text of {@code event} (in place) by what {@code change} makes of it. */
     public void rewrite(ObjectNode event, UnaryOperator<String> change) {
-        for (List<String> path : paths) {
+        rewrite(event, (kind, text) -> change.apply(text));
+    }
+
+    /**
+     * Masks every personal text of {@code event} (in place) as what it is (S5): a name as its initials, a phone as
+     * {@code 138****5678}, a document as its last characters; whatever the components are called.
+     */
+    public void mask(ObjectNode event) {
+        rewrite(event, Masking::of);
+    }
+
+    private void rewrite(ObjectNode event, BiFunction<PersonalData.Kind, String, String> change) {
+        for (Path personal : paths) {
+            List<String> path = personal.names();
             JsonNode node = event;
             for (int i = 0; i < path.size() - 1 && node != null; i++) {
                 node = node.get(path.get(i));
             }
             String field = path.get(path.size() - 1);
             if (node instanceof ObjectNode parent && parent.hasNonNull(field)) {
-                parent.put(field, change.apply(parent.get(field).asText()));
+                parent.put(field, change.apply(personal.kind(), parent.get(field).asText()));
             }
         }
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kefu.platform.messaging.DepartmentScoped;
 import com.kefu.platform.messaging.EventEnvelope;
 import com.kefu.platform.messaging.PublishedEvent;
-import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalFields;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -76,9 +75,9 @@ public class EventRelay {
         }
         String department = payload instanceof DepartmentScoped scoped ? scoped.department() : null;
         JsonNode data = json.valueToTree(payload);
-        // personal data leaves the service masked only (S1): a name as its initials, never in clear
+        // personal data leaves the service masked only (S1, S5), each text as what it is: never in clear
         if (data instanceof ObjectNode fields) {
-            PersonalFields.of(payload.getClass()).rewrite(fields, Masking::name);
+            PersonalFields.of(payload.getClass()).mask(fields);
         }
         return new EventEnvelope(
                 UUID.fromString(event.getIdentifier()),

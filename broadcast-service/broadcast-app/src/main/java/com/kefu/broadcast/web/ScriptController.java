@@ -105,7 +105,7 @@ class ScriptController {
     @GetMapping("/{id}/history")
     @PreAuthorize(Access.READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        List<EventHistory.Entry> entries = history.of(id);
+        List<EventHistory.Entry> entries = history.of("Script", id);
         if (entries.isEmpty()) {
             throw new NotFound("no script " + id);
         }

@@ -3,10 +3,12 @@ package com.kefu.complaint.command;
 import com.kefu.platform.privacy.DataSubject;
 import com.kefu.platform.privacy.PersonalData;
 
+import static com.kefu.platform.privacy.PersonalData.Kind.PHONE;
+
 /**
  * The customer's contact in clear. Kept in its own event that is never published, so that the topic only
  * ever carries the masked contact (S1); encrypted in the event store and erasable (S3). For an enquiry
  * {@code complaintId} is the enquiry's id.
  */
-public record CustomerContactRecordedEvent(@DataSubject String complaintId, @PersonalData String phone) {
+public record CustomerContactRecordedEvent(@DataSubject String complaintId, @PersonalData(PHONE) String phone) {
 }

@@ -5,12 +5,14 @@ import com.kefu.platform.privacy.PersonalData;
 
 import java.time.Instant;
 
+import static com.kefu.platform.privacy.PersonalData.Kind.PHONE;
+
 /**
  * Someone asked for a tenant's contact; the desk took theirs instead (办公大厦保密制度 4). Kept inside
  * complaint-service: it holds the enquirer's contact, encrypted and erasable.
  */
 public record TenantContactRequestedEvent(@DataSubject String requestId, String tenant,
-                                          @PersonalData String enquirerName, @PersonalData String enquirerPhone,
+                                          @PersonalData String enquirerName, @PersonalData(PHONE) String enquirerPhone,
                                           String enquirerMaskedPhone, String purpose, String requestedBy,
                                           Instant requestedAt) {
 }

@@ -8,6 +8,7 @@ import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Party;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.query.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +29,7 @@ public class ComplaintQueries {
             Category.valueOf(rs.getString("category")),
             Severity.valueOf(rs.getString("severity")),
             Priority.valueOf(rs.getString("priority")),
-            new CustomerReference(rs.getString("customer_name"), rs.getString("customer_masked_phone"),
+            new CustomerReference(Masking.name(rs.getString("customer_name")), rs.getString("customer_masked_phone"),
                     rs.getString("member_id")),
             rs.getString("merchant_shop_no") == null ? null
                     : new Merchant(rs.getString("merchant_shop_no"), rs.getString("merchant_name")),

@@ -9,6 +9,8 @@ import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
+import com.kefu.complaint.api.CustomerReference;
+import com.kefu.platform.privacy.Masking;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Rebuilds a complaint as it stood at a past instant from its events (C13): the same view the projection keeps,
- * folded in memory from the events up to that instant.
+ * folded in memory from the events up to that instant, the customer masked as the view shows them (S5). Only a
+ * complaint's events: another record's id rebuilds nothing.
  */
 @Component
 public class ComplaintReplay {
@@ -31,8 +34,8 @@ public class ComplaintReplay {
 
     public Optional<ComplaintView> asOf(String complaintId, Instant instant) {
         ComplaintView view = null;
-        for (DomainEventMessage<?> event : events.readEvents(complaintId).asStream().toList()) {
-            if (event.getTimestamp().isAfter(instant)) {
+        for (DomainEventMessage<?> event : events.readEvents(complaintId, 0).asStream().toList()) {
+            if (!"Complaint".equals(event.getType()) || event.getTimestamp().isAfter(instant)) {
                 break;
             }
             view = apply(view, event.getPayload());
@@ -43,7 +46,7 @@ public class ComplaintReplay {
     private static ComplaintView apply(ComplaintView v, Object event) {
         if (event instanceof ComplaintReceivedEvent e) {
             return new ComplaintView(e.complaintId(), e.number(), "RECEIVED", e.channel(), e.category(), e.severity(),
-                    e.priority(), e.customer(), e.merchant(), e.subject(), e.description(), null, null, false, null,
+                    e.priority(), masked(e.customer()), e.merchant(), e.subject(), e.description(), null, null, false, null,
                     null, 0, e.dispute(), null, e.receivedBy(), e.receivedAt());
         }
         if (event instanceof ComplaintEscalatedEvent) {
@@ -82,6 +85,11 @@ public class ComplaintReplay {
                     v.satisfaction(), v.followUpCalls());
         }
         return v; // events that do not change the view, such as the contact in clear
+    }
+
+    private static CustomerReference masked(CustomerReference customer) {
+        return customer == null ? null
+                : new CustomerReference(Masking.name(customer.name()), customer.maskedPhone(), customer.memberId());
     }
 
     private static ComplaintView with(ComplaintView v, String status, String department, String instructions,

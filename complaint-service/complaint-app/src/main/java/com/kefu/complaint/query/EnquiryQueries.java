@@ -3,6 +3,7 @@ package com.kefu.complaint.query;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.EnquiryStage;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.query.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +29,7 @@ public class EnquiryQueries {
     private static final RowMapper<EnquiryView> VIEW = (rs, row) -> new EnquiryView(
             rs.getString("id"), rs.getString("number"), rs.getString("status"), Channel.valueOf(rs.getString("channel")),
             EnquiryStage.valueOf(rs.getString("stage")),
-            new CustomerReference(rs.getString("customer_name"), rs.getString("customer_masked_phone"), null),
+            new CustomerReference(Masking.name(rs.getString("customer_name")), rs.getString("customer_masked_phone"), null),
             rs.getString("question"), rs.getString("answer"), rs.getString("received_by"),
             rs.getTimestamp("received_at").toInstant(), rs.getString("answered_by"),
             instant(rs.getTimestamp("answered_at")), instant(rs.getTimestamp("archived_at")));

@@ -19,7 +19,7 @@ public class HandlingForms {
     }
 
     public Optional<HandlingForm> of(String complaintId) {
-        List<EventHistory.Entry> entries = history.of(complaintId);
+        List<EventHistory.Entry> entries = history.of("Complaint", complaintId);
         if (entries.isEmpty()) {
             return Optional.empty();
         }

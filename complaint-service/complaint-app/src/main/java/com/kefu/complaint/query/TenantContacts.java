@@ -1,5 +1,6 @@
 package com.kefu.complaint.query;
 
+import com.kefu.platform.privacy.Masking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class TenantContacts {
     }
 
     private static final RowMapper<TenantContactView> VIEW = (rs, row) -> new TenantContactView(
-            rs.getString("id"), rs.getString("tenant"), rs.getString("enquirer_name"),
+            rs.getString("id"), rs.getString("tenant"), Masking.name(rs.getString("enquirer_name")),
             rs.getString("enquirer_masked_phone"), rs.getString("purpose"), rs.getString("status"),
             rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("notified_by"),
             instant(rs.getTimestamp("notified_at")), rs.getString("notified_how"), rs.getString("tenant_response"));

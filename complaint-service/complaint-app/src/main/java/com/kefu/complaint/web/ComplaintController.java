@@ -50,6 +50,9 @@ import java.util.Objects;
 @RequestMapping("/api/complaints")
 class ComplaintController {
 
+    /** The kind of record this controller serves: histories and forms of any other kind are 404 (S5). */
+    private static final String COMPLAINT = "Complaint";
+
     private final ComplaintIntake intake;
     private final ComplaintQueries queries;
     private final EventHistory history;
@@ -148,7 +151,7 @@ class ComplaintController {
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
         String name = null;
         String phone = null;
-        for (Object event : history.payloads(id)) {
+        for (Object event : history.payloads(COMPLAINT, id)) {
             if (event instanceof ComplaintReceivedEvent received) {
                 name = received.customer().name();
             } else if (event instanceof CustomerContactRecordedEvent contact) {
@@ -185,7 +188,7 @@ class ComplaintController {
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     Erased erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
-        if (history.of(id).isEmpty()) {
+        if (history.of(COMPLAINT, id).isEmpty()) {
             throw new NotFound("no complaint " + id);
         }
         erasures.erase(Erasures.Record.COMPLAINT, id, request.reason());
@@ -195,7 +198,7 @@ class ComplaintController {
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR')")
     List<EventHistory.Entry> history(@PathVariable String id) {
-        List<EventHistory.Entry> entries = history.of(id);
+        List<EventHistory.Entry> entries = history.of(COMPLAINT, id);
         if (entries.isEmpty()) {
             throw new NotFound("no complaint " + id);
         }

@@ -140,8 +140,8 @@ class EnquiryController {
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     StatusAnswer erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
-        List<EventHistory.Entry> events = history.of(id);
-        if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
+        List<EventHistory.Entry> events = history.of("Enquiry", id);
+        if (events.isEmpty()) {
             throw new NotFound("no enquiry " + id);
         }
         erasures.erase(Erasures.Record.ENQUIRY, id, request.reason());
@@ -151,8 +151,8 @@ class EnquiryController {
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     EnquiryDetail get(@PathVariable String id) {
-        List<EventHistory.Entry> events = history.of(id);
-        if (events.isEmpty() || !events.get(0).type().equals("EnquiryReceived")) {
+        List<EventHistory.Entry> events = history.of("Enquiry", id);
+        if (events.isEmpty()) {
             throw new NotFound("no enquiry " + id);
         }
         // the list may not have caught up with an enquiry registered a moment ago: its events are the record

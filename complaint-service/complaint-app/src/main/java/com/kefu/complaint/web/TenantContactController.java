@@ -114,7 +114,7 @@ class TenantContactController {
     @GetMapping("/{id}/contact")
     @PreAuthorize(DESK)
     EnquirerContact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
-        TenantContactRequestedEvent requested = history.payloads(id).stream()
+        TenantContactRequestedEvent requested = history.payloads("TenantContactRequest", id).stream()
                 .filter(TenantContactRequestedEvent.class::isInstance).map(TenantContactRequestedEvent.class::cast)
                 .findFirst().orElseThrow(() -> new NotFound("no tenant contact request " + id));
         reads.record(id, "enquirer contact", reason);

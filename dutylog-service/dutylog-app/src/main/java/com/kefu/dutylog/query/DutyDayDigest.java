@@ -54,7 +54,7 @@ public class DutyDayDigest {
     public Digest of(LocalDate day) {
         List<Written> written = new ArrayList<>();
         for (String shiftId : shifts.shiftsWithEntriesOn(day)) {
-            for (Object event : history.payloads(shiftId)) {
+            for (Object event : history.payloads("Shift", shiftId)) {
                 if (event instanceof EntryRecordedEvent entry && on(day, entry.occurredAt())) {
                     written.add(new Written(entry.recordedAt(), entry.entryId(), entry));
                 } else if (event instanceof EntryCorrectedEvent correction && on(day, correction.occurredAt())) {
@@ -75,7 +75,7 @@ public class DutyDayDigest {
         MessageDigest sha256 = sha256();
         sha256.update((previousDigest + "\n").getBytes(StandardCharsets.UTF_8));
         int entries = 0;
-        for (Object event : history.payloads(dutyDayId(day))) {
+        for (Object event : history.payloads("DutyDay", dutyDayId(day))) {
             if (event instanceof AddendumEntryRecordedEvent entry && entry.addendum() == addendum) {
                 sha256.update(line(entry));
                 entries++;

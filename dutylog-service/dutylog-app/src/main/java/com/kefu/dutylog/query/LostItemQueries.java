@@ -5,6 +5,7 @@ import com.kefu.dutylog.event.LostItemDisposedEvent;
 import com.kefu.dutylog.event.LostItemRegisteredEvent;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.query.Page;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +77,7 @@ public class LostItemQueries {
         String description = null;
         Instant keptUntil = null;
         String custody = "STORED";
-        for (Object event : history.payloads(id)) {
+        for (Object event : history.payloads("LostItem", id)) {
             if (event instanceof LostItemRegisteredEvent found) {
                 description = found.description();
                 keptUntil = keptUntil(found.foundAt());
@@ -89,8 +90,9 @@ public class LostItemQueries {
             } else if (event instanceof LostItemReturnedEvent returned) {
                 custody = "RETURNED";
                 chain.add(new LostItemView.Step("RETURNED", returned.returnedAt(), returned.returnedBy(),
-                        returned.claimant(), null, "identity checked"
-                        + (returned.identityDocument() == null ? "" : ": " + returned.identityDocument())));
+                        Masking.name(returned.claimant()), null, "identity checked"
+                        + (returned.identityDocument() == null ? ""
+                        : ": " + Masking.document(returned.identityDocument()))));
             } else if (event instanceof LostItemDisposedEvent disposed) {
                 custody = "DISPOSED";
                 chain.add(new LostItemView.Step("DISPOSED", disposed.disposedAt(), disposed.disposedBy(), null, null,

@@ -72,7 +72,7 @@ class DutyDayController {
         List<String> ids = new ArrayList<>(shiftsOfDay);
         ids.addAll(incidents.incidentsOn(date));
         ids.add(DutyDay.idOf(date));
-        return history.of(ids).stream().filter(event -> {
+        return history.of(Set.of("Shift", "Incident", "DutyDay"), ids).stream().filter(event -> {
             if (ENTRIES.contains(event.type())) {
                 return days.dayOf(Instant.parse(event.data().get("occurredAt").asText())).equals(date);
             }

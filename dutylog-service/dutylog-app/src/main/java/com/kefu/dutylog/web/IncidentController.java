@@ -126,7 +126,7 @@ class IncidentController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
-        return history.of(id);
+        return history.of("Incident", id);
     }
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -105,7 +105,7 @@ class LostItemController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         get(id);
-        return history.of(id);
+        return history.of("LostItem", id);
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

@@ -127,7 +127,7 @@ class ShiftController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
-        return history.of(id);
+        return history.of("Shift", id);
     }
 
     /** 201 with the entry; once the manager has signed its day, the entry is in the day's addendum (D12). */

@@ -6,6 +6,7 @@ import com.kefu.dutylog.Shifts;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.dutylog.command.LostAndFound;
 import com.kefu.dutylog.command.ShiftDesk;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
@@ -521,7 +522,7 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(returned.get("custody").asText()).isEqualTo("RETURNED");
         JsonNode handedBack = returned.get("chainOfCustody").get(3);
         assertThat(handedBack.get("step").asText()).isEqualTo("RETURNED");
-        assertThat(handedBack.get("to").asText()).isEqualTo("Иванова Анна");
+        assertThat(handedBack.get("to").asText()).isEqualTo(Masking.name("Иванова Анна")); // S5: masked
         assertThat(handedBack.get("by").asText()).isEqualTo("desk");
         // S3: on her request, the claimant's name and document are erased; the chain of custody stays
         expect(post(DESK, w + "/erasure", Map.of("reason", "本人要求")), 403);
@@ -577,9 +578,10 @@ class DutyLogApiTest extends ServiceTest {
             assertThat(item.get("keptUntil").asText()).isEqualTo(
                     expect(get(DESK, "/api/lost-items/" + item.get("id").asText()), 200).get("keptUntil").asText());
         }
-        // the single item names who it was handed back to; the list does not
+        // the single item names who it was handed back to, masked (PD1); the list does not
         assertThat(all.toString()).doesNotContain("Петрова").doesNotContain("паспорт");
-        assertThat(expect(get(DESK, "/api/lost-items/" + phone), 200).toString()).contains("Петрова Ольга");
+        assertThat(expect(get(DESK, "/api/lost-items/" + phone), 200).toString())
+                .contains(Masking.name("Петрова Ольга")).doesNotContain("Петрова");
 
         assertThat(texts(expect(get(DESK, "/api/lost-items?custody=STORED&" + thatDay), 200).get("items"), "id"))
                 .containsExactly(scarf, wallet);

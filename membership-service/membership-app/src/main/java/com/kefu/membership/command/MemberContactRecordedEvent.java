@@ -3,9 +3,11 @@ package com.kefu.membership.command;
 import com.kefu.platform.privacy.DataSubject;
 import com.kefu.platform.privacy.PersonalData;
 
+import static com.kefu.platform.privacy.PersonalData.Kind.PHONE;
+
 /**
  * The member's phone in clear. Kept in its own event that is never published, so that the topic only ever
  * carries the masked phone (S1) and the clear one can later be made erasable on its own (S3).
  */
-public record MemberContactRecordedEvent(@DataSubject String memberId, @PersonalData String phone) {
+public record MemberContactRecordedEvent(@DataSubject String memberId, @PersonalData(PHONE) String phone) {
 }

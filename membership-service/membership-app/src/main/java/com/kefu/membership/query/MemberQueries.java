@@ -3,6 +3,7 @@ package com.kefu.membership.query;
 import com.kefu.membership.api.MemberStatus;
 import com.kefu.membership.api.ServiceRequestKind;
 import com.kefu.membership.api.Tier;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.web.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,7 +21,7 @@ public class MemberQueries {
     private static final RowMapper<MemberView> VIEW = (rs, row) -> new MemberView(
             rs.getString("id"),
             rs.getString("card_number"),
-            rs.getString("name"),
+            Masking.name(rs.getString("name")),
             rs.getString("masked_phone"),
             Tier.valueOf(rs.getString("tier")),
             MemberStatus.valueOf(rs.getString("status")),

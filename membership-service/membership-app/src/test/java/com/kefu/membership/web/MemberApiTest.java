@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.membership.Members;
 import com.kefu.membership.api.MembershipTopics;
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
@@ -65,7 +66,7 @@ class MemberApiTest extends ServiceTest {
         for (String reader : List.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "AUDITOR")) {
             var read = read(Tokens.bearer(reader.toLowerCase(), reader), id);
             assertThat(read.getStatusCode().value()).isEqualTo(200);
-            assertThat(read.getBody().get("name").asText()).isEqualTo(name);
+            assertThat(read.getBody().get("name").asText()).isEqualTo(Masking.name(name));
             assertThat(read.getBody().get("cardNumber").asText()).isEqualTo(cardNumber);
             assertThat(read.getBody().get("tier").asText()).isEqualTo("GOLD");
             assertThat(read.getBody().get("status").asText()).isEqualTo("ACTIVE");
