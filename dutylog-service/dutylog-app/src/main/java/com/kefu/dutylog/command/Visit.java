@@ -1,9 +1,11 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.dutylog.command.VisitorCommands.EraseVisitorCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignInVisitorCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignOutVisitorCommand;
 import com.kefu.dutylog.event.VisitorArrivedEvent;
 import com.kefu.dutylog.event.VisitorLeftEvent;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,6 +41,12 @@ public class Visit {
         }
         apply(new VisitorLeftEvent(visitId, badge, command.signedOutBy(), command.leftAt()));
         return badge;
+    }
+
+    /** The visitor's key is already gone ({@link VisitorDesk#erase}); the event tells the projection to forget them. */
+    @CommandHandler
+    void handle(EraseVisitorCommand command) {
+        apply(new PersonalDataErasedEvent(visitId, command.erasedBy(), command.reason(), command.erasedAt()));
     }
 
     @EventSourcingHandler

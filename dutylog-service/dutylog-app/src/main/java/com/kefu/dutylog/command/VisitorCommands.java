@@ -25,4 +25,8 @@ public final class VisitorCommands {
     public record ReturnBadgeCommand(@TargetAggregateIdentifier String badgeId, String badge, String visitId,
                                      Instant returnedAt) {
     }
+
+    public record EraseVisitorCommand(@TargetAggregateIdentifier String visitId, String reason, String erasedBy,
+                                      Instant erasedAt) {
+    }
 }

@@ -1,10 +1,12 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.dutylog.command.VisitorCommands.EraseVisitorCommand;
 import com.kefu.dutylog.command.VisitorCommands.IssueBadgeCommand;
 import com.kefu.dutylog.command.VisitorCommands.ReturnBadgeCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignInVisitorCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignOutVisitorCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +23,12 @@ import java.util.UUID;
 public class VisitorDesk {
 
     private final Commands commands;
+    private final PersonalDataKeys keys;
     private final Clock clock;
 
-    VisitorDesk(Commands commands, Clock clock) {
+    VisitorDesk(Commands commands, PersonalDataKeys keys, Clock clock) {
         this.commands = commands;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -42,5 +46,16 @@ public class VisitorDesk {
         Instant now = clock.instant();
         String badge = commands.send(new SignOutVisitorCommand(visitId, CurrentUser.get().username(), now));
         commands.send(new ReturnBadgeCommand(Badge.idOf(badge), badge, visitId, now));
+    }
+
+    /**
+     * Erases the visitor's name on their request (S3): the visit's key is deleted, so the name reads as erased in
+     * its events, history and replay; then the visit tells the list to forget even the masked name.
+     */
+    @Transactional
+    public void erase(String visitId, String reason) {
+        String actor = CurrentUser.get().username();
+        keys.erase(visitId, actor, reason);
+        commands.send(new EraseVisitorCommand(visitId, reason, actor, clock.instant()));
     }
 }

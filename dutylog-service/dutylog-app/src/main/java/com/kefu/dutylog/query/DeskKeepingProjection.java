@@ -6,6 +6,7 @@ import com.kefu.dutylog.event.ParcelStoredEvent;
 import com.kefu.dutylog.event.VisitorArrivedEvent;
 import com.kefu.dutylog.event.VisitorLeftEvent;
 import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -62,6 +63,12 @@ class DeskKeepingProjection {
     void on(VisitorLeftEvent event) {
         jdbc.update("update visitor_view set left_at = ?, signed_out_by = ? where id = ?",
                 Timestamp.from(event.leftAt()), event.signedOutBy(), event.visitId());
+    }
+
+    /** Only visits apply it here: a visitor's name erased on request (S3). */
+    @EventHandler
+    void on(PersonalDataErasedEvent event) {
+        jdbc.update("update visitor_view set masked_name = ? where id = ?", Masking.ERASED, event.subject());
     }
 
     @ResetHandler

@@ -72,6 +72,20 @@ class VisitorController {
         return history.of(id);
     }
 
+    record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Erases the visitor's name on their request (S3), as a lost item's claimant is erased (CS_HEAD, ADMIN). */
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    VisitorView erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
+        if (!visitors.exists(id)) {
+            throw new NotFound("no visit " + id);
+        }
+        desk.erase(id, request.reason());
+        return get(id);
+    }
+
     /** The visitor leaves and gives the badge back. */
     @PostMapping("/{id}/departure")
     @PreAuthorize(WRITERS)

@@ -57,6 +57,7 @@ class S4AccessTest extends ServiceTest {
             Map.entry("GET /api/visitors/in-building", READERS),
             Map.entry("GET /api/visitors/{id}", READERS),
             Map.entry("GET /api/visitors/{id}/history", READERS),
+            Map.entry("POST /api/visitors/{id}/erasure", Set.of("CS_HEAD", "ADMIN")),
             Map.entry("POST /api/duty-days/{date}/signature", Set.of("CS_MANAGER")),
             Map.entry("GET /api/shifts/{id}/history", READERS));
 

@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.dutylog.command.VisitorCommands.EraseVisitorCommand;
 import com.kefu.dutylog.command.VisitorCommands.IssueBadgeCommand;
 import com.kefu.dutylog.command.VisitorCommands.ReturnBadgeCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignInVisitorCommand;
@@ -8,6 +9,7 @@ import com.kefu.dutylog.event.BadgeIssuedEvent;
 import com.kefu.dutylog.event.BadgeReturnedEvent;
 import com.kefu.dutylog.event.VisitorArrivedEvent;
 import com.kefu.dutylog.event.VisitorLeftEvent;
+import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.web.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,5 +89,16 @@ class VisitTest {
               .when(new ReturnBadgeCommand(BADGE, "V-07", "v-2", OUT))
               .expectException(RuleViolation.class)
               .expectExceptionMessage(containsString("not out with visit v-2"));
+    }
+
+    @Test
+    @DisplayName("S3 D18 a visitor's name erased on request: the visit tells its views, and still leaves once")
+    void erasedOnRequest() {
+        visits.given(arrived())
+              .when(new EraseVisitorCommand("v-1", "本人要求", "head", OUT))
+              .expectEvents(new PersonalDataErasedEvent("v-1", "head", "本人要求", OUT));
+        visits.given(arrived(), new PersonalDataErasedEvent("v-1", "head", "本人要求", OUT))
+              .when(new SignOutVisitorCommand("v-1", "evening", OUT.plusSeconds(60)))
+              .expectEvents(new VisitorLeftEvent("v-1", "V-07", "evening", OUT.plusSeconds(60)));
     }
 }

@@ -291,4 +291,31 @@ class MailAndVisitorsApiTest extends ServiceTest {
         expect(get(MANAGER, "/api/visitors/" + UUID.randomUUID()), 404);
         expect(post(DESK, "/api/visitors/" + UUID.randomUUID() + "/departure", null), 404);
     }
+
+    @Test
+    @DisplayName("S3 D18 a visitor's name erased on request reads as erased in the visit, its history and the list of "
+            + "those in the building; only CS_HEAD (or ADMIN) erases")
+    void visitorErasedOnRequest() {
+        String name = "王芳 " + UUID.randomUUID().toString().substring(0, 6);
+        String id = expect(post(DESK, "/api/visitors", Shifts.visitor(name, "E-" + UUID.randomUUID()
+                .toString().substring(0, 6))), 201).get("id").asText();
+        String path = "/api/visitors/" + id;
+        expect(post(DESK, path + "/erasure", Map.of("reason", "本人要求")), 403);
+        invalid(post(HEAD, path + "/erasure", Map.of()), "reason");
+        assertThat(expect(get(AUDITOR, path), 200).get("name").asText()).isEqualTo(name);
+
+        JsonNode erased = expect(post(HEAD, path + "/erasure", Map.of("reason", "本人要求")), 200);
+        assertThat(erased.get("name").asText()).isEqualTo(Masking.ERASED);
+        assertThat(erased.get("inBuilding").asBoolean()).isTrue();
+        JsonNode listed = null;
+        for (JsonNode v : expect(get(MANAGER, "/api/visitors/in-building"), 200)) {
+            if (v.get("id").asText().equals(id)) {
+                listed = v;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("maskedName").asText()).isEqualTo(Masking.ERASED);
+        assertThat(expect(get(AUDITOR, path + "/history"), 200).toString()).doesNotContain(name);
+        expect(post(DESK, path + "/departure", null), 200);
+    }
 }
