@@ -76,6 +76,22 @@ public final class Shifts {
                 "foundWhere", "2楼女卫生间", "handedTo", "主管 张", "storedAt", "客服部保险柜 A3");
     }
 
+    /** A parcel delivered for a tenant (D17), described from the outside as the desk sees it. */
+    public static Map<String, Object> parcel(String tenant) {
+        return Map.of("tenant", tenant, "shop", "A-301", "kind", "PARCEL", "outside", "中通快递 纸箱 约40cm, 寄件人 义乌",
+                "deliveredBy", "中通 快递员 李", "storedAt", "前台 寄存柜 2");
+    }
+
+    /** Collected for {@code tenant} by {@code collector} against a signature (D17). */
+    public static Map<String, Object> collection(String tenant, String collector) {
+        return Map.of("tenant", tenant, "collectedBy", collector, "signature", "签名 / подпись, 工牌 A-301-2");
+    }
+
+    /** A visitor to an office of the tower, with badge {@code badge} (D18). */
+    public static Map<String, Object> visitor(String name, String badge) {
+        return Map.of("name", name, "visiting", "写字楼 1205 贸易公司", "badge", badge);
+    }
+
     /** The smallest PNG there is: a 1×1 pixel. */
     public static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

@@ -17,13 +17,17 @@ class S4AccessTest extends ServiceTest {
 
     /** Who writes the duty log: FRONT_DESK, and AFTER_SALES, CS_HEAD and CS_MANAGER, who may all it may. */
     private static final Set<String> DESK = Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER");
-    /** Who reads the duty log and lost and found: its writers, the supervisor and the auditor. */
+    /**
+     * Who reads the duty log, lost and found, the mail and parcels held for tenants (D17) and the visitors' log
+     * (D18): its writers, the supervisor and the auditor.
+     */
     private static final Set<String> READERS =
             Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR", "AUDITOR");
 
     /**
      * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them: FRONT_DESK opens and
-     * writes the duty log, hands over shifts and keeps lost and found (and so may every role that may all it may);
+     * writes the duty log, hands over shifts, keeps lost and found, customers'
+     * mail and parcels (D17) and the visitors' log (D18) (and so may every role that may all it may);
      * only CS_MANAGER signs the day (D5); the CS manager and the CS head acknowledge the notices they are sent (D14);
      * AUDITOR reads every history and changes nothing. SUPERVISOR also reads
      * the log and its history, though the roles table names no duty log for it: the rulebook keeps the log for what
@@ -42,6 +46,18 @@ class S4AccessTest extends ServiceTest {
             Map.entry("POST /api/lost-items/{id}/claim", DESK),
             Map.entry("GET /api/lost-items", READERS),
             Map.entry("GET /api/lost-items/{id}", READERS),
+            Map.entry("POST /api/parcels", DESK),
+            Map.entry("POST /api/parcels/{id}/storage", DESK),
+            Map.entry("POST /api/parcels/{id}/handover", DESK),
+            Map.entry("GET /api/parcels/held", READERS),
+            Map.entry("GET /api/parcels/{id}", READERS),
+            Map.entry("GET /api/parcels/{id}/history", READERS),
+            Map.entry("POST /api/visitors", DESK),
+            Map.entry("POST /api/visitors/{id}/departure", DESK),
+            Map.entry("GET /api/visitors/in-building", READERS),
+            Map.entry("GET /api/visitors/{id}", READERS),
+            Map.entry("GET /api/visitors/{id}/history", READERS),
+            Map.entry("POST /api/visitors/{id}/erasure", Set.of("CS_HEAD", "ADMIN")),
             Map.entry("POST /api/duty-days/{date}/signature", Set.of("CS_MANAGER")),
             Map.entry("GET /api/shifts/{id}/history", READERS));
 

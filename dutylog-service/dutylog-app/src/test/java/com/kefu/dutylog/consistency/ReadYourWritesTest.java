@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,26 @@ class ReadYourWritesTest extends ServiceTest {
             JsonNode handedOver = calls.read(DESK, s);
             assertThat(handedOver.get("open").asBoolean()).isFalse();
             assertThat(handedOver.get("handover").get("incoming").asText()).isEqualTo("night");
+        }
+    }
+
+    @Test
+    @DisplayName("R1 D17 D18 a parcel received and handed over, a visitor in and out: the held list and the list of "
+            + "visitors in the building show each at once, 100 times")
+    void deskKeepingReadsBackAtOnce() {
+        for (int i = 0; i < 100; i++) {
+            String tenant = "R1-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+            String parcel = calls.write(DESK, "/api/parcels", Shifts.parcel(tenant)).get("id").asText();
+            assertThat(calls.read(DESK, "/api/parcels/held?tenant=" + tenant).findValuesAsText("id"))
+                    .containsExactly(parcel);
+            calls.write(NIGHT, "/api/parcels/" + parcel + "/handover", Shifts.collection(tenant, "店员 王"));
+            assertThat(calls.read(DESK, "/api/parcels/held?tenant=" + tenant)).isEmpty();
+
+            String visit = calls.write(DESK, "/api/visitors", Shifts.visitor("访客 " + i, "R1-" + i)).get("id")
+                    .asText();
+            assertThat(calls.read(NIGHT, "/api/visitors/in-building").findValuesAsText("id")).contains(visit);
+            calls.write(NIGHT, "/api/visitors/" + visit + "/departure", null);
+            assertThat(calls.read(DESK, "/api/visitors/in-building").findValuesAsText("id")).doesNotContain(visit);
         }
     }
 }

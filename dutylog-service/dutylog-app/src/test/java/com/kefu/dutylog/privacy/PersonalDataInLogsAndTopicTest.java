@@ -84,4 +84,36 @@ class PersonalDataInLogsAndTopicTest extends ServiceTest {
         assertThat(logs.getAll()).contains("DEBUG").contains("o.a.");
         List.of(claimant, document).forEach(value -> assertThat(logs.getAll()).doesNotContain(value));
     }
+
+    @Test
+    @DisplayName("S1 D17 D18 a visitor's name and a parcel's collector and signature, through sign-in, lists, views, "
+            + "history and hand-over: in no log line at DEBUG, nowhere on dutylog.events")
+    void visitorsAndCollectorsStayOutOfLogsAndTopic(CapturedOutput logs) {
+        String visitor = "Смирнова Ольга " + UUID.randomUUID().toString().substring(0, 6);
+        String collector = "店员 王芳 " + UUID.randomUUID().toString().substring(0, 6);
+        String badge = "P-" + UUID.randomUUID().toString().substring(0, 6);
+
+        String visit = expect(call(HttpMethod.POST, DESK, "/api/visitors", Shifts.visitor(visitor, badge)), 201)
+                .get("id").asText();
+        assertThat(expect(call(HttpMethod.GET, AUDITOR, "/api/visitors/" + visit, null), 200).get("name").asText())
+                .isEqualTo(visitor);
+        expect(call(HttpMethod.GET, AUDITOR, "/api/visitors/in-building", null), 200);
+        expect(call(HttpMethod.GET, AUDITOR, "/api/visitors/" + visit + "/history", null), 200);
+        expect(call(HttpMethod.POST, DESK, "/api/visitors/" + visit + "/departure", null), 200);
+
+        String tenant = "A-301 " + UUID.randomUUID().toString().substring(0, 6);
+        String parcel = expect(call(HttpMethod.POST, DESK, "/api/parcels", Shifts.parcel(tenant)), 201).get("id")
+                .asText();
+        expect(call(HttpMethod.POST, DESK, "/api/parcels/" + parcel + "/handover",
+                Shifts.collection(tenant, collector)), 200);
+        expect(call(HttpMethod.GET, AUDITOR, "/api/parcels/" + parcel + "/history", null), 200);
+
+        for (ConsumerRecord<String, byte[]> record : Topics.all(DutylogTopics.EVENTS)) {
+            assertThat(record.key()).isNotIn(visit, parcel);
+            String text = new String(record.value(), StandardCharsets.UTF_8);
+            List.of(visitor, collector).forEach(value -> assertThat(text).doesNotContain(value));
+        }
+        assertThat(logs.getAll()).contains("DEBUG").contains("o.a.");
+        List.of(visitor, collector).forEach(value -> assertThat(logs.getAll()).doesNotContain(value));
+    }
 }

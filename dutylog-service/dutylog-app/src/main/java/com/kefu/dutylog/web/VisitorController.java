@@ -1,0 +1,99 @@
+package com.kefu.dutylog.web;
+
+import com.kefu.dutylog.command.VisitorDesk;
+import com.kefu.dutylog.query.VisitorQueries;
+import com.kefu.dutylog.query.VisitorSummary;
+import com.kefu.dutylog.query.VisitorView;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+import static com.kefu.dutylog.web.Access.READERS;
+import static com.kefu.dutylog.web.Access.WRITERS;
+
+/** Visitors (D18, 第三章二 5): who came to see whom, in and out, badge given and returned. */
+@RestController
+@RequestMapping("/api/visitors")
+class VisitorController {
+
+    private final VisitorDesk desk;
+    private final VisitorQueries visitors;
+    private final EventHistory history;
+
+    VisitorController(VisitorDesk desk, VisitorQueries visitors, EventHistory history) {
+        this.desk = desk;
+        this.visitors = visitors;
+        this.history = history;
+    }
+
+    /** {@code visiting}: the tenant or office they came to see; {@code badge}: the number of the badge given. */
+    record ArrivalRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String visiting,
+                          @NotBlank @Size(max = 20) @Pattern(regexp = "[\\p{Alnum}-]+") String badge) {
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    ResponseEntity<VisitorView> signIn(@Valid @RequestBody ArrivalRequest request) {
+        String id = desk.signIn(request.name(), request.visiting(), request.badge());
+        return ResponseEntity.created(URI.create("/api/visitors/" + id)).body(get(id));
+    }
+
+    /** Everyone still in the building, the earliest arrival first; names masked. */
+    @GetMapping("/in-building")
+    @PreAuthorize(READERS)
+    List<VisitorSummary> inBuilding() {
+        return visitors.inBuilding();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    VisitorView get(@PathVariable String id) {
+        return visitors.find(id).orElseThrow(() -> new NotFound("no visit " + id));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        get(id);
+        return history.of(id);
+    }
+
+    record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Erases the visitor's name on their request (S3), as a lost item's claimant is erased (CS_HEAD, ADMIN). */
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
+    VisitorView erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
+        if (!visitors.exists(id)) {
+            throw new NotFound("no visit " + id);
+        }
+        desk.erase(id, request.reason());
+        return get(id);
+    }
+
+    /** The visitor leaves and gives the badge back. */
+    @PostMapping("/{id}/departure")
+    @PreAuthorize(WRITERS)
+    VisitorView signOut(@PathVariable String id) {
+        if (!visitors.exists(id)) {
+            throw new NotFound("no visit " + id);
+        }
+        desk.signOut(id);
+        return get(id);
+    }
+}
