@@ -4,6 +4,7 @@ import com.kefu.dutylog.event.ParcelHandedOverEvent;
 import com.kefu.dutylog.event.ParcelReceivedEvent;
 import com.kefu.dutylog.event.ParcelStoredEvent;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.Masking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +62,7 @@ public class ParcelQueries {
         ParcelReceivedEvent received = null;
         String storedAt = null;
         String custody = "HELD";
-        for (Object event : history.payloads(id)) {
+        for (Object event : history.payloads("Parcel", id)) {
             if (event instanceof ParcelReceivedEvent r) {
                 received = r;
                 chain.add(new ParcelView.Step("RECEIVED", r.receivedAt(), r.deliveredBy(), r.receivedBy(), null,
@@ -72,7 +73,8 @@ public class ParcelQueries {
             } else if (event instanceof ParcelHandedOverEvent h) {
                 custody = "HANDED_OVER";
                 chain.add(new ParcelView.Step("HANDED_OVER", h.handedOverAt(), h.handedOverBy(),
-                        h.signature().collectedBy(), null, "for " + h.tenant() + ", signed: " + h.signature().note()));
+                        Masking.name(h.signature().collectedBy()), null,
+                        "for " + h.tenant() + ", signed: " + Masking.document(h.signature().note())));
             }
         }
         return Optional.of(new ParcelView(id, received.tenant(), received.shop(), received.kind(), received.outside(), false,

@@ -3,6 +3,7 @@ package com.kefu.dutylog.query;
 import com.kefu.dutylog.event.VisitorArrivedEvent;
 import com.kefu.dutylog.event.VisitorLeftEvent;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.Masking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Visitors (D18): who is still in the building from {@code visitor_view} (kept by {@link DeskKeepingProjection} in
- * the command's transaction, names masked), a visit with the name in clear from its own events.
+ * the command's transaction, names masked), a visit from its own events, its name masked too (PD1).
  */
 @Component
 public class VisitorQueries {
@@ -43,14 +44,14 @@ public class VisitorQueries {
         }
         VisitorArrivedEvent arrived = null;
         VisitorLeftEvent left = null;
-        for (Object event : history.payloads(id)) {
+        for (Object event : history.payloads("Visit", id)) {
             if (event instanceof VisitorArrivedEvent a) {
                 arrived = a;
             } else if (event instanceof VisitorLeftEvent l) {
                 left = l;
             }
         }
-        return Optional.of(new VisitorView(id, arrived.name(), arrived.visiting(), arrived.badge(), arrived.arrivedAt(),
+        return Optional.of(new VisitorView(id, Masking.name(arrived.name()), arrived.visiting(), arrived.badge(), arrived.arrivedAt(),
                 arrived.signedInBy(), left == null ? null : left.leftAt(), left == null ? null : left.signedOutBy(),
                 left != null, left == null));
     }

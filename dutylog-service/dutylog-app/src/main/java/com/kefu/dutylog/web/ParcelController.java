@@ -91,7 +91,7 @@ class ParcelController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         get(id);
-        return history.of(id);
+        return history.of("Parcel", id);
     }
 
     /** Moves a parcel still held to another place. */

@@ -69,7 +69,7 @@ class VisitorController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         get(id);
-        return history.of(id);
+        return history.of("Visit", id);
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

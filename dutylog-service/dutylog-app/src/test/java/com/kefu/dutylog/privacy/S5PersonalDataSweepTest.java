@@ -54,7 +54,7 @@ class S5PersonalDataSweepTest extends ServiceTest {
 
     @Test
     @DisplayName("S5 PD1 PD2 PD3 S1 every GET of dutylog-service as every role with every kind of record's id: a lost item's "
-            + "claimant and identity document only masked, each endpoint serves its own kind of record only; never "
+            + "claimant and identity document, a visitor's name, a parcel's collector and signature only masked, each endpoint serves its own kind of record only; never "
             + "on dutylog.events or in a log line")
     void personalDataNeverInClear(CapturedOutput logs) {
         String claimant = "Иванова Анна " + UUID.randomUUID().toString().substring(0, 4);
@@ -67,19 +67,32 @@ class S5PersonalDataSweepTest extends ServiceTest {
         String item = post("/api/lost-items", Shifts.lostItem(clock.instant().minusSeconds(600))).path("id").asText();
         post("/api/lost-items/" + item + "/claim",
                 Map.of("claimant", claimant, "identityChecked", true, "identityDocument", document));
+        String visitor = "Пётр Орлов " + UUID.randomUUID().toString().substring(0, 4);
+        String visit = post("/api/visitors", Shifts.visitor(visitor, "V-" + UUID.randomUUID().toString()
+                .substring(0, 6))).path("id").asText();
+        String collector = "欧阳修 " + UUID.randomUUID().toString().substring(0, 4);
+        String signature = "工牌 S" + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
+        String parcel = post("/api/parcels", Shifts.parcel("A-301 服装店")).path("id").asText();
+        post("/api/parcels/" + parcel + "/handover",
+                Map.of("tenant", "A-301 服装店", "collectedBy", collector, "signature", signature));
         LocalDate today = LocalDate.now(clock.withZone(MutableClock.MALL));
 
         int requests = PersonalDataSweep.of(context, port)
                 .personal(claimant, Masking.name(claimant))
                 .personal(document, Masking.document(document))
+                .personal(visitor, Masking.name(visitor))
+                .personal(collector, Masking.name(collector))
+                .personal(signature, Masking.document(signature))
                 .record("Shift", shift).record("Incident", incident).record("LostItem", item)
+                .record("Visit", visit).record("Parcel", parcel)
                 .pathValues(entry, today.toString())
                 .at(clock.instant().plusSeconds(60), today)
                 .assertNoClearValueOutsideContactReads();
         assertThat(requests).isGreaterThan(300);
 
         Topics.awaitRecord(DutylogTopics.EVENTS, shift);
-        PersonalDataSweep sweep = PersonalDataSweep.of(context, port).personal(claimant, "").personal(document, "");
+        PersonalDataSweep sweep = PersonalDataSweep.of(context, port).personal(claimant, "").personal(document, "")
+                .personal(visitor, "").personal(collector, "").personal(signature, "");
         sweep.assertNotOnTopic(DutylogTopics.EVENTS);
         assertThat(logs.getAll()).contains("DEBUG").contains("o.a.");
         sweep.assertNotIn("dutylog-service's log", logs.getAll());
