@@ -11,8 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -185,8 +183,9 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = new LocalSystem(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.stopSupervising();
-            System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " supervisor stopped: from now on "
-                    + "nothing is started again");
+            if (system.supervisor != null) {
+                system.supervisor.say("supervisor stopped: from now on nothing is started again");
+            }
         }));
         long begin = System.nanoTime();
         try {

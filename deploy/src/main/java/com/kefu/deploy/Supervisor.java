@@ -135,7 +135,8 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
-    private void say(String format, Object... arguments) {
+    /** A line of the supervisor's output, with the time of its clock. */
+    void say(String format, Object... arguments) {
         out.println(LocalTime.now(clock).truncatedTo(ChronoUnit.SECONDS) + " " + format.formatted(arguments));
     }
 }
