@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Histories read straight from a service's event store (C13): every event of a record in order, with its time, its
@@ -45,6 +46,15 @@ public class EventHistory {
      */
     public List<Entry> of(String aggregateType, String aggregateId) {
         return messages(aggregateType, aggregateId).stream().map(this::entry).toList();
+    }
+
+    /** As {@link #of(String, String)}, but no record of that kind is {@code missing}'s exception (a 404). */
+    public List<Entry> of(String aggregateType, String aggregateId, Supplier<? extends RuntimeException> missing) {
+        List<Entry> entries = of(aggregateType, aggregateId);
+        if (entries.isEmpty()) {
+            throw missing.get();
+        }
+        return entries;
     }
 
     /** The events of several records, each of one of the kinds {@code aggregateTypes}, merged in time order. */

@@ -105,11 +105,7 @@ class ScriptController {
     @GetMapping("/{id}/history")
     @PreAuthorize(Access.READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        List<EventHistory.Entry> entries = history.of("Script", id);
-        if (entries.isEmpty()) {
-            throw new NotFound("no script " + id);
-        }
-        return entries;
+        return history.of("Script", id, () -> new NotFound("no script " + id));
     }
 
     @PostMapping("/{id}/submit")

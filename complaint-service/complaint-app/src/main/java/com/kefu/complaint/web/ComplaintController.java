@@ -198,11 +198,7 @@ class ComplaintController {
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR')")
     List<EventHistory.Entry> history(@PathVariable String id) {
-        List<EventHistory.Entry> entries = history.of(COMPLAINT, id);
-        if (entries.isEmpty()) {
-            throw new NotFound("no complaint " + id);
-        }
-        return entries;
+        return history.of(COMPLAINT, id, () -> new NotFound("no complaint " + id));
     }
 
     @GetMapping("/{id}")

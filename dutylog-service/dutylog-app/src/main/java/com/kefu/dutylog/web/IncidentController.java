@@ -125,8 +125,7 @@ class IncidentController {
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
-        return history.of("Incident", id);
+        return history.of("Incident", id, () -> new NotFound("no incident " + id));
     }
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

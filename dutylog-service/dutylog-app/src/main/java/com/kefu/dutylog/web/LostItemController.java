@@ -104,8 +104,7 @@ class LostItemController {
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        get(id);
-        return history.of("LostItem", id);
+        return history.of("LostItem", id, () -> new NotFound("no lost item " + id));
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

@@ -90,8 +90,7 @@ class ParcelController {
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        get(id);
-        return history.of("Parcel", id);
+        return history.of("Parcel", id, () -> new NotFound("no parcel " + id));
     }
 
     /** Moves a parcel still held to another place. */

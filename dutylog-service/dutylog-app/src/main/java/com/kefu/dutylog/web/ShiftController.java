@@ -126,8 +126,7 @@ class ShiftController {
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
-        return history.of("Shift", id);
+        return history.of("Shift", id, () -> new NotFound("no shift " + id));
     }
 
     /** 201 with the entry; once the manager has signed its day, the entry is in the day's addendum (D12). */

@@ -68,8 +68,7 @@ class VisitorController {
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
-        get(id);
-        return history.of("Visit", id);
+        return history.of("Visit", id, () -> new NotFound("no visit " + id));
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

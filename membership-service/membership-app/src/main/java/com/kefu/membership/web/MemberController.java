@@ -165,11 +165,7 @@ class MemberController {
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'AUDITOR')")
     List<EventHistory.Entry> history(@PathVariable String id) {
-        List<EventHistory.Entry> entries = history.of("Member", id);
-        if (entries.isEmpty()) {
-            throw new NotFound("no member " + id);
-        }
-        return entries;
+        return history.of("Member", id, () -> new NotFound("no member " + id));
     }
 
     /** The member a card names; a mistyped number (check digit) is 400, a replaced card 404. */
