@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import com.kefu.platform.privacy.PersonalDataKeys;
@@ -51,6 +52,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,14 +68,16 @@ import java.util.concurrent.TimeUnit;
 public class AxonConfiguration {
 
     /**
-     * The mapper Axon's Jackson serializers pick by this name: records, java.time as ISO text, lenient about
-     * unknown fields (old events stay readable). Registered after Boot's own (strict, primary) web mapper, which
-     * it would otherwise replace.
+     * The mapper Axon's Jackson serializers pick by this name: records, java.time as ISO text (instants read by
+     * {@link IsoInstants}), lenient about unknown fields (old events stay readable). Registered after Boot's own
+     * (strict, primary) web mapper, which it would otherwise replace.
      */
     @Bean
     ObjectMapper defaultAxonObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("kefu-instants").addDeserializer(Instant.class,
+                        new IsoInstantDeserializer()))
                 .addModule(new ParameterNamesModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -135,7 +139,7 @@ public class AxonConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return EventStoreRows.engine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(Snapshots.serializer(json))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -143,8 +147,7 @@ public class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
     }
 
     /**

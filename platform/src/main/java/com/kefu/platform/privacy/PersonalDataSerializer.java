@@ -1,11 +1,15 @@
 package com.kefu.platform.privacy;
 
 import com.kefu.platform.ids.RandomIdentifiers;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -14,9 +18,11 @@ import org.axonframework.serialization.UnknownSerializedType;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,11 +39,14 @@ public class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
     private final ObjectMapper json;
     private final PersonalDataKeys keys;
+    private final ObjectReader metaDataReader;
 
     public PersonalDataSerializer(Serializer delegate, ObjectMapper json, PersonalDataKeys keys) {
         this.delegate = delegate;
         this.json = json;
         this.keys = keys;
+        this.metaDataReader = json.readerFor(new TypeReference<Map<String, Object>>() {
+        });
     }
 
     @Override
@@ -64,6 +73,9 @@ public class PersonalDataSerializer implements Serializer {
             return delegate.deserialize(serializedObject);
         }
         Class<?> type = delegate.classForType(serializedObject.getType());
+        if (MetaData.class.equals(type)) {
+            return (T) metaData(serializedObject);
+        }
         PersonalFields fields = PersonalFields.of(type);
         if (UnknownSerializedType.class.equals(type) || !fields.any()) {
             return delegate.deserialize(serializedObject);
@@ -75,6 +87,19 @@ public class PersonalDataSerializer implements Serializer {
             fields.rewrite(event, text -> decrypt(text, key.orElse(null), subject.orElse("")));
         }
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
+    }
+
+    /**
+     * An event's metadata (its actor, correlation and trace ids) read as a map by a reader made once: Axon's own
+     * deserializer looks its map deserializer up again for every event, an eighth of a history's CPU.
+     */
+    private MetaData metaData(SerializedObject<?> serialized) {
+        byte[] bytes = delegate.getConverter().convert(serialized, byte[].class).getData();
+        try {
+            return MetaData.from(metaDataReader.readValue(bytes));
+        } catch (IOException e) {
+            throw new SerializationException("unreadable metadata of an event", e);
+        }
     }
 
     private String encrypt(String text, SecretKey key, String subject) {

@@ -9,8 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class ComplaintNumbers {
-
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -47,13 +45,25 @@ public class ComplaintNumbers {
     }
 
     private String next(String prefix, String sequencePrefix, Instant receivedAt) {
-        String month = YearMonth.from(receivedAt.atZone(properties.zone())).format(MONTH);
+        String month = month(receivedAt, properties.zone());
         String sequence = sequencePrefix + month;
         if (!knownSequences.contains(sequence)) {
             createSequence(sequence);
         }
         Long value = jdbc.queryForObject("select nextval('" + sequence + "')", Long.class);
-        return "%s-%s-%05d".formatted(prefix, month, value);
+        return prefix + "-" + month + "-" + fiveDigits(value);
+    }
+
+    /** The month in the mall's zone, {@code YYYYMM}. */
+    static String month(Instant instant, ZoneId zone) {
+        ZonedDateTime mallTime = instant.atZone(zone);
+        return Integer.toString(mallTime.getYear() * 100 + mallTime.getMonthValue());
+    }
+
+    /** At least five digits, zeros in front: written out, since a {@code Formatter} cost 5 % of an intake's CPU. */
+    static String fiveDigits(long value) {
+        String digits = Long.toString(value);
+        return digits.length() >= 5 ? digits : "0".repeat(5 - digits.length()) + digits;
     }
 
     /**
