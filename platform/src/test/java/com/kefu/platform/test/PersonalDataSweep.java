@@ -1,5 +1,6 @@
 package com.kefu.platform.test;
 
+import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.test.Endpoints.Endpoint;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationContext;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -29,6 +33,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>
  * So that it cannot pass by reading nothing, every value's masked form must have been seen in at least one answer
  * ({@link Seeded#masked}).
+ * <p>
+ * A service's test says only what is its own: it seeds its records (with {@link #distinct}, {@link #newPhone},
+ * {@link #newDocument} values), names them ({@link #name}, {@link #phone}, {@link #document}, {@link #record}), its
+ * contact reads, its topic ({@link #topic}) and its log ({@link #logs}), and calls {@link #assertEverywhere}.
  */
 public final class PersonalDataSweep {
 
@@ -43,6 +51,9 @@ public final class PersonalDataSweep {
     private final Set<String> values = new LinkedHashSet<>();
     private final Map<String, String> kinds = new LinkedHashMap<>();
     private final Set<String> contactReads = new TreeSet<>();
+    private final List<String> awaited = new ArrayList<>();
+    private String topic;
+    private Supplier<String> logs;
     private Instant asOf;
     private LocalDate day;
 
@@ -60,6 +71,77 @@ public final class PersonalDataSweep {
     public PersonalDataSweep personal(String clear, String masked) {
         seeded.add(new Seeded(clear, masked));
         return this;
+    }
+
+    /** A person's name, seeded: masked, it shows as the first letter of each word. */
+    public PersonalDataSweep name(String clear) {
+        return personal(clear, Masking.name(clear));
+    }
+
+    /** A phone number, seeded: masked, it shows as {@code 138****5678}. */
+    public PersonalDataSweep phone(String clear) {
+        return personal(clear, Masking.phone(clear));
+    }
+
+    /** An identity document, seeded: masked, only its last four characters show. */
+    public PersonalDataSweep document(String clear) {
+        return personal(clear, Masking.document(clear));
+    }
+
+    /** A person's data that reaches the service but that no answer shows, not even masked. */
+    public PersonalDataSweep never(String clear) {
+        return personal(clear, "");
+    }
+
+    /** {@code 欧阳娜娜} → {@code 欧阳娜娜 3f2a}: a value no other test seeds, so that finding it means this one. */
+    public static String distinct(String text) {
+        return text + " " + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    /** {@code 136} → {@code 13612345678}: a phone number no other test seeds. */
+    public static String newPhone(String prefix) {
+        return prefix + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** {@code 护照 E} → {@code 护照 E12345678}: a document number no other test seeds. */
+    public static String newDocument(String prefix) {
+        return prefix + "%08d".formatted(ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /**
+     * The service's topic: read once the records keyed by {@code awaited} are on it (so that the relay has published
+     * what was seeded), and no record may hold a clear value.
+     */
+    public PersonalDataSweep topic(String topic, String... awaited) {
+        this.topic = topic;
+        this.awaited.addAll(List.of(awaited));
+        return this;
+    }
+
+    /** The service's log output, written at DEBUG while it was seeded and swept: no line may hold a clear value. */
+    public PersonalDataSweep logs(Supplier<String> logs) {
+        this.logs = logs;
+        return this;
+    }
+
+    /**
+     * The whole sweep: every GET as every role ({@link #assertNoClearValueOutsideContactReads}), then the topic
+     * ({@link #assertNotOnTopic}) and the log ({@link #assertNotIn}), which must have been written at DEBUG. Answers
+     * the number of requests made.
+     */
+    public int assertEverywhere() {
+        int requests = assertNoClearValueOutsideContactReads();
+        if (topic == null || logs == null) {
+            fail("the sweep of " + service + " names no topic or no log: it must read both");
+        }
+        awaited.forEach(key -> Topics.awaitRecord(topic, key));
+        assertNotOnTopic(topic);
+        String text = logs.get();
+        if (!text.contains("DEBUG")) {
+            fail(service + "'s log was not written at DEBUG while it was swept: the sweep of the log proves nothing");
+        }
+        assertNotIn(service + "'s log", text);
+        return requests;
     }
 
     /**
@@ -125,8 +207,10 @@ public final class PersonalDataSweep {
                         }
                         if (response.status() == 200) {
                             unseen.removeIf(response.body()::contains);
-                            variables.values().stream().filter(kinds::containsKey)
-                                    .forEach(id -> served.putIfAbsent(kinds.get(id), uri));
+                            if (!nothing(response.body())) {
+                                variables.values().stream().filter(kinds::containsKey)
+                                        .forEach(id -> served.putIfAbsent(kinds.get(id), uri));
+                            }
                         }
                         seeded.stream().filter(value -> !contactRead && response.body().contains(value.clear()))
                                 .forEach(value -> problems.add(call + " read " + value.clear() + " in clear"));
@@ -182,6 +266,12 @@ public final class PersonalDataSweep {
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems));
         }
+    }
+
+    /** An answer that holds no record (an empty list, a programme with no notes yet): it serves no kind of record. */
+    private static boolean nothing(String body) {
+        String trimmed = body.strip();
+        return trimmed.isEmpty() || trimmed.equals("[]") || trimmed.equals("{}");
     }
 
     /** Every combination of the path values in the endpoint's path variables (one, empty, when it has none). */

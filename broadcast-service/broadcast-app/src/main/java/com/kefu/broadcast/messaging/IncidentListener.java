@@ -70,6 +70,8 @@ class IncidentListener {
         } else if (incident.location() != null) {
             cause.append(" at ").append(incident.location());
         }
-        return cause.append("; reported by ").append(incident.reporter()).toString();
+        // not who reported it (PD1): a customer who called it in is a person whose name the announcement's log,
+        // its topic and its readers do not need; the duty log's incident form keeps it
+        return cause.toString();
     }
 }

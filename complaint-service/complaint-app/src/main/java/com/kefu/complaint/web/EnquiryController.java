@@ -1,6 +1,8 @@
 package com.kefu.complaint.web;
 
 import com.kefu.complaint.api.Channel;
+import com.kefu.complaint.api.EnquiryReceivedEvent;
+import com.kefu.complaint.command.CustomerContactRecordedEvent;
 import com.kefu.complaint.api.EnquiryStage;
 import com.kefu.complaint.command.ComplaintNumbers;
 import com.kefu.complaint.command.Enquiry;
@@ -12,6 +14,7 @@ import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.EnquiryQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
@@ -57,9 +60,12 @@ class EnquiryController {
     private final EnquiryQueries enquiries;
     private final ComplaintProperties properties;
     private final Erasures erasures;
+    private final PersonalDataReads reads;
 
     EnquiryController(Commands commands, ComplaintNumbers numbers, EventHistory history, Clock clock,
-                      EnquiryQueries enquiries, ComplaintProperties properties, Erasures erasures) {
+                      EnquiryQueries enquiries, ComplaintProperties properties, Erasures erasures,
+                      PersonalDataReads reads) {
+        this.reads = reads;
         this.erasures = erasures;
         this.enquiries = enquiries;
         this.properties = properties;
@@ -131,6 +137,32 @@ class EnquiryController {
         return enquiries.list(new EnquiryQueries.Filter(status == null ? null : status.name(),
                 stage == null ? null : stage.name(), from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), page, size);
+    }
+
+    record Contact(String id, String name, String phone) {
+    }
+
+    /**
+     * The customer's name and phone in clear, to call them back with the answer (C12, 前台 6): for the desk, only with
+     * a reason, and every read is recorded before the answer (S2), listed at {@code /api/complaints/contact-reads}.
+     */
+    @GetMapping("/{id}/contact")
+    @PreAuthorize(DESK)
+    Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
+        String name = null;
+        String phone = null;
+        for (Object event : history.payloads("Enquiry", id)) {
+            if (event instanceof EnquiryReceivedEvent received) {
+                name = received.customer().name();
+            } else if (event instanceof CustomerContactRecordedEvent contact) {
+                phone = contact.phone();
+            }
+        }
+        if (name == null) {
+            throw new NotFound("no enquiry " + id);
+        }
+        reads.record(id, "enquiry customer contact", reason);
+        return new Contact(id, name, phone);
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

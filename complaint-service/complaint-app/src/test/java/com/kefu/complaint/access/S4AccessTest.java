@@ -43,6 +43,10 @@ class S4AccessTest extends ServiceTest {
             // S1: the customer's contact in clear only for those who call back; S2: the reads only for the auditor
             Map.entry("GET /api/complaints/{id}/contact", HANDLERS),
             Map.entry("GET /api/complaints/contact-reads", Set.of("AUDITOR")),
+            // PD2: an enquiry's customer, to call back with the answer, and a tenant-contact's enquirer, to pass on
+            // to the tenant: the desk's, who answer enquiries (前台 6) and take the requests (篇5 4)
+            Map.entry("GET /api/enquiries/{id}/contact", DESK),
+            Map.entry("GET /api/enquiries/tenant-contacts/{id}/contact", DESK),
             // S3: erasure on the customer's request, by the head of customer service or the administrator
             Map.entry("POST /api/complaints/{id}/erasure", Set.of("CS_HEAD", "ADMIN")),
             Map.entry("PUT /api/departments/{id}", Set.of("ADMIN")));

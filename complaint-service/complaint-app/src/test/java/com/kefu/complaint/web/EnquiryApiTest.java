@@ -89,4 +89,36 @@ class EnquiryApiTest extends ServiceTest {
                 .retrieve().toEntity(JsonNode.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
     }
+
+    @Test
+    @DisplayName("PD2 S1 S2 an enquiry's customer in clear only from its contact read, for the desk, with a reason, "
+            + "the read recorded before the answer and listed for the auditor; another kind of record's id is a 404")
+    void customersContactOnlyThroughARecordedRead() {
+        var created = post("/api/enquiries", Map.of("channel", "PHONE", "stage", "PRE_SALE",
+                "customerName", "Ольга Белова", "customerPhone", "13911112222", "question", "几点开门? / Когда?"));
+        String id = created.getBody().get("id").asText();
+        String auditor = Tokens.bearer("auditor", "AUDITOR");
+
+        JsonNode contact = get(DESK, "/api/enquiries/" + id + "/contact?reason=回电答复").getBody();
+        assertThat(contact.get("name").asText()).isEqualTo("Ольга Белова");
+        assertThat(contact.get("phone").asText()).isEqualTo("13911112222");
+        JsonNode reads = get(auditor, "/api/complaints/contact-reads?complaint=" + id).getBody();
+        assertThat(reads.findValuesAsText("why")).containsExactly("回电答复");
+        assertThat(reads.findValuesAsText("what")).containsExactly("enquiry customer contact");
+        assertThat(reads.findValuesAsText("readBy")).containsExactly("desk");
+
+        assertThat(get(DESK, "/api/enquiries/" + id + "/contact").getStatusCode().value()).isEqualTo(400);
+        assertThat(get(auditor, "/api/enquiries/" + id + "/contact?reason=x").getStatusCode().value()).isEqualTo(403);
+        assertThat(get(Tokens.bearer("boss", "SUPERVISOR"), "/api/enquiries/" + id + "/contact?reason=x")
+                .getStatusCode().value()).isEqualTo(403);
+        String tenantContact = post("/api/enquiries/tenant-contacts", Map.of("tenant", "1508", "enquirerName", "x",
+                "enquirerPhone", "13911113333", "purpose", "y")).getBody().get("id").asText();
+        assertThat(get(DESK, "/api/enquiries/" + tenantContact + "/contact?reason=x").getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(get(auditor, "/api/complaints/contact-reads?complaint=" + tenantContact).getBody()).isEmpty();
+    }
+
+    private ResponseEntity<JsonNode> get(String token, String path) {
+        return api().get().uri(path).header(HttpHeaders.AUTHORIZATION, token).retrieve().toEntity(JsonNode.class);
+    }
 }

@@ -3,11 +3,13 @@ package com.kefu.dutylog.web;
 import com.kefu.dutylog.command.LostAndFound;
 import com.kefu.dutylog.command.LostItem;
 import com.kefu.dutylog.config.DutylogProperties;
+import com.kefu.dutylog.event.LostItemReturnedEvent;
 import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.dutylog.query.LostItemSummary;
 import com.kefu.dutylog.query.LostItemView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.PersonalDataKeys;
+import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.NotFound;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,9 +51,13 @@ class LostItemController {
 
     private final PersonalDataKeys keys;
     private final DutylogProperties properties;
+    private final PersonalDataReads reads;
+    private final Clock clock;
 
     LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history,
-                       PersonalDataKeys keys, DutylogProperties properties) {
+                       PersonalDataKeys keys, DutylogProperties properties, PersonalDataReads reads, Clock clock) {
+        this.reads = reads;
+        this.clock = clock;
         this.keys = keys;
         this.lostAndFound = lostAndFound;
         this.items = items;
@@ -105,6 +112,32 @@ class LostItemController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         return history.of("LostItem", id, () -> new NotFound("no lost item " + id));
+    }
+
+    record Claimant(String id, String claimant, String identityDocument) {
+    }
+
+    /**
+     * Who took the item back, and the document they showed, in clear (PD2): when the hand-back is questioned (the
+     * owner turns up after it), for the supervisor the item was handed to (篇2 S, D9) and the head of customer
+     * service (the final ruling on disputes); only with a reason, and every read is recorded before the answer (S2).
+     */
+    @GetMapping("/{id}/claimant")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
+    Claimant claimant(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
+        LostItemReturnedEvent returned = history.payloads("LostItem", id).stream()
+                .filter(LostItemReturnedEvent.class::isInstance).map(LostItemReturnedEvent.class::cast)
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new NotFound("no lost item " + id + " handed back"));
+        reads.record(id, "lost item claimant", reason);
+        return new Claimant(id, returned.claimant(), returned.identityDocument());
+    }
+
+    /** Who read which claimant in clear, when and why (S2), newest first. */
+    @GetMapping("/contact-reads")
+    @PreAuthorize("hasRole('AUDITOR')")
+    List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) @Size(max = 36) String item) {
+        return reads.between(Instant.EPOCH, clock.instant().plusSeconds(60), item, 1000);
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

@@ -46,6 +46,10 @@ class S4AccessTest extends ServiceTest {
             Map.entry("POST /api/lost-items/{id}/claim", DESK),
             Map.entry("GET /api/lost-items", READERS),
             Map.entry("GET /api/lost-items/{id}", READERS),
+            // PD2: the claimant in clear for the supervisor the item was handed to and the head (disputes); S2: the
+            // reads for the auditor
+            Map.entry("GET /api/lost-items/{id}/claimant", Set.of("SUPERVISOR", "CS_HEAD")),
+            Map.entry("GET /api/lost-items/contact-reads", Set.of("AUDITOR")),
             Map.entry("POST /api/parcels", DESK),
             Map.entry("POST /api/parcels/{id}/storage", DESK),
             Map.entry("POST /api/parcels/{id}/handover", DESK),

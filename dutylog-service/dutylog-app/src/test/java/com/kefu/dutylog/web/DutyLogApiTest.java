@@ -524,6 +524,19 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(handedBack.get("step").asText()).isEqualTo("RETURNED");
         assertThat(handedBack.get("to").asText()).isEqualTo(Masking.name("Иванова Анна")); // S5: masked
         assertThat(handedBack.get("by").asText()).isEqualTo("desk");
+        // PD2 S2: in clear only for the supervisor and the head, with a reason, each read listed for the auditor
+        String supervisor = Tokens.bearer("zhang", "SUPERVISOR");
+        expect(get(DESK, w + "/claimant?reason=失主来问"), 403);
+        expect(get(supervisor, w + "/claimant"), 400);
+        expect(get(supervisor, "/api/lost-items/" + UUID.randomUUID() + "/claimant?reason=x"), 404);
+        JsonNode claimant = expect(get(supervisor, w + "/claimant?reason=失主来问"), 200);
+        assertThat(claimant.get("claimant").asText()).isEqualTo("Иванова Анна");
+        assertThat(claimant.get("identityDocument").asText()).isEqualTo("паспорт");
+        JsonNode reads = expect(get(AUDITOR, "/api/lost-items/contact-reads?item=" + wallet.get("id").asText()), 200);
+        assertThat(texts(reads, "why")).containsExactly("失主来问");
+        assertThat(texts(reads, "readBy")).containsExactly("zhang");
+        assertThat(texts(reads, "what")).containsExactly("lost item claimant");
+        expect(get(supervisor, "/api/lost-items/contact-reads"), 403);
         // S3: on her request, the claimant's name and document are erased; the chain of custody stays
         expect(post(DESK, w + "/erasure", Map.of("reason", "本人要求")), 403);
         JsonNode erased = expect(post(Tokens.bearer("head", "CS_HEAD"), w + "/erasure", Map.of("reason", "本人要求")),
