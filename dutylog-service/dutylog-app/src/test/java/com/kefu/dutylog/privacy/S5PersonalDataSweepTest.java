@@ -75,6 +75,9 @@ class S5PersonalDataSweepTest extends ServiceTest {
         String parcel = post("/api/parcels", Shifts.parcel("A-301 服装店")).path("id").asText();
         post("/api/parcels/" + parcel + "/handover",
                 Map.of("tenant", "A-301 服装店", "collectedBy", collector, "signature", signature));
+        JsonNode round = post("/api/rounds", Shifts.round());
+        String task = post("/api/tasks", Shifts.taskToPost("front-desk", clock.instant().plusSeconds(3600)))
+                .path("id").asText();
         LocalDate today = LocalDate.now(clock.withZone(MutableClock.MALL));
 
         int requests = PersonalDataSweep.of(context, port)
@@ -85,6 +88,9 @@ class S5PersonalDataSweepTest extends ServiceTest {
                 .personal(signature, Masking.document(signature))
                 .record("Shift", shift).record("Incident", incident).record("LostItem", item)
                 .record("Visit", visit).record("Parcel", parcel)
+                .record("Round", round.path("id").asText())
+                .record("RepairOrder", round.path("checks").get(1).path("repairOrderId").asText())
+                .record("Task", task)
                 .pathValues(entry, today.toString())
                 .at(clock.instant().plusSeconds(60), today)
                 .assertNoClearValueOutsideContactReads();
