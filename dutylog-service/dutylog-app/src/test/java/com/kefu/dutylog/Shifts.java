@@ -92,6 +92,25 @@ public final class Shifts {
         return Map.of("name", name, "visiting", "写字楼 1205 贸易公司", "badge", badge);
     }
 
+    /** A round of the lobby (D16): the automatic doors OK, lift 2 at fault. */
+    public static Map<String, Object> round() {
+        return Map.of("area", "一楼大厅 / холл 1 этажа", "items", List.of(
+                Map.of("item", "自动门 / автоматические двери", "result", "OK"),
+                Map.of("item", "电梯 2 / лифт 2", "result", "FAULT", "note", "门关不上 / не закрываются двери")));
+    }
+
+    /** A task from a superior (D19) given to a post, due at {@code dueAt}. */
+    public static Map<String, Object> taskToPost(String post, Instant dueAt) {
+        return Map.of("text", "检查消防通道 / проверить пожарные выходы", "from", "主管 张", "post", post,
+                "dueAt", dueAt.toString());
+    }
+
+    /** A task from a superior (D19) given to a person (their user name), due at {@code dueAt}. */
+    public static Map<String, Object> taskToPerson(String person, Instant dueAt) {
+        return Map.of("text", "给 1205 回电话 / перезвонить в 1205", "from", "经理 王", "person", person,
+                "dueAt", dueAt.toString());
+    }
+
     /** The smallest PNG there is: a 1×1 pixel. */
     public static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

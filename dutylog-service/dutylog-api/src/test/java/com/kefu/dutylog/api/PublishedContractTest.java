@@ -14,6 +14,7 @@ class PublishedContractTest {
         assertThat(PublishedEventSchemas.check("com.kefu.dutylog.api", DutylogTopics.EVENTS)).containsExactlyInAnyOrder(
                 "ShiftOpened", "EntryRecorded", "EntryCorrected", "MattersCarriedOver", "ShiftHandedOver",
                 "IncidentReported", "IncidentPhotoAttached", "IncidentResolved", "DutyDaySigned", "AddendumEntryRecorded",
-                "AddendumSigned", "IncidentNoticeSent", "IncidentNoticeAcknowledged");
+                "AddendumSigned", "IncidentNoticeSent", "IncidentNoticeAcknowledged", "RepairOrderOpened",
+                "RepairOrderAcknowledged", "RepairOrderClosed");
     }
 }

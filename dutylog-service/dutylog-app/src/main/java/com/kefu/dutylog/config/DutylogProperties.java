@@ -17,11 +17,13 @@ import java.util.Map;
  * @param shiftTimes         per post, the times of day (mall time, {@code HH:mm}) its shifts are handed over (正点交接,
  *                           篇4 A, D15); a post not named here has no shift times and its handovers are never late
  * @param handoverGrace      how long after its shift time a handover still counts as on time
+ * @param repairDepartment   the department a fault found on the lobby's round goes to as a repair order (D16): its
+ *                           DEPARTMENT users acknowledge and close it
  */
 @ConfigurationProperties("kefu.dutylog")
 public record DutylogProperties(ZoneId zone, Duration lostItemRetention, Duration clockSkew,
                                 Integer waitingCallsBatch, Map<String, List<String>> shiftTimes,
-                                Duration handoverGrace) {
+                                Duration handoverGrace, String repairDepartment) {
 
     public DutylogProperties {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -30,5 +32,6 @@ public record DutylogProperties(ZoneId zone, Duration lostItemRetention, Duratio
         waitingCallsBatch = waitingCallsBatch == null ? 100 : waitingCallsBatch;
         shiftTimes = shiftTimes == null ? Map.of() : Map.copyOf(shiftTimes);
         handoverGrace = handoverGrace == null ? Duration.ofMinutes(15) : handoverGrace;
+        repairDepartment = repairDepartment == null || repairDepartment.isBlank() ? "engineering" : repairDepartment;
     }
 }

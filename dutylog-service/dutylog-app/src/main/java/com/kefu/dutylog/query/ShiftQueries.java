@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,11 +30,18 @@ public class ShiftQueries {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ShiftTimes shiftTimes;
+    private final RoundQueries rounds;
+    private final TaskQueries tasks;
+    private final Clock clock;
 
-    ShiftQueries(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ShiftTimes shiftTimes) {
+    ShiftQueries(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, ShiftTimes shiftTimes,
+                 RoundQueries rounds, TaskQueries tasks, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.shiftTimes = shiftTimes;
+        this.rounds = rounds;
+        this.tasks = tasks;
+        this.clock = clock;
     }
 
     /** The shift on duty: the most recently opened shift that has not been handed over. */
@@ -117,12 +126,16 @@ public class ShiftQueries {
                 from shift_view where id = ?""", (rs, row) -> {
                     Instant openedAt = rs.getTimestamp("opened_at").toInstant();
                     Optional<Instant> due = shiftTimes.due(rs.getString("post"), openedAt);
+                    Timestamp handedOverAt = rs.getTimestamp("handed_over_at");
+                    Instant asOf = rs.getBoolean("open") || handedOverAt == null ? clock.instant()
+                            : handedOverAt.toInstant();
                     return new ShiftView(rs.getString("id"), rs.getString("post"),
                             rs.getDate("shift_date").toLocalDate(), rs.getString("opened_by"), openedAt,
                             rs.getBoolean("open"), tree(rs.getString("carried")), entries,
                             tree(rs.getString("handed")), addenda, tree(rs.getString("proposal")),
                             tree(rs.getString("refusals")), tree(rs.getString("acceptance")), due.orElse(null),
-                            due.map(shiftTimes::lateAfter).orElse(null));
+                            due.map(shiftTimes::lateAfter).orElse(null), rounds.openAt(asOf),
+                            tasks.openAt(asOf, rs.getString("post")));
                 }, id).stream().findFirst();
     }
 

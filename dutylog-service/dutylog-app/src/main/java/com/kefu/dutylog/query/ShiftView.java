@@ -14,12 +14,16 @@ import java.util.List;
  * (null once refused); {@code handoverRefusals} the incoming person's refusals with their reasons;
  * {@code handoverAcceptance} who accepted it, when, and whether it was late with why; {@code handoverDue} when the
  * post's shift times say it is due (null: the post has none) and {@code handoverLateAfter} past which it is late.
+ * What the desk hands on until it is done: {@code openRepairOrders} the repair orders engineering has not closed (D16)
+ * and {@code openTasks} the tasks from superiors not done, given to this page's post or to a person (D19): while the
+ * shift is open as they are now, once it is handed over as they stood at its handover.
  */
 public record ShiftView(String id, String post, LocalDate date, String openedBy, Instant openedAt, boolean open,
                         JsonNode carriedOver, List<Entry> entries, JsonNode handover,
                         List<DutyDayQueries.AddendumEntry> addenda, JsonNode handoverProposal,
                         JsonNode handoverRefusals, JsonNode handoverAcceptance, Instant handoverDue,
-                        Instant handoverLateAfter) {
+                        Instant handoverLateAfter, List<RepairOrderView> openRepairOrders,
+                        List<TaskView> openTasks) {
 
     /** {@code corrects}: the entry this one corrects; {@code correctedBy}: the corrections of this one. */
     public record Entry(String id, Instant occurredAt, String category, String description, String handling,

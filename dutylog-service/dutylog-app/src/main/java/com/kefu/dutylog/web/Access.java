@@ -14,6 +14,17 @@ final class Access {
             "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
     /** Who is told at once of a guest taken ill or drunk, or an accident, and acknowledges it (篇2 B3, D14). */
     static final String NOTIFIED = "hasAnyRole('CS_MANAGER', 'CS_HEAD')";
+    /**
+     * Repair orders are read by the duty log's readers and by departments' users, who see only their own department's
+     * (D16).
+     */
+    static final String REPAIR_READERS =
+            "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', 'DEPARTMENT')";
+    /** A department's users (engineering) acknowledge and close the repair orders sent to it (D16). */
+    static final String DEPARTMENT = "hasRole('DEPARTMENT')";
+    /** Tasks from superiors are written down by the desk and by the superiors themselves (D19). */
+    static final String TASK_GIVERS =
+            "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR')";
     /** Only the customer-service manager signs a day (D5). */
     static final String MANAGER = "hasRole('CS_MANAGER')";
 

@@ -23,11 +23,18 @@ class S4AccessTest extends ServiceTest {
      */
     private static final Set<String> READERS =
             Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR", "AUDITOR");
+    /**
+     * Who reads repair orders (D16): the log's readers and departments' users, who see only their own department's;
+     * only a department's users acknowledge and close them (engineering's, or 409 naming the rule).
+     */
+    private static final Set<String> REPAIR_READERS =
+            Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR", "AUDITOR", "DEPARTMENT");
 
     /**
      * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them: FRONT_DESK opens and
      * writes the duty log, hands over shifts, keeps lost and found, customers'
-     * mail and parcels (D17) and the visitors' log (D18) (and so may every role that may all it may);
+     * mail and parcels (D17), the visitors' log (D18), the lobby's rounds (D16) and marks tasks done (D19) (and so may
+     * every role that may all it may); superiors (and the desk for them) give tasks (D19);
      * only CS_MANAGER signs the day (D5); the CS manager and the CS head acknowledge the notices they are sent (D14);
      * AUDITOR reads every history and changes nothing. SUPERVISOR also reads
      * the log and its history, though the roles table names no duty log for it: the rulebook keeps the log for what
@@ -62,6 +69,20 @@ class S4AccessTest extends ServiceTest {
             Map.entry("GET /api/visitors/{id}", READERS),
             Map.entry("GET /api/visitors/{id}/history", READERS),
             Map.entry("POST /api/visitors/{id}/erasure", Set.of("CS_HEAD", "ADMIN")),
+            Map.entry("POST /api/rounds", DESK),
+            Map.entry("GET /api/rounds", READERS),
+            Map.entry("GET /api/rounds/{id}", READERS),
+            Map.entry("GET /api/rounds/{id}/history", READERS),
+            Map.entry("GET /api/repair-orders", REPAIR_READERS),
+            Map.entry("GET /api/repair-orders/{id}", REPAIR_READERS),
+            Map.entry("GET /api/repair-orders/{id}/history", REPAIR_READERS),
+            Map.entry("POST /api/repair-orders/{id}/acknowledgement", Set.of("DEPARTMENT")),
+            Map.entry("POST /api/repair-orders/{id}/closure", Set.of("DEPARTMENT")),
+            Map.entry("POST /api/tasks", Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "SUPERVISOR")),
+            Map.entry("GET /api/tasks", READERS),
+            Map.entry("GET /api/tasks/{id}", READERS),
+            Map.entry("GET /api/tasks/{id}/history", READERS),
+            Map.entry("POST /api/tasks/{id}/done", DESK),
             Map.entry("POST /api/duty-days/{date}/signature", Set.of("CS_MANAGER")),
             Map.entry("GET /api/shifts/{id}/history", READERS));
 

@@ -86,4 +86,27 @@ class ReadYourWritesTest extends ServiceTest {
             assertThat(calls.read(DESK, "/api/visitors/in-building").findValuesAsText("id")).doesNotContain(visit);
         }
     }
+
+    @Test
+    @DisplayName("R1 D16 D19 a round's repair order acknowledged and closed, a task given and done: the lists and "
+            + "each record read back at once, 100 times")
+    void roundsAndTasksReadBackAtOnce() {
+        String engineering = Tokens.departmentBearer("eng", "engineering");
+        for (int i = 0; i < 100; i++) {
+            JsonNode round = calls.write(DESK, "/api/rounds", Shifts.round());
+            assertThat(calls.read(DESK, "/api/rounds/" + round.get("id").asText()).get("faults").asInt()).isEqualTo(1);
+            String order = "/api/repair-orders/" + round.get("checks").get(1).get("repairOrderId").asText();
+            assertThat(calls.read(engineering, order).get("status").asText()).isEqualTo("OPEN");
+            calls.write(engineering, order + "/acknowledgement", Map.of());
+            assertThat(calls.read(DESK, order).get("status").asText()).isEqualTo("ACKNOWLEDGED");
+            calls.write(engineering, order + "/closure", Map.of("result", "修好 " + i));
+            assertThat(calls.read(DESK, order).get("status").asText()).isEqualTo("CLOSED");
+
+            String task = "/api/tasks/" + calls.write(DESK, "/api/tasks",
+                    Shifts.taskToPost("read-back", clock.instant().plus(Duration.ofHours(1)))).get("id").asText();
+            assertThat(calls.read(NIGHT, task).get("done").asBoolean()).isFalse();
+            calls.write(NIGHT, task + "/done", null);
+            assertThat(calls.read(DESK, task).get("doneBy").asText()).isEqualTo("night");
+        }
+    }
 }

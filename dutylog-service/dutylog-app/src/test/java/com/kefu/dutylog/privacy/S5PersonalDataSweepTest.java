@@ -1,5 +1,6 @@
 package com.kefu.dutylog.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.dutylog.Shifts;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.platform.test.PersonalDataSweepTest;
@@ -47,6 +48,8 @@ class S5PersonalDataSweepTest extends PersonalDataSweepTest {
         String parcel = post(DESK, "/api/parcels", Shifts.parcel("A-301 服装店"));
         post(DESK, "/api/parcels/" + parcel + "/handover",
                 Map.of("tenant", "A-301 服装店", "collectedBy", collector, "signature", signature));
+        JsonNode round = seed(DESK, "POST", "/api/rounds", Shifts.round());
+        String task = post(DESK, "/api/tasks", Shifts.taskToPost("front-desk", clock.instant().plusSeconds(3600)));
 
         int requests = sweep()
                 .name(claimant).document(document)
@@ -54,6 +57,9 @@ class S5PersonalDataSweepTest extends PersonalDataSweepTest {
                 .name(collector).document(signature)
                 .record("Shift", shift).record("Incident", incident).record("LostItem", item)
                 .record("Visit", visit).record("Parcel", parcel)
+                .record("Round", round.path("id").asText())
+                .record("RepairOrder", round.path("checks").get(1).path("repairOrderId").asText())
+                .record("Task", task)
                 .pathValues(entry, today().toString())
                 .contactRead("GET /api/lost-items/{id}/claimant")
                 .topic(DutylogTopics.EVENTS, shift)
