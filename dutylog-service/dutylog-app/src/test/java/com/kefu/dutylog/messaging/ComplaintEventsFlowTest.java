@@ -194,8 +194,10 @@ class ComplaintEventsFlowTest extends ServiceTest {
         JsonNode next = accepted.getBody().get("next");
         assertThat(next.get("carriedOver").toString()).contains(expected);
 
+        Map<String, Object> toDay = new java.util.HashMap<>(Shifts.handover("day"));
+        toDay.put("lateReason", "测试 / тест");
         var nextProposal = night.post().uri("/api/shifts/" + next.get("id").asText() + "/handover")
-                .contentType(MediaType.APPLICATION_JSON).body(handover).retrieve().toEntity(JsonNode.class);
+                .contentType(MediaType.APPLICATION_JSON).body(toDay).retrieve().toEntity(JsonNode.class);
         assertThat(nextProposal.getStatusCode().value()).as(String.valueOf(nextProposal.getBody())).isEqualTo(200);
         assertThat(instructions(nextProposal.getBody().get("handoverProposal")))
                 .as("handed over once: the next page carries it, it is not proposed again")
