@@ -31,8 +31,11 @@ class StreamController {
     private final DepartmentStreams departments;
     private final DashboardStreams dashboard;
     private final NoticeStreams notices;
+    private final EscalationStreams escalations;
 
-    StreamController(DepartmentStreams departments, DashboardStreams dashboard, NoticeStreams notices) {
+    StreamController(DepartmentStreams departments, DashboardStreams dashboard, NoticeStreams notices,
+                     EscalationStreams escalations) {
+        this.escalations = escalations;
         this.departments = departments;
         this.dashboard = dashboard;
         this.notices = notices;
@@ -75,5 +78,15 @@ class StreamController {
     SseEmitter notices() {
         CurrentUser user = CurrentUser.get();
         return notices.open(List.of(Roles.CS_MANAGER, Roles.CS_HEAD).stream().filter(user::hasRole).toList());
+    }
+
+    /**
+     * The supervisor's inbox (C14, 第四章): the escalated MAJOR complaints at once, those not yet acknowledged first,
+     * and again whenever one is escalated, acknowledged, given instructions, assigned, resolved or archived.
+     */
+    @GetMapping(path = "/api/streams/escalations", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
+    SseEmitter escalations() {
+        return escalations.open();
     }
 }

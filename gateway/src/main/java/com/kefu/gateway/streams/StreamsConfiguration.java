@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The live streams: three readers per gateway instance (departments, dashboard, notices), each in a consumer group of its own, so that every instance
+ * The live streams: four readers per gateway instance (departments, dashboard, notices, escalations), each in a consumer group of its own, so that every instance
  * follows every partition and any instance can serve any client.
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,6 +96,23 @@ class StreamsConfiguration {
         return feed;
     }
 
+    @Bean
+    EscalationStreams escalationStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
+        var streams = new EscalationStreams(properties, json, threads.senders);
+        long every = properties.heartbeat().toMillis();
+        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return streams;
+    }
+
+    @Bean
+    TopicFeed escalationFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
+                             EscalationStreams escalationStreams) {
+        var feed = new TopicFeed("gateway-escalations-" + properties.instanceId(),
+                List.of(properties.complaintTopic()), streamReaderConfig.kafka(), escalationStreams);
+        escalationStreams.completeWhen(feed::caughtUp);
+        return feed;
+    }
+
     /**
      * Open streams end as soon as the gateway begins to shut down: a stream is a request that never finishes, and
      * graceful shutdown would wait for it. Clients reconnect (to another instance) and resume.
@@ -103,8 +120,10 @@ class StreamsConfiguration {
     @Bean
     ApplicationListener<ContextClosedEvent> closeStreamsOnShutdown(DepartmentStreams departments,
                                                                    DashboardStreams dashboard,
-                                                                   NoticeStreams notices) {
+                                                                   NoticeStreams notices,
+                                                                   EscalationStreams escalations) {
         return event -> {
+            escalations.closeAll();
             departments.closeAll();
             dashboard.closeAll();
             notices.closeAll();

@@ -1,7 +1,7 @@
 'use strict';
 /*
- * The supervisor's watch over complaints: escalations waiting for the head of customer service (C3) and missed
- * deadlines (C10).
+ * The supervisor's watch over complaints: the live inbox of escalated MAJOR complaints, acknowledged and given
+ * instructions there (C3, C14), and missed deadlines (C10).
  */
 (function () {
   Kefu.route({ path: '/escalations', page: 'supervisor-escalations', roles: ['SUPERVISOR', 'CS_HEAD'],
@@ -18,40 +18,60 @@
   }
 
   document.addEventListener('alpine:init', () => {
+    /**
+     * The supervisor's inbox (C14, 第四章): escalated MAJOR complaints, live from the gateway's stream (a snapshot,
+     * then the whole inbox again at each change; no reload), those not yet acknowledged first. The supervisor
+     * acknowledges each and gives instructions (上级的指导), which the complaint's page shows and the next handover
+     * carries (D20). The head of customer service watches it too.
+     */
     Alpine.data('escalations', () => ({
       items: [],
-      total: 0,
-      departments: [],
       problem: null,
       loaded: false,
+      live: 'connecting',
+      stream: null,
+      supervisor: false,
 
-      async init() {
-        this.departments = await C().departments();
-        await this.load();
+      init() {
+        this.supervisor = (Alpine.store('session').roles || []).includes('SUPERVISOR');
+        const show = data => {
+          this.live = 'live';
+          this.loaded = data.complete !== false || this.loaded;
+          this.items = data.escalations || [];
+        };
+        this.stream = Kefu.stream('/api/streams/escalations', {
+          open: () => { this.live = 'live'; },
+          error: () => { this.live = 'reconnecting'; },
+          snapshot: show,
+          update: show,
+        });
       },
 
-      async load() {
-        const answer = await Kefu.get('/api/complaints' + Kefu.query({ status: 'ESCALATED', size: 100 }));
-        this.loaded = true;
-        this.problem = answer.ok ? null : answer.problem;
-        this.items = answer.ok ? answer.body.items.map(c => ({ ...c, escalation: null })) : [];
-        this.total = answer.ok ? answer.body.total : 0;
-        // who escalated, when and why: the last escalation in each complaint's history
-        await Promise.all(this.items.map(async item => {
-          const history = await C().history(item.id);
-          if (history.ok) {
-            item.escalation = history.body.filter(e => e.type === 'ComplaintEscalated').pop() || null;
-          }
-        }));
+      destroy() {
+        if (this.stream) {
+          this.stream.close();
+        }
       },
 
-      /** How long the complaint has waited for its assignment since it was escalated. */
-      waiting(item) {
-        return item.escalation ? Kefu.fmt.duration((Date.now() - new Date(item.escalation.occurredAt)) / 1000) : '';
+      unread() {
+        return this.items.filter(e => !e.acknowledgedBy).length;
       },
 
-      badge(value) {
-        return C().badge(value);
+      /** One step of the supervisor's; the stream brings the change back to every supervisor's page. */
+      async act(e, step, body, scope) {
+        if (scope.busy) {
+          return;
+        }
+        scope.busy = true;
+        scope.problem = null;
+        const answer = await Kefu.post('/api/complaints/' + encodeURIComponent(e.complaintId) + '/supervisor/' + step,
+          body === null ? undefined : body);
+        scope.busy = false;
+        if (!answer.ok) {
+          scope.problem = answer.problem;
+          return;
+        }
+        scope.text = '';
       },
     }));
 

@@ -15,6 +15,7 @@ class PublishedContractTest {
                 .contains("ComplaintReceived", "ComplaintEscalated", "ComplaintAssigned", "ComplaintAcknowledged",
                         "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived",
                         "ComplaintProgressRecorded", "ComplaintDeadlineMissed", "ComplaintRulingRecorded",
-                        "EnquiryReceived", "EnquiryAnswered", "EnquiryArchived", "ImprovementProposalRecorded");
+                        "EnquiryReceived", "EnquiryAnswered", "EnquiryArchived", "ImprovementProposalRecorded",
+                        "EscalationAcknowledged", "SupervisorInstructionsRecorded");
     }
 }

@@ -12,10 +12,14 @@ import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.EscalationAcknowledgedEvent;
+import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
 import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
@@ -59,6 +63,8 @@ public class Complaint {
     private Instant stageEnteredAt;
     private boolean deadlineMissed;
     private Dispute dispute;
+    private boolean escalated;
+    private boolean escalationAcknowledged;
 
     protected Complaint() {
     }
@@ -80,6 +86,42 @@ public class Complaint {
         apply(new ComplaintEscalatedEvent(complaintId, number, severity, command.reason(), command.actor(),
                 command.at()));
         return status;
+    }
+
+    /** The supervisor takes up an escalated complaint from their inbox, once (C14). */
+    @CommandHandler
+    ComplaintStatus handle(AcknowledgeEscalationCommand command) {
+        requireEscalated(command.bySupervisor(), "acknowledged");
+        if (escalationAcknowledged) {
+            throw new RuleViolation("escalation-acknowledged",
+                    "complaint " + number + " has already been acknowledged by the supervisor (C14)");
+        }
+        apply(new EscalationAcknowledgedEvent(complaintId, number, severity, command.actor(), command.at()));
+        return status;
+    }
+
+    /** The supervisor's instructions (上级的指导) on an escalated complaint; each one is kept (C14). */
+    @CommandHandler
+    ComplaintStatus handle(RecordSupervisorInstructionsCommand command) {
+        if (command.instructions() == null || command.instructions().isBlank()) {
+            throw new IllegalArgumentException("instructions: the supervisor's instructions need a text (C14)");
+        }
+        requireEscalated(command.bySupervisor(), "given instructions");
+        apply(new SupervisorInstructionsRecordedEvent(complaintId, number, severity, command.instructions().strip(),
+                command.actor(), command.at()));
+        return status;
+    }
+
+    private void requireEscalated(boolean bySupervisor, String verb) {
+        if (!bySupervisor) {
+            throw new RuleViolation("escalation-needs-supervisor",
+                    "complaint " + number + " is escalated to the supervisor: only the SUPERVISOR acts on it (C14)");
+        }
+        guardArchived();
+        if (!escalated) {
+            throw new RuleViolation("complaint-not-escalated", "complaint " + number
+                    + " has not been escalated: only an escalated complaint is " + verb + " by the supervisor (C14)");
+        }
     }
 
     @CommandHandler
@@ -248,6 +290,12 @@ public class Complaint {
     void on(ComplaintEscalatedEvent event) {
         Instant at = event.escalatedAt();
         enter(ESCALATED, at);
+        escalated = true;
+    }
+
+    @EventSourcingHandler
+    void on(EscalationAcknowledgedEvent event) {
+        escalationAcknowledged = true;
     }
 
     @EventSourcingHandler

@@ -53,6 +53,17 @@ public final class WorkflowCommands {
                                       Instant at) {
     }
 
+    /** {@code bySupervisor}: the caller is the SUPERVISOR, who alone takes up escalations (C14). */
+    public record AcknowledgeEscalationCommand(@TargetAggregateIdentifier String complaintId, boolean bySupervisor,
+                                               String actor, Instant at) {
+    }
+
+    /** The supervisor's instructions (上级的指导) on an escalated complaint (C14); each call adds one. */
+    public record RecordSupervisorInstructionsCommand(@TargetAggregateIdentifier String complaintId,
+                                                      String instructions, boolean bySupervisor, String actor,
+                                                      Instant at) {
+    }
+
     public record ArchiveComplaintCommand(@TargetAggregateIdentifier String complaintId, String actor, Instant at) {
     }
 

@@ -9,6 +9,8 @@ import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
+import com.kefu.complaint.api.EscalationAcknowledgedEvent;
+import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -59,6 +61,24 @@ class ComplaintProjection {
     void on(ComplaintEscalatedEvent event) {
         jdbc.update("update complaint_view set status = 'ESCALATED', escalated_at = ? where id = ?",
                 Timestamp.from(event.escalatedAt()), event.complaintId());
+    }
+
+    @EventHandler
+    void on(EscalationAcknowledgedEvent event) {
+        jdbc.update("update complaint_view set supervisor_acknowledged_by = ?, supervisor_acknowledged_at = ? "
+                + "where id = ?", event.acknowledgedBy(), Timestamp.from(event.acknowledgedAt()), event.complaintId());
+    }
+
+    /** Appended in the order given; the event's position keeps a batch handled again from adding it twice. */
+    @EventHandler
+    void on(SupervisorInstructionsRecordedEvent event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                update complaint_view set supervisor_instructions = supervisor_instructions
+                        || jsonb_build_array(jsonb_build_object('text', ?::text, 'givenBy', ?::text, 'givenAt', ?::text)),
+                    supervisor_sequence = ?
+                where id = ? and supervisor_sequence < ?""",
+                event.instructions(), event.givenBy(), event.givenAt().toString(), sequence, event.complaintId(),
+                sequence);
     }
 
     @EventHandler

@@ -1,5 +1,8 @@
 package com.kefu.complaint.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.CustomerReference;
@@ -14,7 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads of the complaint read model. */
@@ -45,12 +53,45 @@ public class ComplaintQueries {
                     Party.valueOf(rs.getString("dispute_complainant")), Party.valueOf(rs.getString("dispute_respondent"))),
             rs.getString("ruling"),
             rs.getString("received_by"),
-            rs.getTimestamp("received_at").toInstant());
+            rs.getTimestamp("received_at").toInstant(),
+            supervision(rs));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
 
     ComplaintQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private static Supervision supervision(ResultSet rs) throws SQLException {
+        Timestamp escalatedAt = rs.getTimestamp("escalated_at");
+        if (escalatedAt == null) {
+            return null;
+        }
+        Timestamp acknowledgedAt = rs.getTimestamp("supervisor_acknowledged_at");
+        List<Supervision.Instruction> instructions = new ArrayList<>();
+        try {
+            for (JsonNode given : JSON.readTree(rs.getString("supervisor_instructions"))) {
+                instructions.add(new Supervision.Instruction(given.path("text").asText(),
+                        given.path("givenBy").asText(), Instant.parse(given.path("givenAt").asText())));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("complaint_view.supervisor_instructions is not a JSON array", e);
+        }
+        return new Supervision(escalatedAt.toInstant(), rs.getString("supervisor_acknowledged_by"),
+                acknowledgedAt == null ? null : acknowledgedAt.toInstant(), instructions);
+    }
+
+    /**
+     * The supervisor's inbox (C14): the escalated MAJOR complaints not archived, those not yet acknowledged first,
+     * each group oldest escalation first.
+     */
+    public List<ComplaintView> escalations(int limit) {
+        return jdbc.query("""
+                select * from complaint_view where escalated_at is not null and severity = 'MAJOR'
+                    and status <> 'ARCHIVED'
+                order by supervisor_acknowledged_at is not null, escalated_at, id limit ?""", VIEW, limit);
     }
 
     /** A page of complaints, newest first; every filter is optional. */

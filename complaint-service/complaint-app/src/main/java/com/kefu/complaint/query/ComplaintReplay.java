@@ -10,6 +10,8 @@ import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.CustomerReference;
+import com.kefu.complaint.api.EscalationAcknowledgedEvent;
+import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -47,11 +49,18 @@ public class ComplaintReplay {
         if (event instanceof ComplaintReceivedEvent e) {
             return new ComplaintView(e.complaintId(), e.number(), "RECEIVED", e.channel(), e.category(), e.severity(),
                     e.priority(), masked(e.customer()), e.merchant(), e.subject(), e.description(), null, null, false, null,
-                    null, 0, e.dispute(), null, e.receivedBy(), e.receivedAt());
+                    null, 0, e.dispute(), null, e.receivedBy(), e.receivedAt(), null);
         }
-        if (event instanceof ComplaintEscalatedEvent) {
-            return with(v, "ESCALATED", v.department(), v.instructions(), v.acknowledged(), v.result(),
-                    v.satisfaction(), v.followUpCalls());
+        if (event instanceof ComplaintEscalatedEvent e) {
+            return supervised(with(v, "ESCALATED", v.department(), v.instructions(), v.acknowledged(), v.result(),
+                    v.satisfaction(), v.followUpCalls()), new Supervision(e.escalatedAt(), null, null, null));
+        }
+        if (event instanceof EscalationAcknowledgedEvent e) {
+            return supervised(v, v.supervisor().acknowledged(e.acknowledgedBy(), e.acknowledgedAt()));
+        }
+        if (event instanceof SupervisorInstructionsRecordedEvent e) {
+            return supervised(v, v.supervisor().with(
+                    new Supervision.Instruction(e.instructions(), e.givenBy(), e.givenAt())));
         }
         if (event instanceof ComplaintAssignedEvent e) {
             return with(v, "ASSIGNED", e.department(), e.instructions(), false, v.result(), v.satisfaction(),
@@ -78,7 +87,7 @@ public class ComplaintReplay {
             return new ComplaintView(v.id(), v.number(), v.status(), v.channel(), v.category(), v.severity(),
                     v.priority(), v.customer(), v.merchant(), v.subject(), v.description(), v.department(),
                     v.instructions(), v.acknowledged(), v.result(), v.satisfaction(), v.followUpCalls(), v.dispute(),
-                    e.ruling(), v.receivedBy(), v.receivedAt());
+                    e.ruling(), v.receivedBy(), v.receivedAt(), v.supervisor());
         }
         if (event instanceof ComplaintArchivedEvent) {
             return with(v, "ARCHIVED", v.department(), v.instructions(), v.acknowledged(), v.result(),
@@ -96,6 +105,14 @@ public class ComplaintReplay {
                                       boolean acknowledged, String result, Integer satisfaction, int followUpCalls) {
         return new ComplaintView(v.id(), v.number(), status, v.channel(), v.category(), v.severity(), v.priority(),
                 v.customer(), v.merchant(), v.subject(), v.description(), department, instructions, acknowledged,
-                result, satisfaction, followUpCalls, v.dispute(), v.ruling(), v.receivedBy(), v.receivedAt());
+                result, satisfaction, followUpCalls, v.dispute(), v.ruling(), v.receivedBy(), v.receivedAt(),
+                v.supervisor());
+    }
+
+    private static ComplaintView supervised(ComplaintView v, Supervision supervisor) {
+        return new ComplaintView(v.id(), v.number(), v.status(), v.channel(), v.category(), v.severity(),
+                v.priority(), v.customer(), v.merchant(), v.subject(), v.description(), v.department(),
+                v.instructions(), v.acknowledged(), v.result(), v.satisfaction(), v.followUpCalls(), v.dispute(),
+                v.ruling(), v.receivedBy(), v.receivedAt(), supervisor);
     }
 }

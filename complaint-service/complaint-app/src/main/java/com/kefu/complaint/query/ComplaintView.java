@@ -10,7 +10,7 @@ import com.kefu.complaint.api.Severity;
 
 import java.time.Instant;
 
-/** A complaint as the read model holds it. */
+/** A complaint as the read model holds it; {@code supervisor} is null until it is escalated (C14). */
 public record ComplaintView(
         String id,
         String number,
@@ -32,5 +32,6 @@ public record ComplaintView(
         Dispute dispute,
         String ruling,
         String receivedBy,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Supervision supervisor) {
 }

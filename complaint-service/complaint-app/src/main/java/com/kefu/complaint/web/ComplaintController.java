@@ -114,6 +114,16 @@ class ComplaintController {
         return queries.list(filter, page, size);
     }
 
+    /**
+     * The supervisor's inbox (C14): escalated MAJOR complaints not archived, those not yet acknowledged first. Live
+     * in the gateway's stream {@code /api/streams/escalations}.
+     */
+    @GetMapping("/escalations")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
+    List<ComplaintView> escalations() {
+        return queries.escalations(200);
+    }
+
     @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(FORM_READERS)
     HandlingForm form(@PathVariable String id) {

@@ -2,6 +2,8 @@ package com.kefu.complaint.web;
 
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
 import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
@@ -18,6 +20,7 @@ import com.kefu.complaint.web.WorkflowRequests.Progress;
 import com.kefu.complaint.web.WorkflowRequests.Resolution;
 import com.kefu.complaint.web.WorkflowRequests.Ruling;
 import com.kefu.complaint.web.WorkflowRequests.StatusAnswer;
+import com.kefu.complaint.web.WorkflowRequests.SupervisorInstructions;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
@@ -54,6 +57,23 @@ class WorkflowController {
     StatusAnswer escalate(@PathVariable String id, @Valid @RequestBody Escalation escalation) {
         return step(id, user -> new EscalateComplaintCommand(id, escalation.reason(), user.username(),
                 clock.instant()));
+    }
+
+    /** The supervisor takes up an escalated complaint from the inbox (C14). */
+    @PostMapping("/supervisor/acknowledgement")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    StatusAnswer acknowledgeEscalation(@PathVariable String id) {
+        return step(id, user -> new AcknowledgeEscalationCommand(id, user.hasRole(Roles.SUPERVISOR), user.username(),
+                clock.instant()));
+    }
+
+    /** The supervisor's instructions (上级的指导, C14): on the complaint, and into the next handover (D20). */
+    @PostMapping("/supervisor/instructions")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    StatusAnswer supervisorInstructions(@PathVariable String id,
+                                        @Valid @RequestBody SupervisorInstructions instructions) {
+        return step(id, user -> new RecordSupervisorInstructionsCommand(id, instructions.instructions(),
+                user.hasRole(Roles.SUPERVISOR), user.username(), clock.instant()));
     }
 
     @PostMapping("/assign")

@@ -39,6 +39,9 @@ final class WorkflowRequests {
     record Ruling(@NotBlank @Size(max = 4000) String ruling) {
     }
 
+    record SupervisorInstructions(@NotBlank @Size(max = 2000) String instructions) {
+    }
+
     record StatusAnswer(String id, String status) {
     }
 }

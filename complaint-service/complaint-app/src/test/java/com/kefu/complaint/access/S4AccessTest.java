@@ -49,7 +49,11 @@ class S4AccessTest extends ServiceTest {
             Map.entry("GET /api/enquiries/tenant-contacts/{id}/contact", DESK),
             // S3: erasure on the customer's request, by the head of customer service or the administrator
             Map.entry("POST /api/complaints/{id}/erasure", Set.of("CS_HEAD", "ADMIN")),
-            Map.entry("PUT /api/departments/{id}", Set.of("ADMIN")));
+            Map.entry("PUT /api/departments/{id}", Set.of("ADMIN")),
+            // C14: the supervisor takes up escalations and gives instructions; the head reads the inbox too
+            Map.entry("POST /api/complaints/{id}/supervisor/acknowledgement", Set.of("SUPERVISOR")),
+            Map.entry("POST /api/complaints/{id}/supervisor/instructions", Set.of("SUPERVISOR")),
+            Map.entry("GET /api/complaints/escalations", Set.of("SUPERVISOR", "CS_HEAD")));
 
     @Autowired
     private ApplicationContext context;

@@ -21,6 +21,7 @@ class ReadYourWritesTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
     private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
+    private static final String SUPERVISOR = Tokens.bearer("supervisor", "SUPERVISOR");
     private static final String SECURITY = Tokens.departmentBearer("security", "security");
 
     private ReadBack calls;
@@ -57,6 +58,27 @@ class ReadYourWritesTest extends ServiceTest {
             calls.write(AFTER_SALES, c + "/archive", null);
             assertThat(calls.lastVersion()).isEqualTo(assignedVersion + 4);
             assertThat(calls.read(AFTER_SALES, c).get("status").asText()).isEqualTo("ARCHIVED");
+        }
+    }
+
+    @Test
+    @DisplayName("R1 C14 an escalation acknowledged by the supervisor and their instructions read back at once, 100 "
+            + "times, on the complaint and in the inbox")
+    void supervisorStepsReadBackAtOnce() {
+        for (int i = 0; i < 100; i++) {
+            String id = calls.write(DESK, "/api/complaints", Complaints.major("read back " + i)).get("id").asText();
+            String c = "/api/complaints/" + id;
+            calls.write(AFTER_SALES, c + "/escalate", Map.of("reason", "重大 " + i));
+            long escalatedVersion = calls.lastVersion();
+            calls.write(SUPERVISOR, c + "/supervisor/acknowledgement", null);
+            assertThat(calls.lastVersion()).isEqualTo(escalatedVersion + 1);
+            assertThat(calls.read(SUPERVISOR, c).get("supervisor").get("acknowledgedBy").asText())
+                    .isEqualTo("supervisor");
+            calls.write(SUPERVISOR, c + "/supervisor/instructions", Map.of("instructions", "今天答复 " + i));
+            assertThat(calls.lastVersion()).isEqualTo(escalatedVersion + 2);
+            JsonNode instructions = calls.read(AFTER_SALES, c).get("supervisor").get("instructions");
+            assertThat(instructions).hasSize(1);
+            assertThat(instructions.get(0).get("text").asText()).isEqualTo("今天答复 " + i);
         }
     }
 

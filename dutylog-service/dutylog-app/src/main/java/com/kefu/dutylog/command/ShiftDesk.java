@@ -54,11 +54,14 @@ public class ShiftDesk {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ShiftTimes shiftTimes;
+    private final SupervisorInstructions supervisorInstructions;
 
     public ShiftDesk(Commands commands, ShiftQueries shifts, OpenEmergencies emergencies, DutyDays days,
                      DutyDeskLock desk, IncidentDesk incidents, JdbcTemplate jdbc, Clock clock,
-                     ApplicationEventPublisher events, ShiftTimes shiftTimes) {
+                     ApplicationEventPublisher events, ShiftTimes shiftTimes,
+                     SupervisorInstructions supervisorInstructions) {
         this.shiftTimes = shiftTimes;
+        this.supervisorInstructions = supervisorInstructions;
         this.commands = commands;
         this.shifts = shifts;
         this.emergencies = emergencies;
@@ -155,9 +158,10 @@ public class ShiftDesk {
                                 Preparation preparation, List<HandoverItem> items, List<OpenMatter> openMatters,
                                 List<Instruction> instructions, String lateReason) {
         desk.lock();
+        // the supervisor's instructions on escalated complaints go with it (D20); a refused proposal keeps them
         commands.send(new ProposeHandoverCommand(shiftId, CurrentUser.get().username(), incoming, incomingFit,
-                substitute, preparation, items, openMatters, instructions, emergencies.describe(), dueOf(shiftId),
-                lateReason, clock.instant()));
+                substitute, preparation, items, openMatters, supervisorInstructions.proposedWith(shiftId, instructions),
+                emergencies.describe(), dueOf(shiftId), lateReason, clock.instant()));
     }
 
     /**
@@ -171,6 +175,7 @@ public class ShiftDesk {
         String post = shifts.openedPage(shiftId).orElseThrow(() -> new NotFound("no shift " + shiftId)).post();
         commands.send(new AcceptHandoverCommand(shiftId, CurrentUser.get().username(), emergencies.describe(),
                 dueOf(shiftId), lateReason, clock.instant()));
+        supervisorInstructions.handedOver(shiftId);
         return openUnderLock(post);
     }
 

@@ -7,6 +7,8 @@ import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintTopics;
 import com.kefu.complaint.api.Severity;
+import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
+import com.kefu.dutylog.command.SupervisorInstructions;
 import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.dutylog.command.ShiftDesk.ComplaintCall;
 import com.kefu.platform.messaging.EventEnvelope;
@@ -21,7 +23,7 @@ import java.sql.Timestamp;
 /**
  * What the duty log takes from complaint.events, each event once however often it arrives: complaint calls
  * (complaints received by phone) enter the shift on duty (D11); MAJOR complaints escalated and not yet resolved
- * hold up every handover (D7). One listener for the topic: two in one consumer group would share its partitions.
+ * hold up every handover (D7); the supervisor's instructions on them go into the next handover (C14, D20). One listener for the topic: two in one consumer group would share its partitions.
  */
 @Component
 class ComplaintEventsListener {
@@ -33,9 +35,12 @@ class ComplaintEventsListener {
     private final ProcessedEvents processed;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final SupervisorInstructions instructions;
 
     ComplaintEventsListener(ShiftDesk desk, ProcessedEvents processed, JdbcTemplate jdbc,
-                            @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+                            @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                            SupervisorInstructions instructions) {
+        this.instructions = instructions;
         this.desk = desk;
         this.processed = processed;
         this.jdbc = jdbc;
@@ -49,6 +54,7 @@ class ComplaintEventsListener {
             case "ComplaintEscalated" -> escalated(event);
             case "ComplaintResolved", "ComplaintArchived" -> majorComplaint(event, false);
             case "ComplaintReopened" -> majorComplaint(event, true);
+            case "SupervisorInstructionsRecorded" -> supervisorInstructions(event);
             default -> { }
         }
     }
@@ -71,6 +77,17 @@ class ComplaintEventsListener {
                 insert into major_complaint (complaint_id, number, open, updated_at) values (?, ?, true, ?)
                 on conflict (complaint_id) do update set open = true, updated_at = excluded.updated_at""",
                 escalation.complaintId(), escalation.number(), Timestamp.from(event.occurredAt())));
+    }
+
+    /** The supervisor's instructions on an escalated complaint wait for the next handover (C14, D20). */
+    private void supervisorInstructions(EventEnvelope event) throws JsonProcessingException {
+        if (event.version() != 1) {
+            return;
+        }
+        SupervisorInstructionsRecordedEvent given = json.treeToValue(event.data(),
+                SupervisorInstructionsRecordedEvent.class);
+        instructions.learn(event.id().toString(), given.complaintId(), given.number(), given.givenBy(),
+                given.instructions(), given.givenAt());
     }
 
     /** Resolved or archived closes a MAJOR complaint; reopened (an unsatisfied customer) opens it again. */

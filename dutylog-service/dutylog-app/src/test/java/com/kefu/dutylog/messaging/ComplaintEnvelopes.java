@@ -41,4 +41,14 @@ final class ComplaintEnvelopes {
                          "resolvedAt":"%s"}}"""
                 .formatted(eventId, complaintId, now, complaintId, now);
     }
+
+    static String supervisorInstructions(Clock clock, UUID eventId, String complaintId, String number, String text) {
+        Instant now = clock.instant().minusSeconds(2);
+        return """
+                {"id":"%s","type":"SupervisorInstructionsRecorded","version":1,"aggregateId":"%s","sequence":4,
+                 "occurredAt":"%s","actor":"supervisor","department":null,
+                 "data":{"complaintId":"%s","number":"%s","severity":"MAJOR","instructions":"%s",
+                         "givenBy":"supervisor","givenAt":"%s"}}"""
+                .formatted(eventId, complaintId, now, complaintId, number, text, now);
+    }
 }

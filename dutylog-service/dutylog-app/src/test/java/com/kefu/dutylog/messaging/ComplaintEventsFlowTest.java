@@ -161,6 +161,55 @@ class ComplaintEventsFlowTest extends ServiceTest {
         assertThat(handedOver.getStatusCode().value()).as(String.valueOf(handedOver.getBody())).isEqualTo(200);
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("D20 C14 the supervisor's instructions on an escalated complaint go into the next handover once, "
+            + "however often they arrive, and the next page carries them over")
+    void supervisorInstructionsEnterTheNextHandover() {
+        String shift = api().get().uri("/api/shifts/current").retrieve().body(JsonNode.class).get("id").asText();
+        String complaintId = UUID.randomUUID().toString();
+        String number = "KF-202612-" + (10000 + (int) (Math.random() * 89999));
+        String given = ComplaintEnvelopes.supervisorInstructions(clock, UUID.randomUUID(), complaintId, number,
+                "保留监控录像，明早向我汇报");
+        publish(complaintId, given.getBytes(StandardCharsets.UTF_8));
+        publish(complaintId, given.getBytes(StandardCharsets.UTF_8)); // delivered twice
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from supervisor_instruction where number = ?", Integer.class, number) == 1);
+
+        Map<String, Object> handover = new java.util.HashMap<>(Shifts.handover("night"));
+        handover.put("lateReason", "测试 / тест");
+        var proposed = api().post().uri("/api/shifts/" + shift + "/handover").contentType(MediaType.APPLICATION_JSON)
+                .body(handover).retrieve().toEntity(JsonNode.class);
+        assertThat(proposed.getStatusCode().value()).as(String.valueOf(proposed.getBody())).isEqualTo(200);
+        String expected = number + ": 保留监控录像，明早向我汇报";
+        assertThat(instructions(proposed.getBody().get("handoverProposal")))
+                .containsExactly("主管 张: 明早检查消防通道", "supervisor: " + expected);
+
+        RestClient night = super.api().mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer("night", "FRONT_DESK")).build();
+        var accepted = night.post().uri("/api/shifts/" + shift + "/handover/acceptance")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("lateReason", "测试 / тест"))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(201);
+        JsonNode next = accepted.getBody().get("next");
+        assertThat(next.get("carriedOver").toString()).contains(expected);
+
+        Map<String, Object> toDay = new java.util.HashMap<>(Shifts.handover("day"));
+        toDay.put("lateReason", "测试 / тест");
+        var nextProposal = night.post().uri("/api/shifts/" + next.get("id").asText() + "/handover")
+                .contentType(MediaType.APPLICATION_JSON).body(toDay).retrieve().toEntity(JsonNode.class);
+        assertThat(nextProposal.getStatusCode().value()).as(String.valueOf(nextProposal.getBody())).isEqualTo(200);
+        assertThat(instructions(nextProposal.getBody().get("handoverProposal")))
+                .as("handed over once: the next page carries it, it is not proposed again")
+                .containsExactly("主管 张: 明早检查消防通道");
+    }
+
+    private static List<String> instructions(JsonNode proposal) {
+        List<String> all = new ArrayList<>();
+        proposal.get("instructions").forEach(i -> all.add(i.get("from").asText() + ": " + i.get("text").asText()));
+        return all;
+    }
+
     private List<String> openMajorComplaints() {
         return jdbc.queryForList("select number from major_complaint where open", String.class);
     }
