@@ -48,6 +48,7 @@ class RoundsAndTasksApiTest extends ServiceTest {
     @BeforeEach
     void stillClock() {
         clock.stop();
+        clock.set(clock.instant().truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it: no rounding
     }
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
