@@ -3,7 +3,7 @@
 # the four services and the gateway on port 8080. Builds first on a fresh clone, and again when sources
 # changed. A process that dies is started again (with a back-off) and the output says so. `--detach` starts a
 # supervisor of its own (DATA_DIR/logs/supervisor.log) and returns once everything is healthy;
-# deploy/local/down.sh stops it.
+# deploy/local/down.sh stops it. `--cluster` starts three brokers, two instances of each service and two gateways (R6).
 #
 # DATA_DIR (default ~/.local/share/kefu) holds the data and the logs; a new DATA_DIR is a fresh system.
 # PG_URL / PG_USER / PG_PASSWORD or KAFKA_BOOTSTRAP use servers you already run instead of embedded ones.

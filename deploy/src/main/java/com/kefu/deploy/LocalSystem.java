@@ -14,10 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +36,24 @@ import java.util.stream.Stream;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    /** A service of the system: where its jar is built, its database, its port. */
-    public record Service(String name, String module, String database, int port) {
+    /**
+     * A service of the system: where its jar is built, its database, its port, and which of its instances it is (the
+     * cluster runs two of each: {@code complaint-service} and {@code complaint-service-2}).
+     */
+    public record Service(String name, String module, String database, int port, int instance) {
+
+        public Service(String name, String module, String database, int port) {
+            this(name, module, database, port, 1);
+        }
+
+        /** The process's name: the service's, and the instance's number from the second on. */
+        public String process() {
+            return instance == 1 ? name : name + "-" + instance;
+        }
+
+        Service another(int number, int port) {
+            return new Service(name, module, database, port, number);
+        }
     }
 
     /**
@@ -47,28 +66,61 @@ public final class LocalSystem implements AutoCloseable {
      *                   end-to-end tests and the benchmark run without, and say so)
      * @param supervised whether a process that dies is started again (the local system's are; the end-to-end tests
      *                   and the benchmark stop and kill processes on purpose, and see a death as it is)
+     * @param brokers    1, or 3 for the cluster: KRaft nodes (broker and controller each) on {@code kafkaPort} and the
+     *                   next two, their controllers 100 ports higher; topics with 3 copies, 2 in sync
      */
     public record Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
                            String pgPassword, String kafkaBootstrap, List<Service> services, boolean durable,
-                           boolean supervised) {
+                           boolean supervised, int brokers) {
 
         /** Durable and supervised, as the local system runs. */
         public Settings(Path root, Path dataDir, int postgresPort, int kafkaPort, String pgUrl, String pgUser,
                         String pgPassword, String kafkaBootstrap, List<Service> services) {
             this(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap, services, true,
-                    true);
+                    true, 1);
         }
 
         /** The same system, without flushing commits to disk. */
         public Settings notDurable() {
             return new Settings(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap,
-                    services, false, supervised);
+                    services, false, supervised, brokers);
         }
 
         /** The same system, with nothing started again when it dies. */
         public Settings unsupervised() {
             return new Settings(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap,
-                    services, durable, false);
+                    services, durable, false, brokers);
+        }
+
+        /**
+         * The same system as a cluster (R6): three brokers, and every service and gateway of these settings twice; a
+         * second instance on its first's port + {@code secondOffset}.
+         */
+        public Settings clustered(int secondOffset) {
+            List<Service> twice = new ArrayList<>();
+            for (Service service : services) {
+                if (!service.name().equals("gateway")) {
+                    twice.add(service);
+                    twice.add(service.another(2, service.port() + secondOffset));
+                }
+            }
+            for (Service service : services) {
+                if (service.name().equals("gateway")) {
+                    twice.add(service);
+                    twice.add(service.another(2, service.port() + secondOffset));
+                }
+            }
+            return new Settings(root, dataDir, postgresPort, kafkaPort, pgUrl, pgUser, pgPassword, kafkaBootstrap,
+                    List.copyOf(twice), durable, supervised, 3);
+        }
+
+        public boolean cluster() {
+            return brokers > 1;
+        }
+
+        /** The ports of the brokers this system starts. */
+        List<Integer> brokerPorts() {
+            return IntStream.range(0, brokers).mapToObj(i -> kafkaPort + i).toList();
         }
 
         public static List<Service> allServices(int gatewayPort) {
@@ -93,7 +145,8 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         String bootstrap() {
-            return kafkaBootstrap != null ? kafkaBootstrap : "127.0.0.1:" + kafkaPort;
+            return kafkaBootstrap != null ? kafkaBootstrap
+                    : String.join(",", brokerPorts().stream().map(port -> "127.0.0.1:" + port).toList());
         }
 
         String databaseUrl(String database) {
@@ -109,8 +162,11 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
     private static final String SUPERVISOR = "supervisor";
-    private static final List<String> STOP_ORDER = List.of("gateway", "membership-service", "broadcast-service",
-            "dutylog-service", "complaint-service", "kafka", "postgres");
+    private static final List<String> STOP_ORDER = List.of("gateway", "gateway-2", "membership-service",
+            "membership-service-2", "broadcast-service", "broadcast-service-2", "dutylog-service", "dutylog-service-2",
+            "complaint-service", "complaint-service-2", "kafka", "kafka-1", "kafka-2", "kafka-3", "postgres");
+    /** A cluster's second instances listen on their first's port + this (gateway 8090, services 8091–8094). */
+    static final int SECOND_INSTANCE_OFFSET = 10;
     /** The supervisor's last line once the system is up: the detached start waits for it. */
     static final String SUPERVISED = "Supervised: a process that dies is started again after 1 s, 2 s, 4 s … at most "
             + "60 s (1 s again once it ran 2 minutes).";
@@ -131,6 +187,9 @@ public final class LocalSystem implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("kefu.root", ".")).toAbsolutePath().normalize();
         Settings settings = Settings.fromEnvironment(root, System.getenv());
+        if (List.of(args).contains("--cluster")) {
+            settings = settings.clustered(SECOND_INSTANCE_OFFSET);
+        }
         String command = args.length == 0 ? "up" : args[0];
         boolean detach = List.of(args).contains("--detach");
         switch (command) {
@@ -144,7 +203,7 @@ public final class LocalSystem implements AutoCloseable {
             case "supervise" -> supervise(settings);
             case "down" -> down(settings.dataDir());
             default -> {
-                System.err.println("usage: LocalSystem up [--detach] | supervise | down");
+                System.err.println("usage: LocalSystem up [--detach] [--cluster] | supervise [--cluster] | down");
                 System.exit(2);
             }
         }
@@ -210,9 +269,12 @@ public final class LocalSystem implements AutoCloseable {
         ManagedProcess supervisor = system.process(SUPERVISOR);
         Thread stopOnInterrupt = new Thread(() -> down(settings.dataDir()));
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        supervisor.start(List.of(system.java.toString(), "-Xmx128m", "-XX:+UseSerialGC",
-                "-Dkefu.root=" + settings.root(), "-cp", system.classPath(), LocalSystem.class.getName(), "supervise"),
-                Map.of("DATA_DIR", settings.dataDir().toString()));
+        List<String> supervise = new ArrayList<>(List.of(system.java.toString(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-Dkefu.root=" + settings.root(), "-cp", system.classPath(), LocalSystem.class.getName(), "supervise"));
+        if (settings.cluster()) {
+            supervise.add("--cluster");
+        }
+        supervisor.start(supervise, Map.of("DATA_DIR", settings.dataDir().toString()));
         boolean up = supervisor.followLog(line -> {
             if (!line.equals(SUPERVISED)) {
                 (line.startsWith("kefu did not start") ? System.err : System.out).println(line);
@@ -278,7 +340,11 @@ public final class LocalSystem implements AutoCloseable {
             createDatabases();
         }
         if (settings.kafkaBootstrap() == null) {
-            startKafka();
+            if (settings.cluster()) {
+                startKafkaCluster();
+            } else {
+                startKafka();
+            }
         }
         for (Service service : settings.services()) {
             startService(service);
@@ -290,13 +356,19 @@ public final class LocalSystem implements AutoCloseable {
                 .map(s -> "http://127.0.0.1:" + s.port()).orElseThrow();
     }
 
+    /** The gateways' addresses: one, or two in a cluster. */
+    public List<String> gatewayUrls() {
+        return settings.services().stream().filter(s -> s.name().equals("gateway"))
+                .map(s -> "http://127.0.0.1:" + s.port()).toList();
+    }
+
     public String bootstrap() {
         return settings.bootstrap();
     }
 
     /** Pid of each process this system started, by name. */
     public Map<String, Long> pids() {
-        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         started.forEach(process -> pids.put(process.name(), process.pid()));
         return pids;
     }
@@ -310,11 +382,17 @@ public final class LocalSystem implements AutoCloseable {
         if (settings.pgUrl() == null) {
             needed.put(settings.postgresPort(), "the embedded PostgreSQL (set POSTGRES_PORT or PG_URL)");
         }
-        if (settings.kafkaBootstrap() == null) {
+        if (settings.kafkaBootstrap() == null && !settings.cluster()) {
             needed.put(settings.kafkaPort(), "the Kafka broker (set KAFKA_PORT or KAFKA_BOOTSTRAP)");
             needed.put(settings.kafkaPort() + 1, "the Kafka controller (set KAFKA_PORT or KAFKA_BOOTSTRAP)");
         }
-        settings.services().forEach(service -> needed.put(service.port(), service.name()));
+        if (settings.kafkaBootstrap() == null && settings.cluster()) {
+            for (int port : settings.brokerPorts()) {
+                needed.put(port, "a Kafka broker (set KAFKA_PORT or KAFKA_BOOTSTRAP)");
+                needed.put(port + CONTROLLER_OFFSET, "a Kafka controller (set KAFKA_PORT or KAFKA_BOOTSTRAP)");
+            }
+        }
+        settings.services().forEach(service -> needed.put(service.port(), service.process()));
         needed.forEach((port, user) -> {
             try (ServerSocket probe = new ServerSocket()) {
                 probe.bind(new InetSocketAddress("127.0.0.1", port));
@@ -359,6 +437,67 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("  kafka      " + settings.bootstrap() + "   log " + kafka.log());
     }
 
+    /** A cluster's broker's controller listens on its port + this. */
+    static final int CONTROLLER_OFFSET = 100;
+
+    /**
+     * Three KRaft nodes, each a broker and a controller, started together (a controller waits for a majority of the
+     * others), then each waited on. Every topic the services make has three copies, two of them in sync before a write
+     * is acknowledged ({@code acks=all}): one broker may die without losing or refusing a write.
+     */
+    public void startKafkaCluster() {
+        String clusterId = null;
+        Map<ManagedProcess, Integer> brokers = new LinkedHashMap<>();
+        for (int port : settings.brokerPorts()) {
+            int node = port - settings.kafkaPort() + 1;
+            ManagedProcess kafka = process("kafka-" + node);
+            Path dir = settings.dataDir().resolve("kafka-" + node);
+            try {
+                Path properties = writeClusterBrokerConfiguration(dir, node, port);
+                if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+                    if (clusterId == null) {
+                        clusterId = existingClusterId().orElse(org.apache.kafka.common.Uuid.randomUuid().toString());
+                    }
+                    formatKafkaStorage(properties, clusterId);
+                }
+                begin(kafka, List.of(java.toString(), "-Xmx320m", "-XX:+UseSerialGC",
+                        "-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"),
+                        "-cp", classPath(), "kafka.Kafka", properties.toString()), Map.of());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot prepare the Kafka broker in " + dir + ": " + e.getMessage(), e);
+            }
+            brokers.put(kafka, port);
+        }
+        brokers.forEach((kafka, port) -> {
+            ready(kafka, () -> kafka.logContains("Kafka Server started") && accepts(port), Duration.ofSeconds(120));
+            System.out.println("  " + kafka.name() + "    127.0.0.1:" + port + "   log " + kafka.log());
+        });
+    }
+
+    /** The id of the cluster a broker of it was formatted for (one broker's data lost: it joins the others again). */
+    private Optional<String> existingClusterId() throws IOException {
+        for (int node = 1; node <= settings.brokers(); node++) {
+            Path meta = settings.dataDir().resolve("kafka-" + node).resolve("logs").resolve("meta.properties");
+            if (Files.exists(meta)) {
+                for (String line : Files.readAllLines(meta)) {
+                    if (line.startsWith("cluster.id=")) {
+                        return Optional.of(line.substring("cluster.id=".length()).trim());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Kills a process of this system as a crash would ({@code kill -9}), for the fault tests; nothing restarts it. */
+    public void kill(String name) {
+        ManagedProcess process = processes.get(name);
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        synchronized (this) {
+            started.remove(process);
+        }
+    }
+
     /** Stops the broker as a crash or an outage would, keeping its data (for tests of the relay). */
     public void stopKafka() {
         ManagedProcess kafka = processes.get("kafka");
@@ -369,7 +508,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public void startService(Service service) {
-        ManagedProcess process = process(service.name());
+        ManagedProcess process = process(service.process());
         Path jar = jar(service);
         Map<String, String> env = new HashMap<>();
         env.put("PORT", Integer.toString(service.port()));
@@ -380,14 +519,39 @@ public final class LocalSystem implements AutoCloseable {
         if (service.database() != null) {
             env.put("KEFU_DB_URL", settings.databaseUrl(service.database()));
         }
-        settings.services().stream().filter(other -> other.database() != null).forEach(other ->
-                env.put(other.name().replace("-", "_").toUpperCase() + "_URL", "http://127.0.0.1:" + other.port()));
-        launch(process, List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
+        settings.services().stream().filter(other -> other.database() != null && other.instance() == 1)
+                .forEach(other -> env.put(other.name().replace("-", "_").toUpperCase() + "_URL",
+                        "http://127.0.0.1:" + other.port()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dfile.encoding=UTF-8", "-Daxoniq.update-checker.disabled=true",
                 "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString(), "--spring.profiles.active=local"), env,
-                () -> ManagedProcess.healthy(service.port()), SERVICE_START);
-        System.out.printf("  %-18s http://127.0.0.1:%d   log %s%n", service.name(), service.port(), process.log());
+                "-jar", jar.toString(), "--spring.profiles.active=local"));
+        if (settings.cluster()) {
+            command.addAll(clusterArguments(service, env));
+        }
+        launch(process, command, env, () -> ManagedProcess.healthy(service.port()), SERVICE_START);
+        System.out.printf("  %-20s http://127.0.0.1:%d   log %s%n", service.process(), service.port(), process.log());
+    }
+
+    /**
+     * A service of the cluster publishes on topics with three copies, two in sync, and keeps fewer connections (eight
+     * instances share PostgreSQL's 200); a gateway sends each route to its service's instances by the service's name
+     * (R6).
+     */
+    private List<String> clusterArguments(Service service, Map<String, String> env) {
+        if (service.database() != null) {
+            return List.of("--kefu.relay.replication-factor=3", "--kefu.relay.min-insync-replicas=2",
+                    "--spring.datasource.hikari.maximum-pool-size=15");
+        }
+        List<String> arguments = new ArrayList<>();
+        Map<String, List<String>> instances = new LinkedHashMap<>();
+        settings.services().stream().filter(other -> other.database() != null).forEach(other -> instances
+                .computeIfAbsent(other.name(), name -> new ArrayList<>()).add("http://127.0.0.1:" + other.port()));
+        instances.forEach((name, urls) -> {
+            env.put(name.replace("-", "_").toUpperCase() + "_URL", "http://" + name);
+            arguments.add("--kefu.gateway.proxy.instances." + name + "=" + String.join(",", urls));
+        });
+        return arguments;
     }
 
     /**
@@ -402,7 +566,7 @@ public final class LocalSystem implements AutoCloseable {
             reverse = new ArrayList<>(started);
         }
         Collections.reverse(reverse);
-        List<Thread> stopping = reverse.stream().filter(process -> !INFRASTRUCTURE.contains(process.name()))
+        List<Thread> stopping = reverse.stream().filter(process -> !infrastructure(process.name()))
                 .map(process -> new Thread(process::stop, "stop-" + process.name())).toList();
         stopping.forEach(Thread::start);
         for (Thread thread : stopping) {
@@ -412,10 +576,14 @@ public final class LocalSystem implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        reverse.stream().filter(process -> INFRASTRUCTURE.contains(process.name())).forEach(ManagedProcess::stop);
+        reverse.stream().filter(process -> infrastructure(process.name())).forEach(ManagedProcess::stop);
         synchronized (this) {
             started.clear();
         }
+    }
+
+    private static boolean infrastructure(String process) {
+        return INFRASTRUCTURE.contains(process) || process.startsWith("kafka-");
     }
 
     /** From now on nothing is started, nor started again; the processes keep running. */
@@ -433,8 +601,8 @@ public final class LocalSystem implements AutoCloseable {
         System.out.println("  API and login:  " + gatewayUrl() + "/api   (POST /api/auth/token)");
         System.out.println("  staff console:  " + gatewayUrl() + "/console/   (users in the README, password demo)");
         System.out.println("  health:         " + gatewayUrl() + "/actuator/health");
-        settings.services().forEach(service -> System.out.printf("  %-18s OpenAPI http://127.0.0.1:%d/swagger-ui.html%n",
-                service.name(), service.port()));
+        settings.services().forEach(service -> System.out.printf("  %-20s OpenAPI http://127.0.0.1:%d/swagger-ui.html%n",
+                service.process(), service.port()));
         System.out.println("  data and logs:  " + settings.dataDir());
     }
 
@@ -445,6 +613,11 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts a process, waits until it is ready and, when the system is supervised, has it watched from then on. */
     private void launch(ManagedProcess process, List<String> command, Map<String, String> env, BooleanSupplier ready,
                         Duration readyWithin) {
+        begin(process, command, env);
+        ready(process, ready, readyWithin);
+    }
+
+    private void begin(ManagedProcess process, List<String> command, Map<String, String> env) {
         synchronized (this) {
             if (halted) {
                 throw new IllegalStateException("stopping: " + process.name() + " is not started");
@@ -456,6 +629,9 @@ public final class LocalSystem implements AutoCloseable {
                 throw new IllegalStateException("cannot start " + process.name() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private void ready(ManagedProcess process, BooleanSupplier ready, Duration readyWithin) {
         process.awaitReady(ready, readyWithin);
         if (supervisor != null) {
             supervisor.watch(process, ready, readyWithin);
@@ -504,6 +680,11 @@ public final class LocalSystem implements AutoCloseable {
                 transaction.state.log.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 """.formatted(port + 1, port, port + 1, port, dir.resolve("logs")));
+        writeKafkaLogging(dir);
+        return properties;
+    }
+
+    private static void writeKafkaLogging(Path dir) throws IOException {
         Files.writeString(dir.resolve("log4j.properties"), """
                 log4j.rootLogger=INFO, stdout
                 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
@@ -513,14 +694,50 @@ public final class LocalSystem implements AutoCloseable {
                 log4j.logger.org.apache.kafka=WARN
                 log4j.logger.kafka.server.KafkaRaftServer=INFO
                 """);
+    }
+
+    /** One of the cluster's three nodes: a broker and a controller of the quorum of all three. */
+    private Path writeClusterBrokerConfiguration(Path dir, int node, int port) throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        Path properties = dir.resolve("server.properties");
+        String voters = String.join(",", settings.brokerPorts().stream()
+                .map(p -> (p - settings.kafkaPort() + 1) + "@127.0.0.1:" + (p + CONTROLLER_OFFSET)).toList());
+        Files.writeString(properties, """
+                # written by LocalSystem: node %d of the local cluster's three KRaft nodes (broker and controller)
+                process.roles=broker,controller
+                node.id=%d
+                controller.quorum.voters=%s
+                listeners=PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%d
+                controller.listener.names=CONTROLLER
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                inter.broker.listener.name=PLAINTEXT
+                log.dirs=%s
+                num.partitions=3
+                auto.create.topics.enable=false
+                # three copies of everything, two in sync before a write is acknowledged: one broker may die
+                default.replication.factor=3
+                min.insync.replicas=2
+                offsets.topic.replication.factor=3
+                offsets.topic.num.partitions=3
+                transaction.state.log.replication.factor=3
+                transaction.state.log.min.isr=2
+                unclean.leader.election.enable=false
+                group.initial.rebalance.delay.ms=0
+                """.formatted(node, node, voters, port, port + CONTROLLER_OFFSET, port, dir.resolve("logs")));
+        writeKafkaLogging(dir);
         return properties;
     }
 
     private void formatKafkaStorage(Path properties) throws IOException {
+        formatKafkaStorage(properties, org.apache.kafka.common.Uuid.randomUuid().toString());
+    }
+
+    private void formatKafkaStorage(Path properties, String clusterId) throws IOException {
         Path log = settings.dataDir().resolve("logs").resolve("kafka-format.log");
         Files.createDirectories(log.getParent());
         Process format = new ProcessBuilder(java.toString(), "-cp", classPath(), "kafka.tools.StorageTool", "format",
-                "-t", org.apache.kafka.common.Uuid.randomUuid().toString(), "-c", properties.toString())
+                "-t", clusterId, "-c", properties.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             if (format.waitFor() != 0) {

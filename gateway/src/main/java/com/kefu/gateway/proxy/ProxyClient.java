@@ -3,12 +3,20 @@ package com.kefu.gateway.proxy;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The client the routes forward with: Apache HttpClient 5's classic, blocking client, which sends and reads on the
@@ -23,7 +31,29 @@ import java.time.Duration;
  * them at its keep-alive timeout (20 s), so a forwarded POST never meets a connection the service has closed.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProxyClient.Instances.class)
 class ProxyClient {
+
+    /**
+     * @param instances the instances of each service a route names by name ({@code http://complaint-service}), e.g.
+     *                  {@code kefu.gateway.proxy.instances.complaint-service=http://127.0.0.1:8081,http://127.0.0.1:8085}
+     * @param downFor   how long an instance that refused a connection is passed over
+     */
+    @ConfigurationProperties("kefu.gateway.proxy")
+    record Instances(Map<String, List<URI>> instances, Duration downFor) {
+        Instances {
+            instances = instances == null ? Map.of() : instances;
+            downFor = downFor == null ? Duration.ofSeconds(5) : downFor;
+        }
+    }
+
+    /** What the routes forward with (the gateway's RestClient takes it): the client below, over a service's instances. */
+    @Bean
+    ClientHttpRequestFactory proxyRequests(HttpComponentsClientHttpRequestFactoryBuilder proxyClientBuilder,
+                                           ClientHttpRequestFactorySettings settings, Instances instances, Clock clock) {
+        return new ServiceInstances(proxyClientBuilder.build(settings), instances.instances(), clock,
+                instances.downFor());
+    }
 
     @Bean
     HttpComponentsClientHttpRequestFactoryBuilder proxyClientBuilder(

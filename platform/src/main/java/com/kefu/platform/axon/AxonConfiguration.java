@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import com.kefu.platform.cluster.Instances;
+import com.kefu.platform.cluster.SegmentBalancer;
 import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
@@ -22,6 +24,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -50,9 +54,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -215,6 +222,37 @@ public class AxonConfiguration {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, but owned by this instance alone: the process and a
+     * random part, so that two instances never take each other's claims for their own, even in one JVM (tests). A claim
+     * not renewed for {@code axon.eventhandling.tokenstore.claim-timeout} (10 s) is free for another instance (R6).
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(tokenSchema)
+                .claimTimeout(claimTimeout)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
+                .build();
+    }
+
+    /** The instances of this service alive now, and the jobs one of them does at a time (R6). */
+    @Bean
+    Instances instances(DataSource dataSource, @Value("${spring.application.name:kefu}") String service) {
+        return new Instances(dataSource, service);
+    }
+
+    /** Each instance processes its share of every streaming processor's segments (R6). */
+    @Bean
+    SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, Instances instances,
+                                    ProcessorProperties processors) {
+        return new SegmentBalancer(processing, tokenStore, instances, processors.balanceInterval(),
+                processors.balanceInterval().multipliedBy(3));
     }
 
     @Bean

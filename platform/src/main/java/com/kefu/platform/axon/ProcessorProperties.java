@@ -10,15 +10,17 @@ import java.time.Duration;
  * @param rebuildBatchSize events handled in one transaction while a view kept in the command's transaction is
  *                         rebuilt
  * @param fetchDelay       how often the event store looks for new events while its processors wait for them
+ * @param balanceInterval  how often an instance compares the segments it holds with its share (R6)
  */
 @ConfigurationProperties("kefu.processors")
 public record ProcessorProperties(Integer batchSize, Integer segments, Integer rebuildBatchSize,
-                                  Duration fetchDelay) {
+                                  Duration fetchDelay, Duration balanceInterval) {
 
     public ProcessorProperties {
         batchSize = batchSize == null ? 100 : batchSize;
         segments = segments == null ? 4 : segments;
         rebuildBatchSize = rebuildBatchSize == null ? 1000 : rebuildBatchSize;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(50) : fetchDelay;
+        balanceInterval = balanceInterval == null ? Duration.ofSeconds(5) : balanceInterval;
     }
 }

@@ -2,6 +2,7 @@ package com.kefu.complaint.command;
 
 import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.cluster.Instances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * Looks for stages past their deadline and has each complaint record it (C10). It holds no timers: every check
- * reads {@code complaint_deadline}, so nothing is lost in a restart, and several instances may check at once
- * (the complaint records a missed stage once).
+ * reads {@code complaint_deadline}, so nothing is lost in a restart. Of several instances one checks at a time (R6:
+ * the others skip that run), and the complaint records a missed stage once however often it is told.
  */
 @Component
 public class DeadlineWatch {
@@ -26,19 +27,25 @@ public class DeadlineWatch {
     private final JdbcTemplate jdbc;
     private final Commands commands;
     private final Clock clock;
+    private final Instances instances;
 
-    DeadlineWatch(JdbcTemplate jdbc, Commands commands, Clock clock) {
+    DeadlineWatch(JdbcTemplate jdbc, Commands commands, Clock clock, Instances instances) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.clock = clock;
+        this.instances = instances;
     }
 
     record Due(String complaintId, String stage, Instant enteredAt, Instant dueAt) {
     }
 
-    /** Answers how many missed deadlines it found. */
+    /** Answers how many missed deadlines it found; none while another instance checks. */
     @Scheduled(fixedDelayString = "${kefu.complaints.deadline.check:30s}", initialDelayString = "10s")
     public int check() {
+        return instances.once("complaint-deadline-watch", this::checkHere).orElse(0);
+    }
+
+    private int checkHere() {
         Instant now = clock.instant();
         List<Due> due = jdbc.query("""
                 select complaint_id, stage, entered_at, due_at from complaint_deadline

@@ -6,6 +6,7 @@ import com.kefu.dutylog.command.LostItemCommands.ReturnLostItemCommand;
 import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.cluster.Instances;
 import com.kefu.platform.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Lost and found (D9): a found item handed to the supervisor is registered and stored, handed back against
  * identification, and disposed of once nobody claimed it within the retention period. The disposal check holds no
- * timers: each run reads what is still stored, so a restart loses nothing.
+ * timers: each run reads what is still stored, so a restart loses nothing; of several instances one checks at a time
+ * (R6), and an item is disposed of once (D9).
  */
 @Service
 public class LostAndFound {
@@ -32,12 +34,15 @@ public class LostAndFound {
     private final LostItemQueries items;
     private final Clock clock;
     private final DutylogProperties properties;
+    private final Instances instances;
 
-    LostAndFound(Commands commands, LostItemQueries items, Clock clock, DutylogProperties properties) {
+    LostAndFound(Commands commands, LostItemQueries items, Clock clock, DutylogProperties properties,
+                 Instances instances) {
         this.commands = commands;
         this.items = items;
         this.clock = clock;
         this.properties = properties;
+        this.instances = instances;
     }
 
     public String register(String description, String foundBy, Instant foundAt, String foundWhere, String handedTo,
@@ -53,9 +58,13 @@ public class LostAndFound {
                 CurrentUser.get().username(), clock.instant()));
     }
 
-    /** Disposes of every item kept past the retention period; answers how many. */
+    /** Disposes of every item kept past the retention period; answers how many (none while another instance does). */
     @Scheduled(fixedDelayString = "${kefu.dutylog.lost-item-check:1h}", initialDelayString = "1m")
     public int disposeUnclaimed() {
+        return instances.once("lost-item-disposal", this::disposeHere).orElse(0);
+    }
+
+    private int disposeHere() {
         Instant now = clock.instant();
         List<String> due = items.storedSince(now.minus(properties.lostItemRetention()));
         int disposed = 0;
