@@ -25,7 +25,11 @@ import java.util.Map;
  * acknowledged come first, each group oldest escalation first. An event published twice counts once: per aggregate,
  * only a higher sequence is applied.
  */
-final class EscalationBoard {
+final class EscalationBoard implements BoardStreams.Board {
+
+    /** What a client is sent: {@code complete} is false while the gateway still reads the topic from its start. */
+    record Inbox(boolean complete, List<Escalation> escalations) {
+    }
 
     record Escalation(String complaintId, String number, String subject, String reason, String escalatedBy,
                       Instant escalatedAt, String status, String department, String acknowledgedBy,
@@ -50,8 +54,8 @@ final class EscalationBoard {
     private final Map<String, String> subjects = new HashMap<>();
     private final Map<String, Escalation> escalations = new LinkedHashMap<>();
 
-    /** Answers whether the inbox changed. */
-    synchronized boolean apply(EventEnvelope envelope) {
+    @Override
+    public synchronized boolean apply(EventEnvelope envelope) {
         String aggregate = envelope.aggregateId();
         if (aggregate != null) {
             Long last = sequences.get(aggregate);
@@ -122,6 +126,12 @@ final class EscalationBoard {
     }
 
     /** The inbox: not yet acknowledged first, each group oldest escalation first. */
+    /** The same inbox for every role that may watch it. */
+    @Override
+    public Inbox view(boolean complete, List<String> roles) {
+        return new Inbox(complete, inbox());
+    }
+
     synchronized List<Escalation> inbox() {
         return escalations.values().stream().sorted(INBOX_ORDER).toList();
     }

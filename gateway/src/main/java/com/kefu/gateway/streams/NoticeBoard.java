@@ -17,7 +17,11 @@ import java.util.Map;
  * manager, the CS head) has acknowledged it. An event published twice counts once: per aggregate, only a higher
  * sequence is applied.
  */
-final class NoticeBoard {
+final class NoticeBoard implements BoardStreams.Board {
+
+    /** What a client is sent: {@code complete} is false while the gateway still reads the topic from its start. */
+    record Notices(boolean complete, List<Notice> notices) {
+    }
 
     /** A notice as its roles see it: {@code told} per role, with who acknowledged it and when (null: not yet). */
     record Notice(String incidentId, String kind, String category, String location, String description,
@@ -30,8 +34,8 @@ final class NoticeBoard {
     private final Map<String, Long> sequences = new HashMap<>();
     private final Map<String, Notice> waiting = new LinkedHashMap<>();
 
-    /** Answers whether the notices changed. */
-    synchronized boolean apply(EventEnvelope envelope) {
+    @Override
+    public synchronized boolean apply(EventEnvelope envelope) {
         String aggregate = envelope.aggregateId();
         if (aggregate != null) {
             Long last = sequences.get(aggregate);
@@ -71,6 +75,12 @@ final class NoticeBoard {
     }
 
     /** The notices still waiting for one of {@code roles} to be told, oldest first. */
+    /** The notices waiting for one of {@code roles}. */
+    @Override
+    public Notices view(boolean complete, List<String> roles) {
+        return new Notices(complete, waitingFor(roles));
+    }
+
     synchronized List<Notice> waitingFor(List<String> roles) {
         List<Notice> notices = new ArrayList<>();
         for (Notice notice : waiting.values()) {

@@ -3,6 +3,7 @@ package com.kefu.gateway.streams;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.web.Problems;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,11 +31,12 @@ class StreamController {
 
     private final DepartmentStreams departments;
     private final DashboardStreams dashboard;
-    private final NoticeStreams notices;
-    private final EscalationStreams escalations;
+    private final BoardStreams notices;
+    private final BoardStreams escalations;
 
-    StreamController(DepartmentStreams departments, DashboardStreams dashboard, NoticeStreams notices,
-                     EscalationStreams escalations) {
+    StreamController(DepartmentStreams departments, DashboardStreams dashboard,
+                     @Qualifier("noticeStreams") BoardStreams notices,
+                     @Qualifier("escalationStreams") BoardStreams escalations) {
         this.escalations = escalations;
         this.departments = departments;
         this.dashboard = dashboard;
@@ -87,6 +89,6 @@ class StreamController {
     @GetMapping(path = "/api/streams/escalations", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
     SseEmitter escalations() {
-        return escalations.open();
+        return escalations.open(List.of());
     }
 }

@@ -3,6 +3,7 @@ package com.kefu.gateway.streams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationListener;
@@ -81,15 +82,13 @@ class StreamsConfiguration {
     }
 
     @Bean
-    NoticeStreams noticeStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
-        var streams = new NoticeStreams(properties, json, threads.senders);
-        long every = properties.heartbeat().toMillis();
-        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
-        return streams;
+    BoardStreams noticeStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
+        return boardStreams(new NoticeBoard(), properties, json, threads);
     }
 
     @Bean
-    TopicFeed noticeFeed(StreamsProperties properties, ReaderConfig streamReaderConfig, NoticeStreams noticeStreams) {
+    TopicFeed noticeFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
+                         @Qualifier("noticeStreams") BoardStreams noticeStreams) {
         var feed = new TopicFeed("gateway-notices-" + properties.instanceId(), List.of(properties.dutylogTopic()),
                 streamReaderConfig.kafka(), noticeStreams);
         noticeStreams.completeWhen(feed::caughtUp);
@@ -97,20 +96,25 @@ class StreamsConfiguration {
     }
 
     @Bean
-    EscalationStreams escalationStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
-        var streams = new EscalationStreams(properties, json, threads.senders);
-        long every = properties.heartbeat().toMillis();
-        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
-        return streams;
+    BoardStreams escalationStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
+        return boardStreams(new EscalationBoard(), properties, json, threads);
     }
 
     @Bean
     TopicFeed escalationFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
-                             EscalationStreams escalationStreams) {
+                             @Qualifier("escalationStreams") BoardStreams escalationStreams) {
         var feed = new TopicFeed("gateway-escalations-" + properties.instanceId(),
                 List.of(properties.complaintTopic()), streamReaderConfig.kafka(), escalationStreams);
         escalationStreams.completeWhen(feed::caughtUp);
         return feed;
+    }
+
+    private static BoardStreams boardStreams(BoardStreams.Board board, StreamsProperties properties, ObjectMapper json,
+                                             StreamThreads threads) {
+        var streams = new BoardStreams(board, properties, json, threads.senders);
+        long every = properties.heartbeat().toMillis();
+        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return streams;
     }
 
     /**
@@ -120,8 +124,9 @@ class StreamsConfiguration {
     @Bean
     ApplicationListener<ContextClosedEvent> closeStreamsOnShutdown(DepartmentStreams departments,
                                                                    DashboardStreams dashboard,
-                                                                   NoticeStreams notices,
-                                                                   EscalationStreams escalations) {
+                                                                   @Qualifier("noticeStreams") BoardStreams notices,
+                                                                   @Qualifier("escalationStreams")
+                                                                   BoardStreams escalations) {
         return event -> {
             escalations.closeAll();
             departments.closeAll();

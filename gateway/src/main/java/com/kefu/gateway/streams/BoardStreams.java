@@ -1,6 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.platform.messaging.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -11,21 +12,27 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
- * The supervisor's inbox streams of one gateway instance (C14, 第四章): a {@code snapshot} of the escalated MAJOR
- * complaints when a client connects, then an {@code update} (the whole inbox again) as soon as one is escalated,
- * acknowledged, given instructions, assigned, resolved or archived. A client that reconnects gets the snapshot again:
- * nothing to resume, nothing lost. Built like the notice streams, on a {@link TopicFeed} of {@code complaint.events}.
+ * The streams of one board that one gateway instance keeps from a topic (a {@link TopicFeed}): a {@code snapshot} of
+ * the board as the client's roles see it when it connects, then an {@code update} (the whole view again) as soon as
+ * the board changes, not batched like the dashboard's (what such a board shows is rare and is to be seen at once).
+ * A client that reconnects gets the snapshot again: nothing to resume, nothing lost. The CS manager's and the CS
+ * head's notices (D14, {@link NoticeBoard}) and the supervisor's inbox (C14, {@link EscalationBoard}) are such boards.
  */
-final class EscalationStreams implements TopicFeed.Handler {
+final class BoardStreams implements TopicFeed.Handler {
 
     static final String SNAPSHOT = "snapshot";
     static final String UPDATE = "update";
 
-    /** What a client is sent: {@code complete} is false while the gateway still reads the topic from its start. */
-    record Inbox(boolean complete, List<EscalationBoard.Escalation> escalations) {
+    /** Changed by the topic's events; shown to a client with {@code roles}, {@code complete} once read to the end. */
+    interface Board {
+
+        /** Answers whether the board changed. */
+        boolean apply(EventEnvelope envelope);
+
+        Object view(boolean complete, List<String> roles);
     }
 
-    private final EscalationBoard board = new EscalationBoard();
+    private final Board board;
     private final StreamsProperties properties;
     private final ObjectMapper json;
     private final Executor senders;
@@ -36,16 +43,20 @@ final class EscalationStreams implements TopicFeed.Handler {
 
     private final class Connection extends SseConnection {
 
-        Connection(SseEmitter emitter) {
+        private final List<String> roles;
+
+        Connection(SseEmitter emitter, List<String> roles) {
             super(emitter, json, senders, properties.maxPending());
+            this.roles = roles;
         }
 
-        Inbox inbox() {
-            return new Inbox(complete.getAsBoolean(), board.inbox());
+        Object view() {
+            return board.view(complete.getAsBoolean(), roles);
         }
     }
 
-    EscalationStreams(StreamsProperties properties, ObjectMapper json, Executor senders) {
+    BoardStreams(Board board, StreamsProperties properties, ObjectMapper json, Executor senders) {
+        this.board = board;
         this.properties = properties;
         this.json = json;
         this.senders = senders;
@@ -60,7 +71,6 @@ final class EscalationStreams implements TopicFeed.Handler {
         Envelopes.read(record).ifPresent(envelope -> changed |= board.apply(envelope));
     }
 
-    /** At once, not batched like the dashboard: an escalation is rare and the supervisor is to see it at once. */
     @Override
     public void afterPoll() {
         boolean nowComplete = complete.getAsBoolean();
@@ -72,20 +82,20 @@ final class EscalationStreams implements TopicFeed.Handler {
             changed = false;
             synchronized (this) {
                 connections.forEach(connection -> {
-                    Inbox inbox = connection.inbox();
-                    connection.enqueue(() -> connection.send(UPDATE, null, inbox));
+                    Object view = connection.view();
+                    connection.enqueue(() -> connection.send(UPDATE, null, view));
                 });
             }
         }
     }
 
-    /** A stream of the supervisor's inbox. */
-    SseEmitter open() {
+    /** A stream of the board as a client with {@code roles} (the caller's) sees it. */
+    SseEmitter open(List<String> roles) {
         SseEmitter emitter = new SseEmitter(properties.maxConnection().toMillis());
-        Connection connection = new Connection(emitter);
+        Connection connection = new Connection(emitter, roles);
         connection.onClose(() -> connections.remove(connection));
         synchronized (this) {
-            connection.sendFirst(SNAPSHOT, null, connection.inbox());
+            connection.sendFirst(SNAPSHOT, null, connection.view());
             connections.add(connection);
         }
         return emitter;
