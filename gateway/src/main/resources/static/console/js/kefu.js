@@ -9,7 +9,7 @@
   const LOCALES = { zh: 'zh-CN', ru: 'ru-RU', en: 'en-GB' };
   // one bundle per area in i18n/<lang>/<area>.json; the keys are the same in every language (ConsoleMessagesTest)
   const AREAS = ['core', 'desk', 'complaints', 'inbox', 'supervisor', 'dutyday', 'broadcast', 'members', 'audit',
-    'dashboard', 'rounds'];
+    'dashboard', 'rounds', 'reception'];
   const TOKEN = 'kefu.token';
   const LANGUAGE = 'kefu.lang';
   const PROBLEM = 'urn:kefu:problem:';
