@@ -1,6 +1,8 @@
 package com.kefu.gateway.proxy;
 
 import com.kefu.platform.web.Problems;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.ResourceAccessException;
+
+import java.io.IOException;
+import java.net.SocketException;
 
 /**
  * A route whose service does not answer (stopped, restarting, unreachable) is a 503 problem with {@code Retry-After},
@@ -23,9 +28,24 @@ class ServiceUnavailable {
 
     @ExceptionHandler(ResourceAccessException.class)
     ResponseEntity<ProblemDetail> unreachable(ResourceAccessException unreachable) {
+        return unavailable("the service behind this path does not answer at the moment; try again shortly");
+    }
+
+    /**
+     * The instance died while it answered (its connection closed in the middle of the answer's body, R6): the request
+     * may have been done or not, so the client reads the record back or sends the request again with the same
+     * {@code Idempotency-Key}. A 503 like the one above, not the catch-all's 500. (A client that went away is Tomcat's
+     * {@code ClientAbortException}, not one of these.)
+     */
+    @ExceptionHandler({ConnectionClosedException.class, MalformedChunkCodingException.class, SocketException.class})
+    ResponseEntity<ProblemDetail> diedWhileAnswering(IOException cut) {
+        return unavailable("the service behind this path stopped while it answered; whether the request was done is "
+                + "not known: read it back, or send it again with the same Idempotency-Key");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                        "the service behind this path does not answer at the moment; try again shortly"));
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", detail));
     }
 }
