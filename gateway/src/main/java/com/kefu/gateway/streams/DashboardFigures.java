@@ -58,7 +58,7 @@ final class DashboardFigures {
     }
 
     private final ZoneId zone;
-    private final Map<String, Long> sequences = new HashMap<>();
+    private final Redeliveries redeliveries = new Redeliveries();
     private final Map<String, Complaint> complaints = new HashMap<>();
     private final Map<LocalDate, Integer> missedByDay = new HashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
@@ -70,13 +70,8 @@ final class DashboardFigures {
 
     /** Answers whether the figures changed. */
     synchronized boolean apply(EventEnvelope envelope) {
-        String aggregate = envelope.aggregateId();
-        if (aggregate != null) {
-            Long last = sequences.get(aggregate);
-            if (last != null && envelope.sequence() <= last) {
-                return false;
-            }
-            sequences.put(aggregate, envelope.sequence());
+        if (!redeliveries.isNew(envelope)) {
+            return false;
         }
         return applyComplaint(envelope) || applyDutyLog(envelope);
     }

@@ -49,21 +49,17 @@ final class EscalationBoard implements BoardStreams.Board {
             .thenComparing(Escalation::escalatedAt)
             .thenComparing(Escalation::complaintId);
 
-    private final Map<String, Long> sequences = new HashMap<>();
+    private final Redeliveries redeliveries = new Redeliveries();
     /** The subjects of MAJOR complaints received and not yet escalated (the escalation does not repeat it). */
     private final Map<String, String> subjects = new HashMap<>();
     private final Map<String, Escalation> escalations = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean apply(EventEnvelope envelope) {
-        String aggregate = envelope.aggregateId();
-        if (aggregate != null) {
-            Long last = sequences.get(aggregate);
-            if (last != null && envelope.sequence() <= last) {
-                return false;
-            }
-            sequences.put(aggregate, envelope.sequence());
+        if (!redeliveries.isNew(envelope)) {
+            return false;
         }
+        String aggregate = envelope.aggregateId();
         var received = Envelopes.data(envelope, ComplaintReceivedEvent.class);
         if (received.isPresent()) {
             if (received.get().severity() == Severity.MAJOR) {

@@ -31,18 +31,13 @@ final class NoticeBoard implements BoardStreams.Board {
     record Told(String role, String by, Instant at) {
     }
 
-    private final Map<String, Long> sequences = new HashMap<>();
+    private final Redeliveries redeliveries = new Redeliveries();
     private final Map<String, Notice> waiting = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean apply(EventEnvelope envelope) {
-        String aggregate = envelope.aggregateId();
-        if (aggregate != null) {
-            Long last = sequences.get(aggregate);
-            if (last != null && envelope.sequence() <= last) {
-                return false;
-            }
-            sequences.put(aggregate, envelope.sequence());
+        if (!redeliveries.isNew(envelope)) {
+            return false;
         }
         var sent = Envelopes.data(envelope, IncidentNoticeSentEvent.class);
         if (sent.isPresent()) {
