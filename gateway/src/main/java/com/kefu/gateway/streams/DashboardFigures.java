@@ -8,6 +8,10 @@ import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
+import com.kefu.dutylog.api.EntryCategory;
+import com.kefu.dutylog.api.FireStep;
+import com.kefu.dutylog.api.FireStepDoneEvent;
+import com.kefu.dutylog.api.FireStepNotNeededEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
@@ -26,7 +30,8 @@ import java.util.TreeMap;
 
 /**
  * The managers' live figures, rebuilt from the events alone: open (not yet archived) complaints by state and by
- * department, deadlines missed today in the mall's time zone, open incidents and the shifts now open. An event
+ * department, deadlines missed today in the mall's time zone, open incidents, the open fires with their checklist (D13:
+ * each step done, by whom and when, not needed and why, or still open) and the shifts now open. An event
  * published twice (the relay is at-least-once) counts once: per aggregate, only a higher sequence is applied.
  */
 final class DashboardFigures {
@@ -36,7 +41,23 @@ final class DashboardFigures {
     private static final String ARCHIVED = "ARCHIVED";
 
     record Figures(Instant asOf, boolean complete, OpenComplaints openComplaints,
-                   MissedDeadlines deadlinesMissedToday, OpenIncidents openIncidents, List<Shift> currentShifts) {
+                   MissedDeadlines deadlinesMissedToday, OpenIncidents openIncidents, List<Fire> openFires,
+                   List<Shift> currentShifts) {
+    }
+
+    /**
+     * A fire not yet resolved (D13): where it burns, when it was reported, its checklist in the rulebook's order and
+     * the steps still open (neither done nor marked not needed).
+     */
+    record Fire(String incidentId, String place, Instant reportedAt, List<FireStepState> steps, List<String> open) {
+    }
+
+    /** {@code status} OPEN, DONE or NOT_NEEDED; {@code by} and {@code at}: who ticked it and when; {@code reason}. */
+    record FireStepState(String step, String status, String by, Instant at, String reason) {
+
+        static FireStepState open(FireStep step) {
+            return new FireStepState(step.name(), "OPEN", null, null, null);
+        }
     }
 
     record OpenComplaints(int total, Map<String, Integer> byState, Map<String, Integer> byDepartment) {
@@ -63,6 +84,7 @@ final class DashboardFigures {
     private final Map<LocalDate, Integer> missedByDay = new HashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, Shift> shifts = new LinkedHashMap<>();
+    private final Map<String, Fire> fires = new LinkedHashMap<>();
 
     DashboardFigures(ZoneId zone) {
         this.zone = zone;
@@ -120,10 +142,31 @@ final class DashboardFigures {
             IncidentReportedEvent event = reported.get();
             incidents.put(event.incidentId(), new Incident(event.incidentId(), String.valueOf(event.category()),
                     event.major(), event.location(), event.reportedAt()));
+            if (event.category() == EntryCategory.FIRE) {
+                List<FireStepState> steps = new ArrayList<>();
+                for (FireStep step : FireStep.values()) {
+                    steps.add(FireStepState.open(step));
+                }
+                String place = event.fire() != null ? event.fire().fireLocation() : event.location();
+                fires.put(event.incidentId(), new Fire(event.incidentId(), place, event.reportedAt(), steps, List.of()));
+            }
             return true;
+        }
+        var stepDone = Envelopes.data(envelope, FireStepDoneEvent.class);
+        if (stepDone.isPresent()) {
+            FireStepDoneEvent event = stepDone.get();
+            return tick(event.incidentId(), new FireStepState(event.step().name(), "DONE", event.doneBy(),
+                    event.doneAt(), null));
+        }
+        var stepNotNeeded = Envelopes.data(envelope, FireStepNotNeededEvent.class);
+        if (stepNotNeeded.isPresent()) {
+            FireStepNotNeededEvent event = stepNotNeeded.get();
+            return tick(event.incidentId(), new FireStepState(event.step().name(), "NOT_NEEDED", event.markedBy(),
+                    event.markedAt(), event.reason()));
         }
         var incidentResolved = Envelopes.data(envelope, IncidentResolvedEvent.class);
         if (incidentResolved.isPresent()) {
+            fires.remove(incidentResolved.get().incidentId());
             return incidents.remove(incidentResolved.get().incidentId()) != null;
         }
         var opened = Envelopes.data(envelope, ShiftOpenedEvent.class);
@@ -138,6 +181,23 @@ final class DashboardFigures {
             return shifts.remove(handedOver.get().shiftId()) != null;
         }
         return false;
+    }
+
+    private boolean tick(String incidentId, FireStepState ticked) {
+        Fire fire = fires.get(incidentId);
+        if (fire == null) {
+            return false;
+        }
+        List<FireStepState> steps = new ArrayList<>(fire.steps());
+        steps.replaceAll(step -> step.step().equals(ticked.step()) ? ticked : step);
+        fires.put(incidentId, new Fire(incidentId, fire.place(), fire.reportedAt(), steps, List.of()));
+        return true;
+    }
+
+    private static Fire withOpenSteps(Fire fire) {
+        List<String> open = fire.steps().stream().filter(step -> "OPEN".equals(step.status()))
+                .map(FireStepState::step).toList();
+        return new Fire(fire.incidentId(), fire.place(), fire.reportedAt(), List.copyOf(fire.steps()), open);
     }
 
     /** Keeps the department when the event names none (a complaint stays with its department until archived). */
@@ -168,6 +228,7 @@ final class DashboardFigures {
         return new Figures(now, complete, new OpenComplaints(total, byState, byDepartment),
                 new MissedDeadlines(today, missedByDay.getOrDefault(today, 0)),
                 new OpenIncidents(incidents.size(), new ArrayList<>(incidents.values())),
+                fires.values().stream().map(DashboardFigures::withOpenSteps).toList(),
                 new ArrayList<>(shifts.values()));
     }
 

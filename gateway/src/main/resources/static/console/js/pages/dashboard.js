@@ -1,8 +1,8 @@
 'use strict';
 /*
  * The management dashboard: live figures from the gateway's dashboard stream (open complaints by state and
- * department, deadlines missed today, open incidents, the shifts now open) and the month's complaint statistics
- * (C11) with their CSV and XLSX exports.
+ * department, deadlines missed today, open incidents, each open fire at the top with the steps of its checklist
+ * still open (D13), the shifts now open) and the month's complaint statistics (C11) with their CSV and XLSX exports.
  */
 Kefu.route({ path: '/dashboard', page: 'dashboard', roles: ['CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR'],
   nav: 'dashboard.nav', order: 5 });

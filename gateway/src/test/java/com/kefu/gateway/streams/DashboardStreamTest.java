@@ -1,6 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.dutylog.api.FireStep;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.Tokens;
@@ -63,7 +64,8 @@ class DashboardStreamTest {
 
     /**
      * Before the gateway starts: complaints received (1), escalated... one in each open state, one archived; two
-     * deadlines missed today and one late yesterday evening (mall time); two incidents of which one is resolved; two
+     * deadlines missed today and one late yesterday evening (mall time); two incidents of which one is resolved, the
+     * other a fire with a step of its checklist done and one not needed; two
      * shifts of which one was handed over; and a few events published twice.
      */
     @BeforeAll
@@ -104,6 +106,11 @@ class DashboardStreamTest {
         String fire = UUID.randomUUID().toString();
         String leak = UUID.randomUUID().toString();
         dutyLog.incidentReported(fire, frontDeskShift, true);
+        dutyLog.fireChecklistOpened(fire);
+        dutyLog.fireStepDone(fire, FireStep.SENIOR_ON_DUTY_TOLD, "desk");
+        dutyLog.again(fire);
+        dutyLog.fireStepNotNeeded(fire, FireStep.EXTINGUISHER_USED, "已自行熄灭");
+        dutyLog.again(fire);
         dutyLog.incidentReported(leak, frontDeskShift, false);
         dutyLog.again(leak);
         dutyLog.incidentResolved(leak);
@@ -127,7 +134,7 @@ class DashboardStreamTest {
 
     @Test
     @Order(1)
-    @DisplayName("C10 D1 D4 the dashboard's snapshot counts open complaints by state and department, today's missed deadlines, open incidents and shifts")
+    @DisplayName("C10 D1 D4 D13 the dashboard's snapshot counts open complaints by state and department, today's missed deadlines, open incidents, open fires with their unticked steps and shifts")
     void snapshotFromTheBeginningOfTheTopics() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertFigures(snapshot()));
@@ -154,6 +161,18 @@ class DashboardStreamTest {
         assertThat(figures.get("openIncidents").get("incidents").get(0).get("category").asText()).isEqualTo("FIRE");
         assertThat(figures.get("openIncidents").get("incidents").get(0).get("major").asBoolean()).isTrue();
 
+        JsonNode fires = figures.get("openFires");
+        assertThat(fires).hasSize(1);
+        JsonNode fire = fires.get(0);
+        assertThat(fire.get("incidentId").asText()).isEqualTo(openFire(figures));
+        assertThat(fire.get("place").asText()).isEqualTo("B1 仓库");
+        assertThat(fire.get("reportedAt").isNull()).isFalse();
+        assertThat(texts(fire.get("steps"), "status")).containsExactly("DONE", "OPEN", "OPEN", "NOT_NEEDED", "OPEN");
+        assertThat(fire.get("steps").get(0).get("by").asText()).isEqualTo("desk");
+        assertThat(fire.get("steps").get(3).get("reason").asText()).isEqualTo("已自行熄灭");
+        assertThat(texts(fire.get("open"), null))
+                .containsExactly("SECURITY_CONTROL_ROOM_TOLD", "FIRE_BRIGADE_CALLED", "EVACUATION_GUIDED");
+
         assertThat(figures.get("currentShifts")).hasSize(1);
         assertThat(figures.get("currentShifts").get(0).get("id").asText()).isEqualTo(frontDeskShift);
         assertThat(figures.get("currentShifts").get(0).get("post").asText()).isEqualTo("front-desk");
@@ -161,7 +180,7 @@ class DashboardStreamTest {
 
     @Test
     @Order(2)
-    @DisplayName("C10 the dashboard is updated live when events arrive, a burst of events as few updates")
+    @DisplayName("C10 D13 the dashboard is updated live when events arrive (a fire's step ticked, the fire gone once resolved), a burst of events as few updates")
     void updatedLive() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertFigures(snapshot()));
         try (SseClient client = dashboard(Tokens.bearer("head", "CS_HEAD"))) {
@@ -175,6 +194,13 @@ class DashboardStreamTest {
             assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to the update").isLessThan(1_000);
             assertThat(update.json().get("openComplaints").get("total").asInt())
                     .isEqualTo(before.get("openComplaints").get("total").asInt() + 1);
+
+            dutyLog.fireStepDone(openFire(before), FireStep.FIRE_BRIGADE_CALLED, "night");
+            SseClient.Event ticked = client.next(Duration.ofSeconds(3));
+            assertThat(ticked.name()).isEqualTo("update");
+            assertThat(texts(ticked.json().get("openFires").get(0).get("open"), null))
+                    .containsExactly("SECURITY_CONTROL_ROOM_TOLD", "EVACUATION_GUIDED");
+            assertThat(ticked.json().get("openFires").get(0).get("steps").get(2).get("by").asText()).isEqualTo("night");
 
             // a burst: ten events in a few hundred milliseconds, seen in far fewer updates, the last one complete
             for (int i = 0; i < 5; i++) {
@@ -194,6 +220,7 @@ class DashboardStreamTest {
             assertThat(last.get("openComplaints").get("byDepartment").get("engineering").asInt())
                     .isEqualTo(before.get("openComplaints").get("byDepartment").get("engineering").asInt() + 5);
             assertThat(last.get("openIncidents").get("count").asInt()).isZero();
+            assertThat(last.get("openFires")).isEmpty();
             assertThat(last.get("currentShifts")).hasSize(2);
         }
     }
@@ -216,6 +243,12 @@ class DashboardStreamTest {
         try (SseClient client = dashboard(null)) {
             assertThat(client.status()).isEqualTo(401);
         }
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(field == null ? node.asText() : node.get(field).asText()));
+        return texts;
     }
 
     private static String openFire(JsonNode figures) {

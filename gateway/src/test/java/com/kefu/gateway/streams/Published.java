@@ -17,6 +17,11 @@ import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.dutylog.api.EntryCategory;
+import com.kefu.dutylog.api.FireChecklistOpenedEvent;
+import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.api.FireStep;
+import com.kefu.dutylog.api.FireStepDoneEvent;
+import com.kefu.dutylog.api.FireStepNotNeededEvent;
 import com.kefu.dutylog.api.IncidentKind;
 import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
 import com.kefu.dutylog.api.IncidentNoticeSentEvent;
@@ -145,7 +150,21 @@ final class Published {
 
     void incidentReported(String incidentId, String shiftId, boolean major) {
         event(incidentId, new IncidentReportedEvent(incidentId, shiftId, major ? EntryCategory.FIRE : EntryCategory.WATER,
-                major, "保安 李明", "B1 楼梯口", "仓库冒烟", null, Instant.now(), "desk", Instant.now()));
+                major, "保安 李明", "B1 楼梯口", "仓库冒烟", major ? new FireDetails("B1 仓库", "纸箱", true, true) : null,
+                Instant.now(), "desk", Instant.now()));
+    }
+
+    /** The checklist of a fire reported with {@link #incidentReported} (D13). */
+    void fireChecklistOpened(String incidentId) {
+        event(incidentId, new FireChecklistOpenedEvent(incidentId, "B1 出口", Instant.now()));
+    }
+
+    void fireStepDone(String incidentId, FireStep step, String by) {
+        event(incidentId, new FireStepDoneEvent(incidentId, step, null, by, Instant.now()));
+    }
+
+    void fireStepNotNeeded(String incidentId, FireStep step, String reason) {
+        event(incidentId, new FireStepNotNeededEvent(incidentId, step, reason, "desk", Instant.now()));
     }
 
     /** A guest taken ill, reported with its notice to the CS manager and the CS head (D14). */

@@ -15,6 +15,6 @@ class PublishedContractTest {
                 "ShiftOpened", "EntryRecorded", "EntryCorrected", "MattersCarriedOver", "ShiftHandedOver",
                 "IncidentReported", "IncidentPhotoAttached", "IncidentResolved", "DutyDaySigned", "AddendumEntryRecorded",
                 "AddendumSigned", "IncidentNoticeSent", "IncidentNoticeAcknowledged", "RepairOrderOpened",
-                "RepairOrderAcknowledged", "RepairOrderClosed");
+                "RepairOrderAcknowledged", "RepairOrderClosed", "FireChecklistOpened", "FireStepDone", "FireStepNotNeeded");
     }
 }

@@ -1,6 +1,6 @@
 package com.kefu.dutylog.command;
 
-import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.api.FireStep;
 import com.kefu.platform.web.RuleViolation;
 
 import java.util.Arrays;

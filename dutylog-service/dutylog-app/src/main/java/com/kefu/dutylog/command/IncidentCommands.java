@@ -3,7 +3,7 @@ package com.kefu.dutylog.command;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.api.IncidentKind;
-import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.api.FireStep;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

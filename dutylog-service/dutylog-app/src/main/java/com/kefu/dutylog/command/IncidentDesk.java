@@ -10,7 +10,7 @@ import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
 import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.command.IncidentCommands.ReportIncidentCommand;
 import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
-import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.api.FireStep;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;

@@ -5,7 +5,7 @@ import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.api.IncidentKind;
 import com.kefu.dutylog.command.IncidentDesk;
 import com.kefu.dutylog.command.UnsupportedPhoto;
-import com.kefu.dutylog.event.FireStep;
+import com.kefu.dutylog.api.FireStep;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;

@@ -316,6 +316,36 @@ class DutyLogApiTest extends ServiceTest {
     }
 
     @Test
+    @Order(9)
+    @DisplayName("D13 a fire's checklist stored before its events were published (under the old internal classes) is "
+            + "still read: its history, its aggregate (the next step and the resolution) and its view")
+    void fireChecklistStoredUnderTheOldClassesStaysReadable() {
+        String incident = expect(post(DESK, "/api/incidents", Shifts.fire()), 201).get("id").asText();
+        String i = "/api/incidents/" + incident;
+        expect(upload(DESK, incident, Shifts.PNG, MediaType.IMAGE_PNG), 201);
+        expect(post(DESK, i + "/fire-steps/SENIOR_ON_DUTY_TOLD", Map.of("note", "值班经理")), 200);
+        expect(post(DESK, i + "/fire-steps/EXTINGUISHER_USED/not-needed", Map.of("reason", "已自行熄灭")), 200);
+        int renamed = jdbc.update("""
+                update domain_event_entry set payload_type = replace(payload_type, 'com.kefu.dutylog.api.Fire',
+                                                                     'com.kefu.dutylog.event.Fire')
+                where aggregate_identifier = ? and payload_type like 'com.kefu.dutylog.api.Fire%'""", incident);
+        assertThat(renamed).isEqualTo(3);
+        assertThat(jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?",
+                String.class, incident)).contains("com.kefu.dutylog.event.FireStepDoneEvent");
+
+        assertThat(texts(expect(get(AUDITOR, i + "/history"), 200), "type")).containsSubsequence(
+                "IncidentReported", "FireChecklistOpened", "FireStepDone", "FireStepNotNeeded");
+        for (String step : List.of("SECURITY_CONTROL_ROOM_TOLD", "FIRE_BRIGADE_CALLED", "EVACUATION_GUIDED")) {
+            expect(post(DESK, i + "/fire-steps/" + step, Map.of()), 200);
+        }
+        JsonNode resolved = expect(post(DESK, i + "/resolve", Map.of("outcome", "已扑灭")), 200);
+        assertThat(resolved.get("resolved").asBoolean()).isTrue();
+        JsonNode steps = resolved.get("fireChecklist").get("steps");
+        assertThat(texts(steps, "status")).containsExactly("DONE", "DONE", "DONE", "NOT_NEEDED", "DONE");
+        assertThat(steps.get(3).get("reason").asText()).isEqualTo("已自行熄灭");
+    }
+
+    @Test
     @Order(6)
     @DisplayName("dutylog-service serves health, metrics and its API documentation")
     void healthMetricsAndDocs() {

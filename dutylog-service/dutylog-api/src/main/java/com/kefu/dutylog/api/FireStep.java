@@ -1,4 +1,4 @@
-package com.kefu.dutylog.event;
+package com.kefu.dutylog.api;
 
 /**
  * What the desk does on a fire (篇2 T, D13), in the rulebook's order: tell the senior person on duty (当值最高领导)
