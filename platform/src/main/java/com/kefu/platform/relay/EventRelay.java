@@ -49,13 +49,17 @@ public class EventRelay {
         this.properties = properties;
     }
 
+    /**
+     * Takes the message, not its payload: an event that is not published is passed over by its stored type alone,
+     * never deserialized (nor its personal data decrypted).
+     */
     @EventHandler
-    public void on(Object payload, EventMessage<?> event) {
-        PublishedEvent contract = payload.getClass().getAnnotation(PublishedEvent.class);
+    public void on(EventMessage<?> event) {
+        PublishedEvent contract = event.getPayloadType().getAnnotation(PublishedEvent.class);
         if (contract == null) {
             return;
         }
-        EventEnvelope envelope = envelope(payload, event, contract);
+        EventEnvelope envelope = envelope(event.getPayload(), event, contract);
         var record = new ProducerRecord<String, Object>(properties.topic(), envelope.aggregateId(), envelope);
         List<CompletableFuture<?>> sends = pendingSends();
         // once one send of the batch failed the batch will be sent again: stop here instead of waiting

@@ -70,6 +70,13 @@ public class DutyDays {
         return new Written(entry.entryId(), entry.date(), addendum);
     }
 
+    /** As {@link #addToAddendum(RecordAddendumEntryCommand)}, sent by {@code actor}: a consumer, not a caller. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Written addToAddendum(String actor, RecordAddendumEntryCommand entry) {
+        int addendum = commands.sendAs(actor, null, entry);
+        return new Written(entry.entryId(), entry.date(), addendum);
+    }
+
     /**
      * Signs the day (D5) or, once it is signed, what was written into it since: its open addendum, chained to the
      * signature before (D12). Refused when the day is signed and nothing was written since.

@@ -196,35 +196,33 @@ public class ShiftDesk {
 
     /**
      * A complaint call registered in complaint-service enters the shift on duty, or waits for the next (D11); while
-     * calls are waiting, it waits behind them. A call of a day already signed enters at the time it reaches the
-     * log, naming when it was received; while today's log is signed too, it waits for the first shift of the next
-     * day.
+     * calls are waiting, it waits behind them. A call of a day already signed enters that day's addendum (D12),
+     * at the time it was received, written by the shift on duty: never refused, never moved to another day.
      */
     @Transactional
     public void takeComplaintCall(ComplaintCall call) {
         desk.lock();
         Optional<String> onDuty = shifts.currentShiftId();
-        Optional<RecordEntryCommand> entry = onDuty.isPresent() && !callsWaiting()
-                ? entryOf(onDuty.get(), call, new HashMap<>()) : Optional.empty();
-        entry.ifPresent(recorded -> commands.sendAs(call.receivedBy(), null, recorded));
-        if (entry.isEmpty()) {
-            jdbc.update("""
-                    insert into pending_complaint_call (complaint_id, number, subject, received_by, received_at)
-                    values (?, ?, ?, ?, ?) on conflict do nothing""",
-                    call.complaintId(), call.number(), call.subject(), call.receivedBy(),
-                    Timestamp.from(call.receivedAt()));
-            if (onDuty.isPresent()) {
-                events.publishEvent(new CallsWaiting()); // behind the calls already waiting, in the order received
-            }
+        if (onDuty.isPresent() && !callsWaiting()) {
+            enter(onDuty.get(), call, call.receivedBy(), new HashMap<>()).ifPresent(
+                    entry -> commands.sendAs(call.receivedBy(), null, entry));
+            return;
+        }
+        jdbc.update("""
+                insert into pending_complaint_call (complaint_id, number, subject, received_by, received_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                call.complaintId(), call.number(), call.subject(), call.receivedBy(),
+                Timestamp.from(call.receivedAt()));
+        if (onDuty.isPresent()) {
+            events.publishEvent(new CallsWaiting()); // behind the calls already waiting, in the order received
         }
     }
 
     /**
      * Takes up to {@code max} waiting calls, in the order they were received and after {@code after} (null: from the
-     * first), into the shift on duty, in one command and one short transaction under the desk's lock; a call that
-     * entered leaves the waiting list in the same transaction, so it enters once. A call that cannot enter yet (its
-     * day's and today's logs are signed) stays and is passed over. Answers the calls read: none while no shift is on
-     * duty.
+     * first), into the shift on duty, in one command and one short transaction under the desk's lock (a call of a
+     * signed day into that day's addendum); a call that entered leaves the waiting list in the same transaction, so
+     * it enters once. Answers the calls read: none while no shift is on duty.
      */
     @Transactional
     public List<ComplaintCall> takeWaitingCalls(ComplaintCall after, int max) {
@@ -248,15 +246,12 @@ public class ShiftDesk {
                         calls, Timestamp.from(after.receivedAt()), after.complaintId(), max);
         Map<LocalDate, Boolean> sealed = new HashMap<>();
         List<RecordEntryCommand> entries = new ArrayList<>();
-        List<Object[]> entered = new ArrayList<>();
-        batch.forEach(call -> entryOf(onDuty.get(), call, sealed).ifPresent(entry -> {
-            entries.add(entry);
-            entered.add(new Object[] {call.complaintId()});
-        }));
+        batch.forEach(call -> enter(onDuty.get(), call, WAITING_CALLS, sealed).ifPresent(entries::add));
         if (!entries.isEmpty()) {
             commands.sendAs(WAITING_CALLS, null, new RecordCallsCommand(onDuty.get(), entries));
-            jdbc.batchUpdate("delete from pending_complaint_call where complaint_id = ?", entered);
         }
+        jdbc.batchUpdate("delete from pending_complaint_call where complaint_id = ?",
+                batch.stream().map(call -> new Object[] {call.complaintId()}).toList());
         return batch;
     }
 
@@ -265,22 +260,24 @@ public class ShiftDesk {
     }
 
     /**
-     * The entry a call makes in a shift, or none while both its day's and today's logs are signed. Each day asked
-     * is locked until the transaction ends ({@link DutyDays#isSealed}); {@code sealed} remembers the answers.
+     * The page entry a call makes in the shift on duty; or, its day signed, none: it is written at once into that
+     * day's addendum by {@code actor} (D12). Each day asked is locked until the transaction ends
+     * ({@link DutyDays#isSealed}); {@code sealed} remembers the answers.
      */
-    private Optional<RecordEntryCommand> entryOf(String shiftId, ComplaintCall call, Map<LocalDate, Boolean> sealed) {
-        Instant occurredAt = call.receivedAt();
+    private Optional<RecordEntryCommand> enter(String shiftId, ComplaintCall call, String actor,
+                                               Map<LocalDate, Boolean> sealed) {
+        LocalDate day = days.dayOf(call.receivedAt());
+        String entryId = UUID.randomUUID().toString();
+        String description = "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject();
         String handling = "registered in complaint-service as " + call.number();
-        if (sealed.computeIfAbsent(days.dayOf(occurredAt), days::isSealed)) {
-            occurredAt = clock.instant();
-            handling += ", received at " + call.receivedAt() + " (that day's log was already signed)";
-            if (sealed.computeIfAbsent(days.dayOf(occurredAt), days::isSealed)) {
-                return Optional.empty();
-            }
+        if (sealed.computeIfAbsent(day, days::isSealed)) {
+            days.addToAddendum(actor, new RecordAddendumEntryCommand(day, entryId, shiftId, call.receivedAt(),
+                    EntryCategory.COMPLAINT_CALL, description, handling, null, call.number(), null,
+                    call.receivedBy(), clock.instant()));
+            return Optional.empty();
         }
-        return Optional.of(new RecordEntryCommand(shiftId, UUID.randomUUID().toString(), occurredAt,
-                EntryCategory.COMPLAINT_CALL, "投诉来电 / звонок с жалобой " + call.number() + ": " + call.subject(),
-                handling, null, call.number(), call.receivedBy(), clock.instant()));
+        return Optional.of(new RecordEntryCommand(shiftId, entryId, call.receivedAt(), EntryCategory.COMPLAINT_CALL,
+                description, handling, null, call.number(), call.receivedBy(), clock.instant()));
     }
 
     /** Published when calls wait for the shift on duty: {@link WaitingCalls} takes them in after the commit. */

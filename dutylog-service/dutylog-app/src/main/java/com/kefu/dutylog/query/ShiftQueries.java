@@ -64,14 +64,17 @@ public class ShiftQueries {
     }
 
     /**
-     * An entry of a shift as a correction needs it, if the shift has it: written in the transaction of its event
-     * and never changed after (D3), so what this answers holds.
+     * An entry of a shift as a correction needs it, if the shift has it, on its page or in a signed day's addendum
+     * (D12): written in the transaction of its event and never changed after (D3), so what this answers holds.
      */
     public Optional<WrittenEntry> entryOf(String shiftId, String entryId) {
-        return jdbc.query("select occurred_at, category, duty_day from shift_entry_view where shift_id = ? and id = ?",
+        return jdbc.query("""
+                select occurred_at, category, duty_day from shift_entry_view where shift_id = ? and id = ?
+                union all
+                select occurred_at, category, duty_day from duty_day_addendum_entry where shift_id = ? and id = ?""",
                 (rs, row) -> new WrittenEntry(rs.getTimestamp("occurred_at").toInstant(),
                         EntryCategory.valueOf(rs.getString("category")), rs.getDate("duty_day").toLocalDate()),
-                shiftId, entryId).stream().findFirst();
+                shiftId, entryId, shiftId, entryId).stream().findFirst();
     }
 
     /** When an entry happened, its category and its duty day. */

@@ -267,12 +267,19 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(lateEntry.get("addendum").asInt()).isEqualTo(1);
         assertThat(expect(post(DESK, s + "/entries/" + water + "/corrections", Map.of("description", "4楼")), 201)
                 .get("addendum").asInt()).isEqualTo(1);
+        // an entry of the addendum is corrected like any other, within the addendum (D3, D12)
+        JsonNode addendumCorrection = expect(post(NIGHT, "/api/shifts/" + nextShift + "/entries/"
+                + lateEntry.get("id").asText() + "/corrections", Map.of("description", "补记: 4楼")), 201);
+        assertThat(addendumCorrection.get("addendum").asInt()).isEqualTo(1);
         JsonNode lateLeak = expect(post(NIGHT, "/api/incidents", Shifts.waterLeak(nextShift)), 201);
         assertThat(lateLeak.get("addendum").asInt()).isEqualTo(1);
         expect(post(NIGHT, "/api/incidents/" + lateLeak.get("id").asText() + "/resolve",
                 Map.of("outcome", "已修")), 200);
         JsonNode addendum = expect(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 200);
-        assertThat(addendum.get("addenda").get(0).get("signature").get("entries").asInt()).isEqualTo(3);
+        assertThat(addendum.get("addenda").get(0).get("signature").get("entries").asInt()).isEqualTo(4);
+        JsonNode correctionInAddendum = addendum.get("addenda").get(0).get("entries").get(2);
+        assertThat(correctionInAddendum.get("corrects").asText()).isEqualTo(lateEntry.get("id").asText());
+        assertThat(correctionInAddendum.get("description").asText()).isEqualTo("补记: 4楼");
         expectProblem(post(MANAGER, "/api/duty-days/" + today + "/signature", null), 409, "no addendum to sign");
         expect(post(NIGHT, "/api/shifts/" + nextShift + "/entries",
                 Shifts.entry("OTHER", minutesAgo(60 * 24), "前一天的事, 补记")), 201); // yesterday is not signed
@@ -298,21 +305,25 @@ class DutyLogApiTest extends ServiceTest {
         expect(get(SECURITY_DEPT, s), 403);
         expect(get(SECURITY_DEPT, s + "/history"), 403);
 
-        // D11 a phone complaint reaching the log after today's signature waits for the next day's first shift; the
-        // shift on duty keeps working and the call is neither refused nor lost
+        // D11, D12 a phone complaint reaching the log after its day was signed is neither refused, nor lost, nor moved
+        // to another day: it enters that day's addendum at once, at the time it was received, written by the shift on
+        // duty; the signed day still verifies
         String number = "KF-SEALED-" + UUID.randomUUID().toString().substring(0, 6);
+        Instant received = clock.instant().minus(Duration.ofMinutes(3));
         shiftDesk.takeComplaintCall(new ShiftDesk.ComplaintCall(UUID.randomUUID().toString(), number, "夜间来电",
-                "desk", clock.instant()));
+                "desk", received));
         assertThat(texts(expect(get(AUDITOR, "/api/shifts/" + nextShift), 200).get("entries"), "reference"))
                 .doesNotContain(number);
-        clock.advance(Duration.ofDays(1));
-        String morning = openShift(DESK, "morning-" + UUID.randomUUID().toString().substring(0, 6));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                texts(expect(get(AUDITOR, "/api/shifts/" + morning), 200).get("entries"), "reference"))
-                .contains(number));
-        JsonNode morningPage = expect(get(AUDITOR, "/api/shifts/" + morning), 200);
-        assertThat(texts(morningPage.get("entries"), "reference")).containsOnlyOnce(number);
-        assertThat(texts(morningPage.get("entries"), "handling").toString()).contains("already signed");
+        JsonNode withCall = expect(get(MANAGER, "/api/duty-days/" + today), 200);
+        assertThat(withCall.get("intact").asBoolean()).isTrue();
+        JsonNode secondAddendum = withCall.get("addenda").get(1);
+        assertThat(secondAddendum.get("number").asInt()).isEqualTo(2);
+        JsonNode call = secondAddendum.get("entries").get(0);
+        assertThat(call.get("reference").asText()).isEqualTo(number);
+        assertThat(call.get("category").asText()).isEqualTo("COMPLAINT_CALL");
+        assertThat(call.get("shiftId").asText()).isEqualTo(nextShift);
+        assertThat(Instant.parse(call.get("occurredAt").asText())).isEqualTo(received);
+        assertThat(secondAddendum.path("signature").isObject()).isFalse(); // not yet signed
     }
 
     @Test
