@@ -498,6 +498,40 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** Stops PostgreSQL as an outage would, keeping its data; {@link #startPostgres()} brings it back (fault tests). */
+    public void stopPostgres() {
+        ManagedProcess postgres = processes.get("postgres");
+        postgres.stop();
+        synchronized (this) {
+            started.remove(postgres);
+        }
+    }
+
+    /** Freezes a process ({@code kill -STOP}): it holds its ports and connections but answers nothing (fault tests). */
+    public void pause(String name) {
+        signal(name, "STOP");
+    }
+
+    /** Lets a paused process run again ({@code kill -CONT}). */
+    public void resume(String name) {
+        signal(name, "CONT");
+    }
+
+    private void signal(String name, String signal) {
+        long pid = processes.get(name).pid();
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " (" + name + ") exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + name, e);
+        }
+    }
+
     /** Stops the broker as a crash or an outage would, keeping its data (for tests of the relay). */
     public void stopKafka() {
         ManagedProcess kafka = processes.get("kafka");

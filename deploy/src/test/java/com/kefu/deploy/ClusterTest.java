@@ -29,12 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -157,6 +160,146 @@ class ClusterTest {
                 after.stream().filter(id -> !copies.containsKey(id)).count(),
                 after.stream().filter(id -> copies.get(id).size() > 1).count());
         assertThat(after).allMatch(id -> Set.copyOf(copies.get(id)).size() == 1);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("R6 two brokers down (one killed, one paused for 20 s): intakes still land in the event store, the "
+            + "relay waits and, the broker back, publishes every one, none twice")
+    void twoBrokersDown() throws Exception {
+        Burst burst = Burst.start(4, "two brokers down");
+        burst.awaitAcknowledged(20);
+        system.pause("kafka-2");
+        int beforePause = burst.acknowledged.size();
+        Thread.sleep(20_000);
+        int whilePaused = burst.acknowledged.size() - beforePause;
+        system.resume("kafka-2");
+        burst.awaitAcknowledged(burst.acknowledged.size() + 20);
+        burst.stop();
+
+        Set<String> stored = storedRegistrations(burst.acknowledged);
+        Map<String, List<String>> copies = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                .until(ClusterTest::registrationsOnTopic, onTopic -> onTopic.keySet().containsAll(burst.acknowledged));
+        long twice = burst.acknowledged.stream().filter(id -> Set.copyOf(copies.get(id)).size() > 1).count();
+        System.out.printf("R6 two brokers down for 20 s: %d acknowledged (%d while only one broker ran), %d held back "
+                + "by the rate limit (429), other answers %s, %d not in the event store, %d not published, %d "
+                + "registered twice%n", burst.acknowledged.size(), whilePaused, burst.throttled.get(), burst.others,
+                burst.acknowledged.size() - stored.size(),
+                burst.acknowledged.stream().filter(id -> !copies.containsKey(id)).count(), twice);
+        assertThat(whilePaused).as("intakes acknowledged while two brokers were down").isPositive();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(burst.acknowledged);
+        assertThat(twice).isZero();
+        assertThat(burst.others.keySet()).as("answers other than 201").isSubsetOf(503);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("R6 PostgreSQL stopped for 10 s mid-burst: clients get 503 with Retry-After while it is down (no hang, "
+            + "no 500); every acknowledged intake is stored and published once after it returns")
+    void postgresStopped() throws Exception {
+        Burst burst = Burst.start(4, "database down");
+        burst.awaitAcknowledged(20);
+        system.stopPostgres();
+        long stopped = System.nanoTime();
+        Thread.sleep(10_000);
+        system.startPostgres();
+        long down = Duration.ofNanos(System.nanoTime() - stopped).toSeconds();
+        int back = burst.acknowledged.size();
+        burst.awaitAcknowledged(back + 20);
+        burst.stop();
+
+        Set<String> stored = storedRegistrations(burst.acknowledged);
+        Map<String, List<String>> copies = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                .until(ClusterTest::registrationsOnTopic, onTopic -> onTopic.keySet().containsAll(burst.acknowledged));
+        long twice = burst.acknowledged.stream().filter(id -> Set.copyOf(copies.get(id)).size() > 1).count();
+        System.out.printf("R6 PostgreSQL down for %d s: %d acknowledged, %d held back by the rate limit (429), other "
+                + "answers %s (%d of them without Retry-After), slowest answer %d ms, %d not in the event store, %d not "
+                + "published, %d registered twice%n", down, burst.acknowledged.size(), burst.throttled.get(),
+                burst.others, burst.withoutRetryAfter.get(),
+                burst.slowest.get(), burst.acknowledged.size() - stored.size(),
+                burst.acknowledged.stream().filter(id -> !copies.containsKey(id)).count(), twice);
+        assertThat(burst.others.keySet()).as("answers other than 201").containsOnly(503);
+        assertThat(burst.withoutRetryAfter.get()).isZero();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(burst.acknowledged);
+        assertThat(twice).isZero();
+    }
+
+    /** Clients registering complaints through the gateway until stopped: what was acknowledged, what else came back. */
+    private static final class Burst {
+
+        final Set<String> acknowledged = Collections.synchronizedSet(new HashSet<>());
+        final Map<Integer, Integer> others = Collections.synchronizedMap(new TreeMap<>());
+        final AtomicInteger withoutRetryAfter = new AtomicInteger();
+        final AtomicInteger throttled = new AtomicInteger();
+        final AtomicLong slowest = new AtomicLong();
+        private final AtomicBoolean going = new AtomicBoolean(true);
+        private final ExecutorService clients;
+        private final List<Future<?>> done = new ArrayList<>();
+
+        private Burst(int clientCount) {
+            clients = Executors.newFixedThreadPool(clientCount);
+        }
+
+        static Burst start(int clientCount, String label) {
+            Burst burst = new Burst(clientCount);
+            for (int c = 0; c < clientCount; c++) {
+                int client = c;
+                burst.done.add(burst.clients.submit(() -> {
+                    for (int i = 0; burst.going.get(); i++) {
+                        long begin = System.nanoTime();
+                        var answer = desk.post("/api/complaints", Map.of("channel", "PHONE", "category", "FACILITY",
+                                "severity", "NORMAL", "customer", Map.of("name", "Иван Петров", "phone", "+79141234567"),
+                                "subject", label + " " + client + "/" + i, "description", "3楼 A-1024"));
+                        burst.slowest.accumulateAndGet(Duration.ofNanos(System.nanoTime() - begin).toMillis(), Math::max);
+                        if (answer.status() == 201) {
+                            burst.acknowledged.add(answer.body().get("id").asText());
+                        } else if (answer.status() == 429) {
+                            // the gateway's rate limit for the user: a well-behaved client waits as told
+                            burst.throttled.incrementAndGet();
+                            Thread.sleep(1000L * Long.parseLong(answer.retryAfter()));
+                        } else {
+                            burst.others.merge(answer.status(), 1, Integer::sum);
+                            if (answer.retryAfter() == null) {
+                                burst.withoutRetryAfter.incrementAndGet();
+                            }
+                            Thread.sleep(200);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            return burst;
+        }
+
+        void awaitAcknowledged(int count) {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> acknowledged.size() >= count);
+        }
+
+        void stop() throws Exception {
+            going.set(false);
+            for (Future<?> client : done) {
+                client.get(2, TimeUnit.MINUTES);
+            }
+            clients.shutdown();
+        }
+    }
+
+    /** Which of these complaints have their registration in complaint-service's event store. */
+    private static Set<String> storedRegistrations(Set<String> ids) throws Exception {
+        Set<String> stored = new HashSet<>();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/complaint",
+                "kefu", "kefu");
+             var select = db.prepareStatement("select aggregate_identifier from domain_event_entry "
+                     + "where sequence_number = 0 and aggregate_identifier = any (?)")) {
+            select.setArray(1, db.createArrayOf("varchar", ids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        }
+        return stored;
     }
 
     /** Segments of complaint-service's relay claimed, by owner. */

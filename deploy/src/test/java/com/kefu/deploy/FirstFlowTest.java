@@ -138,7 +138,8 @@ class FirstFlowTest {
     @DisplayName("D4 D5 D6 D7 D10 D12 D13 D15 B7 via the gateway: a fire with a photo airs the evacuation and stops the "
             + "handover until its checklist is done and it is resolved; the handover is proposed by the desk, refused "
             + "by the incoming person naming why, proposed again and accepted under the incoming person's own sign-in, "
-            + "which opens their page; the signed day takes a late entry into its addendum")
+            + "which opens their page; the signed day takes a late entry and a fire into its addendum, the fire's "
+            + "evacuation airs and the signed day still verifies")
     void dutyLogThroughTheGateway() {
         Gateway night = Gateway.signIn(system.gatewayUrl(), "aftersales");
         Gateway manager = Gateway.signIn(system.gatewayUrl(), "manager");
@@ -158,20 +159,7 @@ class FirstFlowTest {
         String incidentId = fire.body().get("id").asText();
         String i = "/api/incidents/" + incidentId;
         // dutylog publishes the fire; broadcast-service airs the evacuation in both languages, once (B7)
-        Gateway broadcaster = Gateway.signIn(system.gatewayUrl(), "broadcaster");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<String> emergencies = new ArrayList<>();
-            for (LocalDate day = reportedOn; !day.isAfter(LocalDate.now(MALL)); day = day.plusDays(1)) {
-                var airings = broadcaster.get("/api/airings?date=" + day);
-                assertThat(airings.status()).as(String.valueOf(airings.body())).isEqualTo(200);
-                airings.body().forEach(airing -> {
-                    if (airing.path("emergency").asBoolean() && incidentId.equals(airing.path("incidentId").asText())) {
-                        emergencies.add(airing.path("language").asText().toLowerCase());
-                    }
-                });
-            }
-            assertThat(emergencies).containsExactlyInAnyOrder("zh", "ru");
-        });
+        evacuationAired(incidentId, reportedOn);
         // a photo of a few MB passes the gateway; one of 50 MB is refused there or at the service, with 413
         byte[] photo = new byte[4 * 1024 * 1024];
         System.arraycopy(PNG, 0, photo, 0, PNG.length);
@@ -240,6 +228,50 @@ class FirstFlowTest {
         // D12 not refused: it enters the signed day's addendum
         assertThat(late.status()).as(String.valueOf(late.body())).isEqualTo(201);
         assertThat(late.body().get("addendum").asInt()).isEqualTo(1);
+
+        // D12 B7 a fire on the signed day is not refused either: recorded into the addendum, its evacuation airs, the
+        // signed day still verifies
+        LocalDate secondReportedOn = LocalDate.now(MALL);
+        var lateFire = night.post("/api/incidents", Map.of("category", "FIRE", "occurredAt", lateAt.toString(),
+                "location", "5楼 餐厅后厨", "reporter", "保安 王强", "description", "油锅起火 / горит масло",
+                "major", true, "fire", Map.of("fireLocation", "5楼 后厨", "burning", "食用油", "flame", true,
+                        "smoke", true)));
+        assertThat(lateFire.status()).as(String.valueOf(lateFire.body())).isEqualTo(201);
+        assertThat(lateFire.body().get("addendum").asInt()).isEqualTo(1);
+        String lateIncident = "/api/incidents/" + lateFire.body().get("id").asText();
+        evacuationAired(lateFire.body().get("id").asText(), secondReportedOn);
+        var day = manager.get("/api/duty-days/" + lateDay);
+        assertThat(day.status()).as(String.valueOf(day.body())).isEqualTo(200);
+        assertThat(day.body().path("intact").asBoolean()).isTrue();
+        assertThat(day.body().path("addenda").path(0).path("entries").toString()).contains("油锅起火");
+        // put out, so that the fire does not hold up the handovers of the tests after this one
+        for (String step : List.of("SENIOR_ON_DUTY_TOLD", "SECURITY_CONTROL_ROOM_TOLD", "FIRE_BRIGADE_CALLED",
+                "EXTINGUISHER_USED", "EVACUATION_GUIDED")) {
+            var done = night.post(lateIncident + "/fire-steps/" + step, Map.of("note", "保安 王强"));
+            assertThat(done.status()).as(String.valueOf(done.body())).isEqualTo(200);
+        }
+        var lateFirePhoto = night.upload(lateIncident + "/photos", "后厨.png", "image/png", PNG);
+        assertThat(lateFirePhoto.status()).as(String.valueOf(lateFirePhoto.body())).isEqualTo(201);
+        var resolved = night.post(lateIncident + "/resolve", Map.of("outcome", "已扑灭 / потушено"));
+        assertThat(resolved.status()).as(String.valueOf(resolved.body())).isEqualTo(200);
+    }
+
+    /** Broadcast-service aired the fire's evacuation in both languages, once (B7), on its day or, past midnight, the next. */
+    private static void evacuationAired(String incidentId, LocalDate reportedOn) {
+        Gateway broadcaster = Gateway.signIn(system.gatewayUrl(), "broadcaster");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> emergencies = new ArrayList<>();
+            for (LocalDate day = reportedOn; !day.isAfter(LocalDate.now(MALL)); day = day.plusDays(1)) {
+                var airings = broadcaster.get("/api/airings?date=" + day);
+                assertThat(airings.status()).as(String.valueOf(airings.body())).isEqualTo(200);
+                airings.body().forEach(airing -> {
+                    if (airing.path("emergency").asBoolean() && incidentId.equals(airing.path("incidentId").asText())) {
+                        emergencies.add(airing.path("language").asText().toLowerCase());
+                    }
+                });
+            }
+            assertThat(emergencies).containsExactlyInAnyOrder("zh", "ru");
+        });
     }
 
     @Test

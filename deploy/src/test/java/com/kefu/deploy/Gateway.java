@@ -34,7 +34,12 @@ public final class Gateway {
         return new Gateway(baseUrl, login.body().get("access_token").asText());
     }
 
-    public record Response(int status, JsonNode body) {
+    /** An answer; {@code retryAfter} its {@code Retry-After} header, if any. */
+    public record Response(int status, JsonNode body, String retryAfter) {
+
+        public Response(int status, JsonNode body) {
+            this(status, body, null);
+        }
     }
 
     public Response post(String path, Object body) {
@@ -80,7 +85,8 @@ public final class Gateway {
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
-            return new Response(response.statusCode(), json);
+            return new Response(response.statusCode(), json,
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
