@@ -114,8 +114,23 @@ public final class PublishedEventSchemas {
 
     /** What is wrong with a payload read as JSON, against the schema of a {@link PublishedEvent} type. */
     public static Set<String> errors(JsonNode data, String topic, Class<?> type) {
-        JsonSchema schema = FACTORY.getSchema(
-                com.networknt.schema.SchemaLocation.of("classpath:" + path(topic, type)), CONFIG);
+        return errors(data, path(topic, type));
+    }
+
+    /**
+     * What is wrong with the data of an envelope read from a topic, against the schema its type and version
+     * name: for the records a test's own requests made the relay publish.
+     */
+    public static Set<String> envelopeErrors(JsonNode envelope, String topic) {
+        String path = "schemas/" + topic + "/" + envelope.path("type").asText() + ".v"
+                + envelope.path("version").asInt() + ".json";
+        assertThat(new ClassPathResource(path).exists()).as("schema " + path).isTrue();
+        return errors(envelope.path("data"), path).stream()
+                .map(error -> envelope.path("type").asText() + ": " + error).collect(Collectors.toSet());
+    }
+
+    private static Set<String> errors(JsonNode data, String path) {
+        JsonSchema schema = FACTORY.getSchema(com.networknt.schema.SchemaLocation.of("classpath:" + path), CONFIG);
         return schema.validate(data).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
     }
 
