@@ -8,6 +8,7 @@ import com.kefu.broadcast.query.AiringQueries.Airing;
 import com.kefu.broadcast.web.BroadcastRequests.AiringRequest;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.web.Csv;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -72,7 +73,7 @@ class AiringController {
     /** The same log as CSV, for {@code Accept: text/csv}. */
     @GetMapping(produces = CSV)
     @PreAuthorize(Access.READERS)
-    ResponseEntity<String> dayAsCsv(
+    ResponseEntity<byte[]> dayAsCsv(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return export(date);
     }
@@ -80,11 +81,11 @@ class AiringController {
     /** The programme log of a day as a CSV file to download. */
     @GetMapping("/export")
     @PreAuthorize(Access.READERS)
-    ResponseEntity<String> export(
+    ResponseEntity<byte[]> export(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         LocalDate day = date == null ? today() : date;
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
+                .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programme-log-" + day + ".csv\"")
                 .body(ProgrammeLog.csv(airings.of(day), properties.zone()));
     }

@@ -7,9 +7,10 @@ import com.kefu.broadcast.Scripts;
 import com.kefu.broadcast.api.BroadcastTopics;
 import com.kefu.broadcast.speech.SpeechSynthesis;
 import com.kefu.platform.test.MutableClock;
+import com.kefu.platform.test.PublishedEventSchemas;
 import com.kefu.platform.test.ServiceTest;
-import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
+import com.kefu.platform.test.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -303,7 +304,9 @@ class ScriptApiTest extends ServiceTest {
 
         List<String> published = new java.util.ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : Topics.awaitRecords(BroadcastTopics.EVENTS, id)) {
-            published.add(json.readTree(record.value()).get("type").asText());
+            JsonNode envelope = json.readTree(record.value());
+            assertThat(PublishedEventSchemas.envelopeErrors(envelope, BroadcastTopics.EVENTS)).isEmpty();
+            published.add(envelope.get("type").asText());
         }
         assertThat(published).containsSubsequence("ScriptDrafted", "ScriptSubmitted", "ScriptApproved",
                 "ScriptAired");

@@ -228,7 +228,8 @@ class StationApiTest extends ServiceTest {
         assertThat(export.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(export.getHeaders().getContentDisposition().getFilename())
                 .isEqualTo("programme-log-" + today() + ".csv");
-        String[] lines = export.getBody().split("\r\n");
+        assertThat(export.getBody()).as("the UTF-8 byte-order mark Excel needs for Chinese").startsWith("\uFEFF");
+        String[] lines = export.getBody().substring(1).split("\r\n");
         assertThat(lines[0]).isEqualTo("aired_at,language,programme,title,script_id,version,template,emergency,"
                 + "incident_id,aired_by");
         assertThat(lines).anySatisfy(line -> assertThat(line)

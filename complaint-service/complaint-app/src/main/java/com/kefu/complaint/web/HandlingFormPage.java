@@ -1,84 +1,136 @@
 package com.kefu.complaint.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.query.HandlingForm;
-import org.springframework.web.util.HtmlUtils;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import org.springframework.core.io.ClassPathResource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
-/** The handling form as a printable page, every label in Chinese and Russian (C8). */
+/**
+ * The handling form as a printable page, every label in Chinese and Russian (C8): the Mustache template
+ * {@code templates/handling-form.mustache} (values HTML-escaped), its labels from the staff console's message
+ * bundles ({@code complaints.json} of each language, copied onto the classpath under {@code console-i18n/} at
+ * build time), so that the paper and the screen say the same.
+ */
 final class HandlingFormPage {
 
+    /** The bundle keys the page uses, by the short name the template knows them by. */
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("number", "complaints.field.number"), Map.entry("status", "complaints.field.status"),
+            Map.entry("customer", "complaints.field.customer"), Map.entry("channel", "complaints.field.channel"),
+            Map.entry("category", "complaints.field.category"), Map.entry("severity", "complaints.field.severity"),
+            Map.entry("priority", "complaints.field.priority"), Map.entry("merchant", "complaints.field.merchant"),
+            Map.entry("subject", "complaints.field.subject"), Map.entry("description", "complaints.field.description"),
+            Map.entry("filed", "complaints.form.filed"), Map.entry("steps", "complaints.form.steps"),
+            Map.entry("when", "complaints.form.when"), Map.entry("step", "complaints.form.step"),
+            Map.entry("by", "complaints.form.by"), Map.entry("content", "complaints.form.content"));
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Template TEMPLATE = Mustache.compiler().defaultValue("")
+            .compile(reader("templates/handling-form.mustache"));
+    private static final Map<String, Map<String, String>> BUNDLES = Map.of("zh", labels("zh"), "ru", labels("ru"));
 
     private HandlingFormPage() {
     }
 
     static String render(HandlingForm form, ZoneId zone) {
         JsonNode c = form.complaint();
-        StringBuilder html = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="zh"><head><meta charset="utf-8"><title>%s %s</title>
-                <style>
-                  body { font-family: sans-serif; margin: 2em; } table { border-collapse: collapse; width: 100%%; }
-                  th, td { border: 1px solid #444; padding: .4em; text-align: left; vertical-align: top; }
-                  th { width: 22%%; background: #eee; } .ru { color: #444; font-weight: normal; display: block; }
-                  @media print { body { margin: 0; } }
-                </style></head><body>
-                <h1>%s <span class="ru">%s</span></h1>
-                <p>编号 / Номер: <strong>%s</strong> &nbsp; 状态 / Состояние: <strong>%s</strong>%s</p>
-                <table>
-                """.formatted(e(form.title().get("zh")), e(form.number()), e(form.title().get("zh")),
-                e(form.title().get("ru")), e(form.number()), e(form.status()),
-                form.filed() ? " &nbsp; 已归档 / В архиве" : ""));
-        row(html, "客户", "Клиент", c.path("customer").path("name").asText() + "  "
-                + c.path("customer").path("maskedPhone").asText(""));
-        row(html, "渠道", "Канал", c.path("channel").asText());
-        row(html, "类别", "Категория", c.path("category").asText());
-        row(html, "严重程度 / 优先级", "Тяжесть / приоритет",
-                c.path("severity").asText() + " / " + c.path("priority").asText());
+        List<Map<String, String>> rows = new ArrayList<>();
+        rows.add(row("customer", c.path("customer").path("name").asText() + "  "
+                + c.path("customer").path("maskedPhone").asText("")));
+        rows.add(row("channel", c.path("channel").asText()));
+        rows.add(row("category", c.path("category").asText()));
+        rows.add(Map.of("zh", label("zh", "severity") + " / " + label("zh", "priority"),
+                "ru", label("ru", "severity") + " / " + label("ru", "priority"),
+                "value", c.path("severity").asText() + " / " + c.path("priority").asText()));
         if (c.hasNonNull("merchant")) {
-            row(html, "商户", "Арендатор", c.path("merchant").path("shopNo").asText() + " "
-                    + c.path("merchant").path("name").asText(""));
+            rows.add(row("merchant", c.path("merchant").path("shopNo").asText() + " "
+                    + c.path("merchant").path("name").asText("")));
         }
-        row(html, "主题", "Тема", c.path("subject").asText());
-        row(html, "内容", "Описание", c.path("description").asText(""));
-        html.append("</table>\n<h2>处理经过 <span class=\"ru\">Ход обработки</span></h2>\n<table>\n");
-        html.append("<tr><th>时间 / Время</th><th>步骤 / Шаг</th><th>经办人 / Кто</th><th>内容 / Содержание</th></tr>\n");
-        for (HandlingForm.Step step : form.steps()) {
-            html.append("<tr><td>").append(e(TIME.format(step.at().atZone(zone)))).append("</td><td>")
-                .append(e(step.labelZh())).append("<span class=\"ru\">").append(e(step.labelRu()))
-                .append("</span></td><td>").append(e(step.by() == null ? "" : step.by())).append("</td><td>")
-                .append(details(step)).append("</td></tr>\n");
-        }
-        return html.append("</table>\n</body></html>\n").toString();
+        rows.add(row("subject", c.path("subject").asText()));
+        rows.add(row("description", c.path("description").asText("")));
+        Map<String, Object> page = new HashMap<>(BUNDLES);
+        page.put("title", form.title());
+        page.put("number", form.number());
+        page.put("status", form.status());
+        page.put("filed", form.filed());
+        page.put("rows", rows);
+        page.put("steps", form.steps().stream().map(step -> {
+            Map<String, Object> line = new HashMap<>();
+            line.put("at", TIME.format(step.at().atZone(zone)));
+            line.put("labelZh", step.labelZh());
+            line.put("labelRu", step.labelRu());
+            line.put("by", step.by());
+            line.put("details", details(step));
+            return line;
+        }).toList());
+        return TEMPLATE.execute(page);
     }
 
-    private static String details(HandlingForm.Step step) {
+    private static Map<String, String> row(String label, String value) {
+        return Map.of("zh", label("zh", label), "ru", label("ru", label), "value", value);
+    }
+
+    private static String label(String language, String name) {
+        return BUNDLES.get(language).get(name);
+    }
+
+    private static List<Map<String, String>> details(HandlingForm.Step step) {
+        List<Map<String, String>> details = new ArrayList<>();
         if ("ComplaintReceived".equals(step.type())) {
-            return "";
+            return details;
         }
-        StringBuilder text = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> fields = step.details().fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getKey().equals("complaintId") || field.getKey().endsWith("At") || field.getKey().endsWith("By")
                     || field.getValue().isNull()) {
                 continue;
             }
-            text.append(e(field.getKey())).append(": ").append(e(field.getValue().asText())).append("<br>");
+            details.add(Map.of("name", field.getKey(), "value", field.getValue().asText()));
         }
-        return text.toString();
+        return details;
     }
 
-    private static void row(StringBuilder html, String zh, String ru, String value) {
-        html.append("<tr><th>").append(e(zh)).append("<span class=\"ru\">").append(e(ru)).append("</span></th><td>")
-            .append(e(value)).append("</td></tr>\n");
+    /** The labels of one language, from the console's bundle; a key missing there fails at start, not on paper. */
+    private static Map<String, String> labels(String language) {
+        String path = "console-i18n/" + language + "/complaints.json";
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            Map<String, String> bundle = new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { });
+            Map<String, String> labels = new HashMap<>();
+            LABELS.forEach((name, key) -> {
+                String text = bundle.get(key);
+                if (text == null) {
+                    throw new IllegalStateException(path + " has no " + key);
+                }
+                labels.put(name, text);
+            });
+            return labels;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
-    private static String e(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    private static Reader reader(String path) {
+        try {
+            return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 }

@@ -63,7 +63,7 @@ class ReportController {
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> csv(@RequestParam String period) {
         Report report = json(period);
-        return download(report, CSV, "csv", ReportExports.utf8(ReportExports.csv(report)));
+        return download(report, CSV, "csv", ReportExports.csv(report));
     }
 
     @GetMapping(produces = ReportExports.XLSX)

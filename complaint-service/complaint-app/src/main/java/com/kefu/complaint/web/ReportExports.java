@@ -1,6 +1,7 @@
 package com.kefu.complaint.web;
 
 import com.kefu.complaint.query.ComplaintReports.Report;
+import com.kefu.platform.web.Csv;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -8,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,36 +99,17 @@ final class ReportExports {
                 java.math.RoundingMode.HALF_UP);
     }
 
-    static String csv(Report report) {
-        StringBuilder csv = new StringBuilder("table,item,measure,value\r\n");
+    /** One line per figure; the writer's guard keeps a proposal's words from running as a formula. */
+    static byte[] csv(Report report) {
+        List<List<Object>> lines = new ArrayList<>();
         for (Table table : tables(report)) {
             for (List<Object> row : table.rows()) {
                 for (int column = 1; column < table.columns().size(); column++) {
-                    csv.append(table.key()).append(',').append(cell(row.get(0))).append(',')
-                       .append(table.columns().get(column).key()).append(',').append(cell(row.get(column)))
-                       .append("\r\n");
+                    lines.add(row(table.key(), row.get(0), table.columns().get(column).key(), row.get(column)));
                 }
             }
         }
-        return csv.toString();
-    }
-
-    /**
-     * RFC 4180 quoting; text that a spreadsheet would take for a formula (=, +, -, @ first) is opened with an
-     * apostrophe, so a proposal's words can never run as a formula in the reader's spreadsheet.
-     */
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (value instanceof CharSequence && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return Csv.write(List.of("table", "item", "measure", "value"), lines);
     }
 
     static byte[] xlsx(Report report) {
@@ -159,9 +140,5 @@ final class ReportExports {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

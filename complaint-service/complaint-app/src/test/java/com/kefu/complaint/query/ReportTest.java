@@ -255,7 +255,9 @@ class ReportTest extends ServiceTest {
         assertThat(csv.getStatusCode().value()).isEqualTo(200);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("complaints-2026-11.csv");
-        List<String> lines = new String(csv.getBody(), StandardCharsets.UTF_8).lines().toList();
+        String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+        assertThat(text).as("the UTF-8 byte-order mark Excel needs for Chinese").startsWith("\uFEFF");
+        List<String> lines = text.substring(1).lines().toList();
         assertThat(lines.get(0)).isEqualTo("table,item,measure,value");
         assertThat(lines).contains("summary,received,value,3", "byChannel,PHONE,complaints,1",
                 "stageTimes,ASSIGNED,meanSeconds,16200", "stageTimes,ASSIGNED,meanHours,4.50",

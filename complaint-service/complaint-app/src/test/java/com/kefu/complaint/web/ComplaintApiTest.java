@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.Complaints;
 import com.kefu.complaint.api.ComplaintTopics;
+import com.kefu.platform.test.PublishedEventSchemas;
 import com.kefu.platform.test.ServiceTest;
-import com.kefu.platform.test.Topics;
 import com.kefu.platform.test.Tokens;
+import com.kefu.platform.test.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,7 @@ class ComplaintApiTest extends ServiceTest {
         assertThat(envelope.get("actor").asText()).isEqualTo("desk");
         assertThat(UUID.fromString(envelope.get("id").asText())).isNotNull();
         assertThat(envelope.get("data").get("channel").asText()).isEqualTo("PHONE");
+        assertThat(PublishedEventSchemas.envelopeErrors(envelope, ComplaintTopics.EVENTS)).as("C13").isEmpty();
         assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain("13812345678");
     }
 

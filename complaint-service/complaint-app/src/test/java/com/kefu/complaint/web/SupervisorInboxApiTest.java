@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.Complaints;
 import com.kefu.complaint.api.ComplaintTopics;
+import com.kefu.platform.test.PublishedEventSchemas;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
@@ -107,6 +108,7 @@ class SupervisorInboxApiTest extends ServiceTest {
         List<String> published = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : Topics.awaitRecords(ComplaintTopics.EVENTS, first)) {
             JsonNode envelope = json.readTree(record.value());
+            assertThat(PublishedEventSchemas.envelopeErrors(envelope, ComplaintTopics.EVENTS)).as("C13").isEmpty();
             if (envelope.get("type").asText().startsWith("Supervisor")
                     || envelope.get("type").asText().startsWith("Escalation")) {
                 published.add(envelope.get("type").asText() + ": " + envelope.get("data").path("instructions").asText());
