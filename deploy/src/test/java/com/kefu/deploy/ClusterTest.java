@@ -43,29 +43,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * R6 the cluster of {@code up.sh --cluster}, reduced to what the faults touch: three KRaft brokers, two instances of
- * complaint-service on one database, one gateway balancing between them (the other services and the second gateway are
- * left out to keep the test's time and memory down). Real processes on the cluster's own ports (gateway 26080, the
- * instances 26081 and 26091, PostgreSQL 26432, brokers 26092–26094), killed with {@code kill -9}.
+ * R6 the cluster of {@code up.sh --cluster}, reduced to what the faults touch: three KRaft brokers, two instances each
+ * of complaint-service and of dutylog-service (which takes every phone complaint into the duty log), one gateway
+ * balancing between them (the other services and the second gateway are left out to keep the test's time and memory
+ * down). Real processes on the cluster's own ports (gateway 26080, the instances 26081/26091 and 26082/26092,
+ * PostgreSQL 26432, brokers 26192–26194), killed with {@code kill -9}, frozen with {@code kill -STOP}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
 
     private static final int GATEWAY_PORT = 26080;
     private static final int POSTGRES_PORT = 26432;
-    private static final int KAFKA_PORT = 26092;
+    /** Brokers 26192–26194 (controllers 100 above): clear of the second instances' ports (26091, 26092). */
+    private static final int KAFKA_PORT = 26192;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalSystem system;
     private static Gateway desk;
     private static final Set<String> acknowledged = Collections.synchronizedSet(new HashSet<>());
+    /** The number of every complaint acknowledged in any of the tests, by id: each is a phone call for the duty log. */
+    private static final Map<String, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void startCluster() {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path dataDir = root.resolve("deploy/target/cluster-" + UUID.randomUUID().toString().substring(0, 8));
         List<LocalSystem.Service> services = LocalSystem.Settings.allServices(GATEWAY_PORT).stream()
-                .filter(s -> s.name().equals("complaint-service") || s.name().equals("gateway")).toList();
+                .filter(s -> Set.of("complaint-service", "dutylog-service", "gateway").contains(s.name())).toList();
         LocalSystem.Settings cluster = new LocalSystem.Settings(root, dataDir, POSTGRES_PORT, KAFKA_PORT, null, "kefu",
                 "kefu", null, services).notDurable().unsupervised().clustered(LocalSystem.SECOND_INSTANCE_OFFSET);
         cluster = new LocalSystem.Settings(cluster.root(), cluster.dataDir(), POSTGRES_PORT, KAFKA_PORT, null, "kefu",
@@ -75,7 +79,7 @@ class ClusterTest {
         system = new LocalSystem(cluster);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
         system.start();
-        System.out.printf("R6 cluster: 3 brokers, 2 complaint-service, 1 gateway up in %d s%n",
+        System.out.printf("R6 cluster: 3 brokers, 2 complaint-service, 2 dutylog-service, 1 gateway up in %d s%n",
                 Duration.ofNanos(System.nanoTime() - begin).toSeconds());
         desk = Gateway.signIn(system.gatewayUrl(), "desk");
     }
@@ -89,11 +93,14 @@ class ClusterTest {
 
     @Test
     @Order(1)
-    @DisplayName("R6 both instances hold segments of the relay; one killed mid-burst: no acknowledged intake lost, the survivor holds every segment")
+    @DisplayName("R6 both instances hold segments of the relay; one of complaint-service and one of dutylog-service killed mid-burst: no acknowledged intake lost, the survivor holds every segment")
     void instanceKilledMidBurst() throws Exception {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(relayOwners().values()).containsExactly(2, 2));
         System.out.println("R6 relay segments before: " + relayOwners());
+        // the phone complaints enter this page of the duty log, each once (D11), whichever instance takes them
+        var shift = desk.post("/api/shifts", Map.of("post", "cluster-desk"));
+        assertThat(shift.status()).as(String.valueOf(shift.body())).isEqualTo(201);
 
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
@@ -109,6 +116,7 @@ class ClusterTest {
                             "subject", "cluster " + client + "/" + i, "description", "3楼 A-1024"));
                     if (answer.status() == 201) {
                         acknowledged.add(answer.body().get("id").asText());
+                        numbers.put(answer.body().get("id").asText(), answer.body().get("number").asText());
                     } else {
                         assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(503);
                         refused.incrementAndGet();
@@ -119,6 +127,7 @@ class ClusterTest {
         }
         await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= 100);
         system.kill("complaint-service-2");
+        system.kill("dutylog-service-2");
         long killed = System.nanoTime();
         for (Future<?> client : done) {
             client.get(5, TimeUnit.MINUTES);
@@ -224,6 +233,33 @@ class ClusterTest {
         assertThat(twice).isZero();
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("R6 D11 downstream, after every fault above: each phone complaint acknowledged is in the duty log once")
+    void everyCallInTheDutyLogOnce() throws Exception {
+        Map<String, Integer> entries = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                .until(ClusterTest::callsInTheDutyLog, inLog -> inLog.keySet().containsAll(numbers.values()));
+        long twice = numbers.values().stream().filter(number -> entries.get(number) > 1).count();
+        System.out.printf("R6 downstream: %d complaints acknowledged in all, %d missing from the duty log, %d entered "
+                + "twice%n", numbers.size(), numbers.values().stream().filter(n -> !entries.containsKey(n)).count(),
+                twice);
+        assertThat(twice).isZero();
+    }
+
+    /** The duty log's complaint calls (D11), by the complaint's number: how many entries each made. */
+    private static Map<String, Integer> callsInTheDutyLog() throws Exception {
+        Map<String, Integer> calls = new HashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/dutylog",
+                "kefu", "kefu"); Statement sql = db.createStatement();
+             ResultSet rows = sql.executeQuery("select reference, count(*) from shift_entry_view "
+                     + "where category = 'COMPLAINT_CALL' group by reference")) {
+            while (rows.next()) {
+                calls.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return calls;
+    }
+
     /** Clients registering complaints through the gateway until stopped: what was acknowledged, what else came back. */
     private static final class Burst {
 
@@ -253,6 +289,7 @@ class ClusterTest {
                         burst.slowest.accumulateAndGet(Duration.ofNanos(System.nanoTime() - begin).toMillis(), Math::max);
                         if (answer.status() == 201) {
                             burst.acknowledged.add(answer.body().get("id").asText());
+                            numbers.put(answer.body().get("id").asText(), answer.body().get("number").asText());
                         } else if (answer.status() == 429) {
                             // the gateway's rate limit for the user: a well-behaved client waits as told
                             burst.throttled.incrementAndGet();

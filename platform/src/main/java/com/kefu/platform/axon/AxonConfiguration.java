@@ -13,6 +13,7 @@ import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
+import com.kefu.platform.store.StoreUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -95,6 +96,12 @@ public class AxonConfiguration {
     @Bean
     AxonProblems axonProblems() {
         return new AxonProblems();
+    }
+
+    /** While the database is down a request answers 503 with {@code Retry-After}, not 500. */
+    @Bean
+    StoreUnavailable storeUnavailable() {
+        return new StoreUnavailable();
     }
 
     /** The keys of personal data (S3), apart from the events. */

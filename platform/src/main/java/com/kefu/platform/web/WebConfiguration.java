@@ -23,17 +23,6 @@ public class WebConfiguration {
         return new ProblemHandler();
     }
 
-    /** A service with a database answers 503 while it is down (the gateway has none). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.jdbc.CannotGetJdbcConnectionException")
-    static class DatabaseOutages {
-
-        @Bean
-        StoreUnavailable storeUnavailable() {
-            return new StoreUnavailable();
-        }
-    }
-
     /** Ahead of security: an oversized body is refused before anything reads it. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(

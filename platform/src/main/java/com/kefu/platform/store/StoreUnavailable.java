@@ -1,10 +1,12 @@
-package com.kefu.platform.web;
+package com.kefu.platform.store;
 
+import com.kefu.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -50,6 +52,22 @@ public class StoreUnavailable {
         log.error("unexpected error", error);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "something went wrong on our side; it has been logged"));
+    }
+
+    /**
+     * Whether the database being unreachable is what this failed of, anywhere in its causes: what this advice answers
+     * 503 to, and what a Kafka listener retries for as long as it lasts instead of giving the record up to the
+     * dead-letter topic ({@code MessagingConfiguration}).
+     */
+    public static boolean causedBy(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessException || cause instanceof TransactionSystemException
+                    || cause instanceof SQLException sql && isOutage(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.kefu.platform.web;
+package com.kefu.platform.store;
 
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -21,6 +21,17 @@ class StoreUnavailableTest {
         assertThat(StoreUnavailable.isOutage(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
         assertThat(StoreUnavailable.isOutage(new SQLTransientConnectionException("pool: request timed out"))).isTrue();
+    }
+
+    @Test
+    void anOutageIsFoundUnderWhatWrapsIt() {
+        var lost = new PSQLException("I/O error", PSQLState.CONNECTION_FAILURE);
+        assertThat(StoreUnavailable.causedBy(new IllegalStateException("handler failed",
+                new RuntimeException("jdbc", lost)))).isTrue();
+        assertThat(StoreUnavailable.causedBy(new org.springframework.transaction.TransactionSystemException(
+                "Could not roll back JDBC transaction", new SQLException("Connection is closed")))).isTrue();
+        assertThat(StoreUnavailable.causedBy(new IllegalStateException("no",
+                new SQLException("duplicate key", "23505")))).isFalse();
     }
 
     @Test
