@@ -2,7 +2,7 @@ package com.kefu.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.contracts.PublishedEvent;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.ClassPathResource;
