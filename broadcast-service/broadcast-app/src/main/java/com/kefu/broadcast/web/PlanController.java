@@ -1,5 +1,6 @@
 package com.kefu.broadcast.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.command.PlanCommands;
 import com.kefu.broadcast.command.PlanCommands.PlanSlotCommand;
 import com.kefu.broadcast.command.PlanCommands.RemoveSlotCommand;
@@ -103,10 +104,10 @@ class PlanController {
 
     private void requireKnown(String scriptId, String equipmentId) {
         if (scriptId != null && !events.exists(scriptId, "Script")) {
-            throw new IllegalArgumentException("scriptId " + scriptId + " names no script");
+            throw new InvalidRequest("scriptId " + scriptId + " names no script");
         }
         if (equipmentId != null && !events.exists(equipmentId, "Equipment")) {
-            throw new IllegalArgumentException("equipmentId " + equipmentId + " names no equipment");
+            throw new InvalidRequest("equipmentId " + equipmentId + " names no equipment");
         }
     }
 }

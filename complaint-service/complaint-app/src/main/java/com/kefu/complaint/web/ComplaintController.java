@@ -18,7 +18,7 @@ import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

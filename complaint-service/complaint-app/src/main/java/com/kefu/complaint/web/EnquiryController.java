@@ -17,7 +17,7 @@ import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.DutyDayCommands.SignAddendumCommand;
 import com.kefu.dutylog.config.DutylogProperties;
@@ -77,7 +78,7 @@ public class DutyDays {
     @Transactional
     public void sign(LocalDate day) {
         if (day.isAfter(today())) {
-            throw new IllegalArgumentException("the duty log of " + day + " cannot be signed before the day begins");
+            throw new InvalidRequest("the duty log of " + day + " cannot be signed before the day begins");
         }
         String manager = CurrentUser.get().username();
         Instant now = clock.instant();

@@ -4,7 +4,7 @@ import com.kefu.membership.command.GiftDesk;
 import com.kefu.membership.config.MembershipProperties;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.CampaignView;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
