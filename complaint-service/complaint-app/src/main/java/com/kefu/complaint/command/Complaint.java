@@ -208,7 +208,7 @@ public class Complaint {
     }
 
     /**
-     * The customer's key is already gone ({@link ComplaintIntake#erase}); the event tells the projections to forget
+     * The customer's key is already gone ({@link Erasures#erase}); the event tells the projections to forget
      * what they copied. An archived complaint takes it too: erasure is the customer's right, not a change of case.
      */
     @CommandHandler
