@@ -3,11 +3,11 @@ package com.kefu.complaint.web;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.ReportPeriod;
 import com.kefu.complaint.command.ImprovementProposal.RecordProposalCommand;
-import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.ComplaintReports;
 import com.kefu.complaint.query.ComplaintReports.Report;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -43,13 +43,13 @@ class ReportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ComplaintReports reports;
-    private final ComplaintProperties properties;
+    private final MallTime mallTime;
     private final Commands commands;
     private final Clock clock;
 
-    ReportController(ComplaintReports reports, ComplaintProperties properties, Commands commands, Clock clock) {
+    ReportController(ComplaintReports reports, MallTime mallTime, Commands commands, Clock clock) {
         this.reports = reports;
-        this.properties = properties;
+        this.mallTime = mallTime;
         this.commands = commands;
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ class ReportController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READERS)
     Report json(@RequestParam String period) {
-        return reports.of(period(period), properties.zone());
+        return reports.of(period(period), mallTime.zone());
     }
 
     @GetMapping(produces = "text/csv")
