@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Complaint intake against PostgreSQL's own append rate, measured in one run; prints the figures.
 # BENCH_CLIENTS (16), BENCH_SECONDS (20), BENCH_WARMUP (10). Starts its own system on shifted ports
-# (gateway 28080, PostgreSQL 35432, Kafka 39092) with its data under deploy/target/bench-*.
+# (gateway 28080, PostgreSQL 28432, Kafka 28092) with its data under deploy/target/bench-*.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"

@@ -59,7 +59,7 @@ public final class IntakeBenchmark {
         List<String> needed = List.of("complaint-service", "gateway");
         var services = LocalSystem.Settings.allServices(28080).stream()
                 .filter(service -> needed.contains(service.name())).toList();
-        var settings = new LocalSystem.Settings(root, dataDir, 35432, 39092, null, "kefu", "kefu", null, services)
+        var settings = new LocalSystem.Settings(root, dataDir, 28432, 28092, null, "kefu", "kefu", null, services)
                 .notDurable() // as the baseline it is compared with; the postgres line says so
                 .unsupervised(); // a process that dies shows in the figures, not hidden by a restart
 

@@ -395,6 +395,8 @@ public final class LocalSystem implements AutoCloseable {
         settings.services().forEach(service -> needed.put(service.port(), service.process()));
         needed.forEach((port, user) -> {
             try (ServerSocket probe = new ServerSocket()) {
+                // as the servers bind: a port held only in TIME_WAIT by an earlier client's connection is free
+                probe.setReuseAddress(true);
                 probe.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
                 throw new IllegalStateException("port " + port + " is already in use; " + user + " needs it. "

@@ -165,7 +165,7 @@ public final class PathBenchmark {
         Clock clock = Clock.systemDefaultZone();
         Path dataDir = root.resolve("deploy/target/bench-path-" + clock.millis());
         var services = LocalSystem.Settings.allServices(28080);
-        var settings = new LocalSystem.Settings(root, dataDir, 35432, 39092, null, "kefu", "kefu", null, services)
+        var settings = new LocalSystem.Settings(root, dataDir, 28432, 28092, null, "kefu", "kefu", null, services)
                 .notDurable() // as the baseline it is compared with; the postgres line says so
                 .unsupervised(); // a process that dies shows in the figures, not hidden by a restart
         String direct = services.stream().filter(s -> s.name().equals("complaint-service")).findFirst()

@@ -251,10 +251,10 @@ class BroadcastConsoleTest {
         browser.waitFor(By.id("username"));
     }
 
-    /** A token signed with the local profile's key (platform/src/main/resources/local-keys), as the services' tests do. */
+    /** A token signed with the local profile's key (platform-base/src/main/resources/local-keys), as the services' tests do. */
     private static String localToken(String username, String... roles) {
         try {
-            String pem = Files.readString(Path.of("..", "platform", "src", "main", "resources", "local-keys",
+            String pem = Files.readString(Path.of("..", "platform-base", "src", "main", "resources", "local-keys",
                     "jwt-private.pem"));
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));

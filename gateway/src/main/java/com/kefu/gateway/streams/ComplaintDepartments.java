@@ -7,7 +7,7 @@ import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

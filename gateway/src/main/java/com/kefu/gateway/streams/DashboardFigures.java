@@ -16,7 +16,7 @@ import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.api.ShiftOpenedEvent;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.platform.time.MallTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -41,8 +42,9 @@ final class DashboardStreams implements TopicFeed.Handler {
     private boolean wasComplete;
 
     DashboardStreams(StreamsProperties properties, ObjectMapper json, Executor senders,
-                     ScheduledExecutorService scheduler, Clock clock) {
-        this.figures = new DashboardFigures(properties.zone());
+                     ScheduledExecutorService scheduler, MallTime mallTime) {
+        Clock clock = mallTime.clock();
+        this.figures = new DashboardFigures(mallTime.zone());
         this.properties = properties;
         this.json = json;
         this.senders = senders;

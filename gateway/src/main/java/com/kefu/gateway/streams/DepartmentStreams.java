@@ -1,7 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

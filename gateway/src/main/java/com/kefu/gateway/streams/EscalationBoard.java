@@ -9,7 +9,7 @@ import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.EscalationAcknowledgedEvent;
 import com.kefu.complaint.api.Severity;
 import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 
 import java.time.Instant;
 import java.util.ArrayList;

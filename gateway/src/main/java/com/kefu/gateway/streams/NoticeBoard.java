@@ -2,7 +2,7 @@ package com.kefu.gateway.streams;
 
 import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
 import com.kefu.dutylog.api.IncidentNoticeSentEvent;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.kefu.gateway.streams;
 
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.kefu.gateway.streams;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.web.Problems;
@@ -53,15 +54,26 @@ class StreamController {
     SseEmitter department(@PathVariable String department,
                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         if (!DEPARTMENT.matcher(department).matches()) {
-            throw new IllegalArgumentException("a department is named by 1 to 64 letters, digits, '-' or '_'");
+            throw new InvalidRequest("a department is named by 1 to 64 letters, digits, '-' or '_'");
         }
         CurrentUser user = CurrentUser.get();
         if (WATCH_ANY_DEPARTMENT.stream().noneMatch(user::hasRole) && !department.equals(user.department())) {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
                     "a department's users watch their own department's stream only"), null);
         }
-        Positions resume = lastEventId == null || lastEventId.isBlank() ? null : Positions.parse(lastEventId);
-        return departments.open(department, resume);
+        return departments.open(department, resume(lastEventId));
+    }
+
+    /** Where a client resumes ({@code Last-Event-ID}); an id this gateway did not write is the client's mistake. */
+    private static Positions resume(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Positions.parse(lastEventId);
+        } catch (IllegalArgumentException wrong) {
+            throw new InvalidRequest(wrong.getMessage(), wrong);
+        }
     }
 
     /** The managers' live figures: a snapshot at once, then an update whenever they change. */

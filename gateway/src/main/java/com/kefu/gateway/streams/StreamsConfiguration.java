@@ -1,6 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.platform.time.MallTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +64,8 @@ class StreamsConfiguration {
 
     @Bean
     DashboardStreams dashboardStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads,
-                                      Clock clock) {
-        var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, clock);
+                                      MallTime mallTime) {
+        var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, mallTime);
         long every = properties.heartbeat().toMillis();
         threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
         return streams;

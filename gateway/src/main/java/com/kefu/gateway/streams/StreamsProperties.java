@@ -5,7 +5,6 @@ import com.kefu.dutylog.api.DutylogTopics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -22,11 +21,10 @@ import java.util.UUID;
  * @param dashboardPause  the shortest time between two dashboard updates: a burst of events is one update
  * @param maxPending      events queued for one client beyond which it is too slow and is disconnected (it resumes
  *                        from Kafka when it reconnects, so nothing is lost)
- * @param zone            the mall's time zone: what "today" means for missed deadlines
  */
 @ConfigurationProperties("kefu.streams")
 public record StreamsProperties(String instanceId, String complaintTopic, String dutylogTopic, Duration heartbeat,
-                                Duration maxConnection, Duration dashboardPause, Integer maxPending, ZoneId zone) {
+                                Duration maxConnection, Duration dashboardPause, Integer maxPending) {
 
     public StreamsProperties {
         instanceId = instanceId == null || instanceId.isBlank()
@@ -37,6 +35,5 @@ public record StreamsProperties(String instanceId, String complaintTopic, String
         maxConnection = maxConnection == null ? Duration.ofMinutes(30) : maxConnection;
         dashboardPause = dashboardPause == null ? Duration.ofMillis(250) : dashboardPause;
         maxPending = maxPending == null ? 1_000 : maxPending;
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
     }
 }

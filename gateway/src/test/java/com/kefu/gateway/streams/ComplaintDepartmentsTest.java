@@ -6,8 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.Priority;
-import com.kefu.platform.messaging.EventEnvelope;
-import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.contracts.EventEnvelope;
+import com.kefu.platform.contracts.PublishedEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package com.kefu.platform.axon;
 
 import com.kefu.platform.relay.EventRelay;
-import com.kefu.platform.web.NotFound;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;

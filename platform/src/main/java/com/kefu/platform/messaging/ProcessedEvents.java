@@ -1,5 +1,7 @@
 package com.kefu.platform.messaging;
 
+import com.kefu.platform.contracts.EventEnvelope;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 

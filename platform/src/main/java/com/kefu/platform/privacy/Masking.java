@@ -1,5 +1,7 @@
 package com.kefu.platform.privacy;
 
+import com.kefu.platform.contracts.PersonalData;
+
 /** Personal data as roles that do not need it see it (S1): enough to recognise, not enough to use. */
 public final class Masking {
 

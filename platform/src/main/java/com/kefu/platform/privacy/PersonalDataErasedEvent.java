@@ -1,5 +1,7 @@
 package com.kefu.platform.privacy;
 
+import com.kefu.platform.contracts.PersonalData;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,9 @@
 package com.kefu.platform.privacy;
 
+import com.kefu.platform.contracts.DataSubject;
+
+import com.kefu.platform.contracts.PersonalData;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,12 +1,16 @@
 package com.kefu.platform.privacy;
 
+import com.kefu.platform.contracts.DataSubject;
+
+import com.kefu.platform.contracts.PersonalData;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import static com.kefu.platform.privacy.PersonalData.Kind.DOCUMENT;
-import static com.kefu.platform.privacy.PersonalData.Kind.PHONE;
+import static com.kefu.platform.contracts.PersonalData.Kind.DOCUMENT;
+import static com.kefu.platform.contracts.PersonalData.Kind.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** S5: personal data is masked by what its annotation says it is, never by what the field is called. */

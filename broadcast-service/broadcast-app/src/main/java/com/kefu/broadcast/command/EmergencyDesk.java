@@ -5,7 +5,7 @@ import com.kefu.broadcast.query.EmergencyTemplates;
 import com.kefu.broadcast.query.EmergencyTemplates.Template;
 import com.kefu.broadcast.query.StoredEvents;
 import com.kefu.platform.axon.Commands;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

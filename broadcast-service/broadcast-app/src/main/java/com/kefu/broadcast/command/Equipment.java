@@ -1,5 +1,6 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.command.EquipmentCommands.ClearFaultCommand;
 import com.kefu.broadcast.command.EquipmentCommands.RecordMaintenanceCommand;
 import com.kefu.broadcast.command.EquipmentCommands.RegisterEquipmentCommand;
@@ -8,8 +9,8 @@ import com.kefu.broadcast.event.EquipmentRegisteredEvent;
 import com.kefu.broadcast.event.FaultClearedEvent;
 import com.kefu.broadcast.event.FaultReportedEvent;
 import com.kefu.broadcast.event.MaintenanceRecordedEvent;
-import com.kefu.platform.web.NotFound;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -41,7 +42,7 @@ public class Equipment {
     @CommandHandler
     String handle(RecordMaintenanceCommand command) {
         if (command.performedAt().isAfter(command.at())) {
-            throw new IllegalArgumentException("performedAt " + command.performedAt()
+            throw new InvalidRequest("performedAt " + command.performedAt()
                     + " is in the future: record maintenance once it is done");
         }
         apply(new MaintenanceRecordedEvent(equipmentId, command.maintenanceId(), command.description(),

@@ -1,5 +1,6 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.event.ReviewNoteRecordedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -41,7 +42,7 @@ public class ProgrammeReview {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(RecordReviewNoteCommand command) {
         if (command.scriptId() == null && command.scriptVersion() != null) {
-            throw new IllegalArgumentException("scriptVersion needs the scriptId it is a version of");
+            throw new InvalidRequest("scriptVersion needs the scriptId it is a version of");
         }
         apply(new ReviewNoteRecordedEvent(command.reviewId(), command.programme(), command.noteId(),
                 command.verdict().name(), command.note(), command.scriptId(), command.scriptVersion(),

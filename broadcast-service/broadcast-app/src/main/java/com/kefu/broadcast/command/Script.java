@@ -1,5 +1,6 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.api.ScriptAiredEvent;
 import com.kefu.broadcast.api.ScriptApprovedEvent;
 import com.kefu.broadcast.api.ScriptDraftedEvent;
@@ -14,7 +15,7 @@ import com.kefu.broadcast.command.ScriptCommands.RejectScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.ReviseScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.SubmitScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.WithdrawScriptCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -82,7 +83,7 @@ public class Script {
         }
         if (command.validFrom() != null && command.validUntil() != null
                 && command.validUntil().isBefore(command.validFrom())) {
-            throw new IllegalArgumentException("validUntil " + command.validUntil() + " is before validFrom "
+            throw new InvalidRequest("validUntil " + command.validUntil() + " is before validFrom "
                     + command.validFrom());
         }
         apply(new ScriptApprovedEvent(scriptId, version, command.validFrom(), command.validUntil(), command.actor(),

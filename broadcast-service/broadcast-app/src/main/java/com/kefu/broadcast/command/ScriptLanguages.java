@@ -1,6 +1,6 @@
 package com.kefu.broadcast.command;
 
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 
 import java.lang.Character.UnicodeScript;
 

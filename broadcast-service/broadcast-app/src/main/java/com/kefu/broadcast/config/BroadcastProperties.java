@@ -3,19 +3,16 @@ package com.kefu.broadcast.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 /**
- * @param zone          the station's time zone: which day an airing belongs to, and the days an approval is valid
  * @param espeak        the espeak-ng program that reads approved scripts out as audio, a name on the PATH or a path;
  *                      where it is not installed, audio answers 503 and everything else works
  * @param speechTimeout how long one rendering may take before it is given up
  */
 @ConfigurationProperties("kefu.broadcast")
-public record BroadcastProperties(ZoneId zone, String espeak, Duration speechTimeout) {
+public record BroadcastProperties(String espeak, Duration speechTimeout) {
 
     public BroadcastProperties {
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         espeak = espeak == null || espeak.isBlank() ? "espeak-ng" : espeak;
         speechTimeout = speechTimeout == null ? Duration.ofSeconds(20) : speechTimeout;
     }

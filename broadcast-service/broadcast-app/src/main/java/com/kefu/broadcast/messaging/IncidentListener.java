@@ -8,7 +8,7 @@ import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.api.IncidentReportedEvent;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.messaging.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package com.kefu.broadcast.query;
 import com.kefu.broadcast.api.EmergencyAiredEvent;
 import com.kefu.broadcast.api.Language;
 import com.kefu.broadcast.api.ScriptAiredEvent;
-import com.kefu.broadcast.config.BroadcastProperties;
+import com.kefu.platform.time.MallTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,9 +26,9 @@ class AiringProjection {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    AiringProjection(JdbcTemplate jdbc, BroadcastProperties properties) {
+    AiringProjection(JdbcTemplate jdbc, MallTime mallTime) {
         this.jdbc = jdbc;
-        this.zone = properties.zone();
+        this.zone = mallTime.zone();
     }
 
     @EventHandler

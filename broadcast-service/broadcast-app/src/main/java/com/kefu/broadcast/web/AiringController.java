@@ -2,13 +2,13 @@ package com.kefu.broadcast.web;
 
 import com.kefu.broadcast.api.Language;
 import com.kefu.broadcast.command.ScriptCommands.AirScriptCommand;
-import com.kefu.broadcast.config.BroadcastProperties;
 import com.kefu.broadcast.query.AiringQueries;
 import com.kefu.broadcast.query.AiringQueries.Airing;
 import com.kefu.broadcast.web.BroadcastRequests.AiringRequest;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.web.Csv;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -37,13 +37,13 @@ class AiringController {
 
     private final Commands commands;
     private final AiringQueries airings;
-    private final BroadcastProperties properties;
+    private final MallTime mallTime;
     private final Clock clock;
 
-    AiringController(Commands commands, AiringQueries airings, BroadcastProperties properties, Clock clock) {
+    AiringController(Commands commands, AiringQueries airings, MallTime mallTime, Clock clock) {
         this.commands = commands;
         this.airings = airings;
-        this.properties = properties;
+        this.mallTime = mallTime;
         this.clock = clock;
     }
 
@@ -58,7 +58,7 @@ class AiringController {
         Instant now = clock.instant();
         String actor = CurrentUser.get().username();
         int version = commands.send(new AirScriptCommand(request.scriptId(), airingId,
-                Language.of(request.language()), LocalDate.ofInstant(now, properties.zone()), actor, now));
+                Language.of(request.language()), mallTime.dayOf(now), actor, now));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Aired(airingId, request.scriptId(), version, request.language(), actor, now));
     }
@@ -87,10 +87,10 @@ class AiringController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programme-log-" + day + ".csv\"")
-                .body(ProgrammeLog.csv(airings.of(day), properties.zone()));
+                .body(ProgrammeLog.csv(airings.of(day), mallTime.zone()));
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), properties.zone());
+        return mallTime.today();
     }
 }

@@ -14,7 +14,7 @@ import com.kefu.broadcast.web.BroadcastRequests.MaintenanceRequest;
 import com.kefu.broadcast.web.BroadcastRequests.Repair;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,9 +1,9 @@
 package com.kefu.broadcast.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.command.PlanCommands;
 import com.kefu.broadcast.command.PlanCommands.PlanSlotCommand;
 import com.kefu.broadcast.command.PlanCommands.RemoveSlotCommand;
-import com.kefu.broadcast.config.BroadcastProperties;
 import com.kefu.broadcast.query.PlanQueries;
 import com.kefu.broadcast.query.PlanQueries.Plan;
 import com.kefu.broadcast.query.RecurringSlots;
@@ -14,6 +14,7 @@ import com.kefu.broadcast.web.BroadcastRequests.RecurringSlotRequest;
 import com.kefu.broadcast.web.BroadcastRequests.SlotRequest;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,16 +45,16 @@ class PlanController {
     private final PlanQueries plans;
     private final RecurringSlots recurring;
     private final StoredEvents events;
-    private final BroadcastProperties properties;
+    private final MallTime mallTime;
     private final Clock clock;
 
     PlanController(Commands commands, PlanQueries plans, RecurringSlots recurring, StoredEvents events,
-                   BroadcastProperties properties, Clock clock) {
+                   MallTime mallTime, Clock clock) {
         this.commands = commands;
         this.plans = plans;
         this.recurring = recurring;
         this.events = events;
-        this.properties = properties;
+        this.mallTime = mallTime;
         this.clock = clock;
     }
 
@@ -66,7 +67,7 @@ class PlanController {
         Instant now = clock.instant();
         String slotId = commands.send(new PlanSlotCommand(PlanCommands.planId(date), date,
                 UUID.randomUUID().toString(), slot.time(), slot.programme(), slot.scriptId(), slot.equipmentId(),
-                LocalDate.ofInstant(now, properties.zone()), CurrentUser.get().username(), now));
+                mallTime.dayOf(now), CurrentUser.get().username(), now));
         return new Created(slotId);
     }
 
@@ -103,10 +104,10 @@ class PlanController {
 
     private void requireKnown(String scriptId, String equipmentId) {
         if (scriptId != null && !events.exists(scriptId, "Script")) {
-            throw new IllegalArgumentException("scriptId " + scriptId + " names no script");
+            throw new InvalidRequest("scriptId " + scriptId + " names no script");
         }
         if (equipmentId != null && !events.exists(equipmentId, "Equipment")) {
-            throw new IllegalArgumentException("equipmentId " + equipmentId + " names no equipment");
+            throw new InvalidRequest("equipmentId " + equipmentId + " names no equipment");
         }
     }
 }

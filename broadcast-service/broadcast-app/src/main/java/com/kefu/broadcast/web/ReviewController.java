@@ -1,5 +1,6 @@
 package com.kefu.broadcast.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.command.ProgrammeReview;
 import com.kefu.broadcast.command.ProgrammeReview.RecordReviewNoteCommand;
 import com.kefu.broadcast.query.StoredEvents;
@@ -48,9 +49,9 @@ class ReviewController {
     Created review(@PathVariable @Size(max = 60) String programme, @Valid @RequestBody ReviewRequest request) {
         if (request.scriptId() != null) {
             String ofScript = events.programmeOfScript(request.scriptId()).orElseThrow(() ->
-                    new IllegalArgumentException("scriptId " + request.scriptId() + " names no script"));
+                    new InvalidRequest("scriptId " + request.scriptId() + " names no script"));
             if (!ofScript.equals(programme)) {
-                throw new IllegalArgumentException("script " + request.scriptId() + " belongs to programme "
+                throw new InvalidRequest("script " + request.scriptId() + " belongs to programme "
                         + ofScript + ", not " + programme);
             }
         }

@@ -15,7 +15,7 @@ import com.kefu.broadcast.command.ScriptCommands.RejectScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.ReviseScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.SubmitScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.WithdrawScriptCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -3,7 +3,7 @@ package com.kefu.broadcast.command;
 import com.kefu.broadcast.Scripts;
 import com.kefu.broadcast.api.ScriptDraftedEvent;
 import com.kefu.broadcast.command.ScriptCommands.DraftScriptCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

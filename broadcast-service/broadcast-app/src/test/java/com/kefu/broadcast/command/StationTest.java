@@ -1,5 +1,6 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.Scripts;
 import com.kefu.broadcast.api.EmergencyAiredEvent;
 import com.kefu.broadcast.api.Language;
@@ -17,8 +18,8 @@ import com.kefu.broadcast.event.MaintenanceRecordedEvent;
 import com.kefu.broadcast.event.ReviewNoteRecordedEvent;
 import com.kefu.broadcast.event.SlotPlannedEvent;
 import com.kefu.broadcast.event.SlotRemovedEvent;
-import com.kefu.platform.web.NotFound;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class StationTest {
                 .givenNoPriorActivity()
                 .when(new RecordReviewNoteCommand(id, "PROMOTIONS", "n-3", ReviewVerdict.SOUND, "fine", null, 2,
                       "broadcaster", NOW))
-                .expectException(IllegalArgumentException.class);
+                .expectException(InvalidRequest.class);
     }
 
     @Test
@@ -115,7 +116,7 @@ class StationTest {
                 .given(registered)
                 .when(new RecordMaintenanceCommand("mixer", "m-2", "later", "technician", NOW.plusSeconds(3600),
                          "broadcaster", NOW))
-                .expectException(IllegalArgumentException.class);
+                .expectException(InvalidRequest.class);
         var fault = new FaultReportedEvent("mixer", "f-1", "channel 2 hums", "broadcaster", NOW);
         new AggregateTestFixture<>(Equipment.class)
                 .given(registered)

@@ -1,7 +1,7 @@
 package com.kefu.complaint.api;
 
-import com.kefu.platform.messaging.DepartmentScoped;
-import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.contracts.DepartmentScoped;
+import com.kefu.platform.contracts.PublishedEvent;
 
 import java.time.Instant;
 

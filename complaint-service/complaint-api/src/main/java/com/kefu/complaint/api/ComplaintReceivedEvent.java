@@ -1,7 +1,7 @@
 package com.kefu.complaint.api;
 
-import com.kefu.platform.messaging.PublishedEvent;
-import com.kefu.platform.privacy.DataSubject;
+import com.kefu.platform.contracts.PublishedEvent;
+import com.kefu.platform.contracts.DataSubject;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package com.kefu.complaint.api;
 
-import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.contracts.PersonalData;
 
 /**
  * The customer as other services may see them: name, a masked contact (e.g. {@code 138****5678}) and the

@@ -1,5 +1,6 @@
 package com.kefu.complaint.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
@@ -29,9 +30,9 @@ import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -104,7 +105,7 @@ public class Complaint {
     @CommandHandler
     ComplaintStatus handle(RecordSupervisorInstructionsCommand command) {
         if (command.instructions() == null || command.instructions().isBlank()) {
-            throw new IllegalArgumentException("instructions: the supervisor's instructions need a text (C14)");
+            throw new InvalidRequest("instructions: the supervisor's instructions need a text (C14)");
         }
         requireEscalated(command.bySupervisor(), "given instructions");
         apply(new SupervisorInstructionsRecordedEvent(complaintId, number, severity, command.instructions().strip(),
@@ -207,7 +208,7 @@ public class Complaint {
     }
 
     /**
-     * The customer's key is already gone ({@link ComplaintIntake#erase}); the event tells the projections to forget
+     * The customer's key is already gone ({@link Erasures#erase}); the event tells the projections to forget
      * what they copied. An archived complaint takes it too: erasure is the customer's right, not a change of case.
      */
     @CommandHandler

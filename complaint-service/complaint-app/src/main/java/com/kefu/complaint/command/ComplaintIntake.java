@@ -9,7 +9,7 @@ import com.kefu.complaint.api.Severity;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.ids.RandomIdentifiers;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,6 @@
 package com.kefu.complaint.command;
 
-import com.kefu.complaint.config.ComplaintProperties;
+import com.kefu.platform.time.MallTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +26,13 @@ public class ComplaintNumbers {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final ComplaintProperties properties;
+    private final MallTime mallTime;
     private final Set<String> knownSequences = ConcurrentHashMap.newKeySet();
 
-    public ComplaintNumbers(JdbcTemplate jdbc, DataSource dataSource, ComplaintProperties properties) {
+    public ComplaintNumbers(JdbcTemplate jdbc, DataSource dataSource, MallTime mallTime) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     public String next(Instant receivedAt) {
@@ -45,7 +45,7 @@ public class ComplaintNumbers {
     }
 
     private String next(String prefix, String sequencePrefix, Instant receivedAt) {
-        String month = month(receivedAt, properties.zone());
+        String month = month(receivedAt, mallTime.zone());
         String sequence = sequencePrefix + month;
         if (!knownSequences.contains(sequence)) {
             createSequence(sequence);

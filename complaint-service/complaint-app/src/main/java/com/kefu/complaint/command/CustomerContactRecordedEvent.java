@@ -1,9 +1,9 @@
 package com.kefu.complaint.command;
 
-import com.kefu.platform.privacy.DataSubject;
-import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.contracts.DataSubject;
+import com.kefu.platform.contracts.PersonalData;
 
-import static com.kefu.platform.privacy.PersonalData.Kind.PHONE;
+import static com.kefu.platform.contracts.PersonalData.Kind.PHONE;
 
 /**
  * The customer's contact in clear. Kept in its own event that is never published, so that the topic only

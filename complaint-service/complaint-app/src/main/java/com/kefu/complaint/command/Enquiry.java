@@ -9,7 +9,7 @@ import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -4,7 +4,7 @@ import com.kefu.complaint.event.TenantContactRequestedEvent;
 import com.kefu.complaint.event.TenantNotifiedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

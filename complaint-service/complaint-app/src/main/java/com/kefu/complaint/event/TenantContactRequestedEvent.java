@@ -1,11 +1,11 @@
 package com.kefu.complaint.event;
 
-import com.kefu.platform.privacy.DataSubject;
-import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.contracts.DataSubject;
+import com.kefu.platform.contracts.PersonalData;
 
 import java.time.Instant;
 
-import static com.kefu.platform.privacy.PersonalData.Kind.PHONE;
+import static com.kefu.platform.contracts.PersonalData.Kind.PHONE;
 
 /**
  * Someone asked for a tenant's contact; the desk took theirs instead (办公大厦保密制度 4). Kept inside

@@ -1,7 +1,7 @@
 package com.kefu.complaint.messaging;
 
 import com.kefu.membership.api.MembershipTopics;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.messaging.ProcessedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;

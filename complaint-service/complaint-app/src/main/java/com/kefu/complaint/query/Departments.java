@@ -1,6 +1,7 @@
 package com.kefu.complaint.query;
 
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.InvalidRequest;
+import com.kefu.platform.rules.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ public class Departments {
         Boolean active = jdbc.queryForList("select active from department where id = ?", Boolean.class, id)
                              .stream().findFirst().orElse(null);
         if (active == null) {
-            throw new IllegalArgumentException("department '" + id + "' is not known; known departments: "
+            throw new InvalidRequest("department '" + id + "' is not known; known departments: "
                     + all().stream().filter(Department::active).map(Department::id).toList());
         }
         if (!active) {

@@ -6,7 +6,6 @@ import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.command.CustomerContactRecordedEvent;
 import com.kefu.complaint.command.Erasures;
-import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintReplay;
 import com.kefu.complaint.query.ComplaintView;
@@ -18,7 +17,8 @@ import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +42,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,7 +56,7 @@ class ComplaintController {
     private final ComplaintQueries queries;
     private final EventHistory history;
 
-    private final ComplaintProperties properties;
+    private final MallTime mallTime;
     private static final String FORM_READERS =
             "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
 
@@ -69,7 +68,7 @@ class ComplaintController {
     private final Clock clock;
 
     ComplaintController(ComplaintIntake intake, ComplaintQueries queries, EventHistory history,
-                        ComplaintProperties properties, ComplaintReplay replay, HandlingForms forms,
+                        MallTime mallTime, ComplaintReplay replay, HandlingForms forms,
                         MissedDeadlines missed, PersonalDataReads reads, Erasures erasures, Clock clock) {
         this.clock = clock;
         this.erasures = erasures;
@@ -80,7 +79,7 @@ class ComplaintController {
         this.intake = intake;
         this.queries = queries;
         this.history = history;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     @PostMapping
@@ -107,10 +106,8 @@ class ComplaintController {
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         CurrentUser user = CurrentUser.get();
         String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : department;
-        ZoneId zone = properties.zone();
         var filter = new ComplaintQueries.Filter(status == null ? null : status.name(), visibleDepartment,
-                from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+                mallTime.startOf(from), mallTime.endOf(to));
         return queries.list(filter, page, size);
     }
 
@@ -135,7 +132,7 @@ class ComplaintController {
     @PreAuthorize(FORM_READERS)
     ResponseEntity<String> printableForm(@PathVariable String id) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(HandlingFormPage.render(form(id), properties.zone()));
+                .body(HandlingFormPage.render(form(id), mallTime.zone()));
     }
 
     /** Missed deadlines (C10) between two days of the mall's calendar, both inclusive; the last week by default. */
@@ -143,10 +140,9 @@ class ComplaintController {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD', 'AUDITOR')")
     List<MissedDeadlines.Missed> missedDeadlines(@RequestParam(required = false) LocalDate from,
                                                  @RequestParam(required = false) LocalDate to) {
-        ZoneId zone = properties.zone();
-        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate last = to != null ? to : mallTime.today();
         LocalDate first = from != null ? from : last.minusDays(7);
-        return missed.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+        return missed.between(mallTime.startOf(first), mallTime.endOf(last));
     }
 
     record Contact(String id, String name, String phone) {
@@ -181,10 +177,9 @@ class ComplaintController {
     List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) LocalDate from,
                                               @RequestParam(required = false) LocalDate to,
                                               @RequestParam(required = false) @Size(max = 100) String complaint) {
-        ZoneId zone = properties.zone();
-        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate last = to != null ? to : mallTime.today();
         LocalDate first = from != null ? from : last.minusDays(7);
-        return reads.between(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
+        return reads.between(mallTime.startOf(first), mallTime.endOf(last),
                 complaint, 1000);
     }
 

@@ -10,15 +10,15 @@ import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
 import com.kefu.complaint.command.Erasures;
-import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.EnquiryQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +40,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,17 +57,17 @@ class EnquiryController {
     private final EventHistory history;
     private final Clock clock;
     private final EnquiryQueries enquiries;
-    private final ComplaintProperties properties;
+    private final MallTime mallTime;
     private final Erasures erasures;
     private final PersonalDataReads reads;
 
     EnquiryController(Commands commands, ComplaintNumbers numbers, EventHistory history, Clock clock,
-                      EnquiryQueries enquiries, ComplaintProperties properties, Erasures erasures,
+                      EnquiryQueries enquiries, MallTime mallTime, Erasures erasures,
                       PersonalDataReads reads) {
         this.reads = reads;
         this.erasures = erasures;
         this.enquiries = enquiries;
-        this.properties = properties;
+        this.mallTime = mallTime;
         this.commands = commands;
         this.numbers = numbers;
         this.history = history;
@@ -133,10 +132,9 @@ class EnquiryController {
                                           @RequestParam(required = false) LocalDate to,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        ZoneId zone = properties.zone();
         return enquiries.list(new EnquiryQueries.Filter(status == null ? null : status.name(),
-                stage == null ? null : stage.name(), from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), page, size);
+                stage == null ? null : stage.name(), mallTime.startOf(from),
+                mallTime.endOf(to)), page, size);
     }
 
     record Contact(String id, String name, String phone) {

@@ -1,12 +1,13 @@
 package com.kefu.complaint.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.ReportPeriod;
 import com.kefu.complaint.command.ImprovementProposal.RecordProposalCommand;
-import com.kefu.complaint.config.ComplaintProperties;
 import com.kefu.complaint.query.ComplaintReports;
 import com.kefu.complaint.query.ComplaintReports.Report;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -42,13 +43,13 @@ class ReportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ComplaintReports reports;
-    private final ComplaintProperties properties;
+    private final MallTime mallTime;
     private final Commands commands;
     private final Clock clock;
 
-    ReportController(ComplaintReports reports, ComplaintProperties properties, Commands commands, Clock clock) {
+    ReportController(ComplaintReports reports, MallTime mallTime, Commands commands, Clock clock) {
         this.reports = reports;
-        this.properties = properties;
+        this.mallTime = mallTime;
         this.commands = commands;
         this.clock = clock;
     }
@@ -56,7 +57,7 @@ class ReportController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READERS)
     Report json(@RequestParam String period) {
-        return reports.of(ReportPeriod.parse(period), properties.zone());
+        return reports.of(period(period), mallTime.zone());
     }
 
     @GetMapping(produces = "text/csv")
@@ -80,7 +81,7 @@ class ReportController {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(period));
             case "csv" -> csv(period);
             case "xlsx" -> xlsx(period);
-            default -> throw new IllegalArgumentException("format: '" + format + "' is not json, csv or xlsx");
+            default -> throw new InvalidRequest("format: '" + format + "' is not json, csv or xlsx");
         };
     }
 
@@ -101,7 +102,7 @@ class ReportController {
     @PostMapping("/proposals")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR')")
     ResponseEntity<Recorded> propose(@Valid @RequestBody ProposalRequest request) {
-        ReportPeriod period = ReportPeriod.parse(request.period());
+        ReportPeriod period = period(request.period());
         String id = UUID.randomUUID().toString();
         commands.send(new RecordProposalCommand(id, period, request.title(), request.proposal(),
                 CurrentUser.get().username(), clock.instant()));
@@ -112,6 +113,15 @@ class ReportController {
     @GetMapping("/proposals")
     @PreAuthorize(READERS)
     List<ComplaintReports.Proposal> proposals(@RequestParam String period) {
-        return reports.proposals(ReportPeriod.parse(period));
+        return reports.proposals(period(period));
+    }
+
+    /** The period the client asked for; one that is no period ("2026-13") is the client's mistake, named. */
+    private static ReportPeriod period(String text) {
+        try {
+            return ReportPeriod.parse(text);
+        } catch (IllegalArgumentException wrong) {
+            throw new InvalidRequest(wrong.getMessage(), wrong);
+        }
     }
 }

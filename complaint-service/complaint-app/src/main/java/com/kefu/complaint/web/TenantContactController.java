@@ -11,7 +11,7 @@ import com.kefu.platform.axon.Commands;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

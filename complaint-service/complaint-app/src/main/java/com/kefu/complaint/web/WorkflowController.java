@@ -1,5 +1,6 @@
 package com.kefu.complaint.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
@@ -110,7 +111,7 @@ class WorkflowController {
     @PreAuthorize(HANDLERS)
     StatusAnswer followUp(@PathVariable String id, @Valid @RequestBody FollowUp call) {
         if (call.reached() && call.satisfaction() == null && call.satisfied() == null) {
-            throw new IllegalArgumentException("a customer who was reached gives a satisfaction of 1-5");
+            throw new InvalidRequest("a customer who was reached gives a satisfaction of 1-5");
         }
         return step(id, user -> new FollowUpComplaintCommand(id, call.reached(), call.satisfaction(), call.comment(),
                 call.satisfied(), user.username(), clock.instant()));

@@ -1,5 +1,6 @@
 package com.kefu.complaint.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
@@ -13,7 +14,7 @@ import com.kefu.complaint.api.Severity;
 import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -92,7 +93,7 @@ class SupervisorEscalationTest {
     void instructionsNeedText() {
         fixture.given(received(), escalated())
                .when(new RecordSupervisorInstructionsCommand(ID, "  ", true, "supervisor", T.plusSeconds(120)))
-               .expectException(IllegalArgumentException.class)
+               .expectException(InvalidRequest.class)
                .expectNoEvents();
         fixture.given(received(), escalated(),
                         new ComplaintAssignedEvent(ID, NUMBER, "security", "请处理", Priority.HIGH, "head",

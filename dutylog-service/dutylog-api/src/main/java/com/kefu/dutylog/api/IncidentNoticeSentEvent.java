@@ -1,6 +1,6 @@
 package com.kefu.dutylog.api;
 
-import com.kefu.platform.messaging.PublishedEvent;
+import com.kefu.platform.contracts.PublishedEvent;
 
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.kefu.dutylog.command.VisitorCommands.IssueBadgeCommand;
 import com.kefu.dutylog.command.VisitorCommands.ReturnBadgeCommand;
 import com.kefu.dutylog.event.BadgeIssuedEvent;
 import com.kefu.dutylog.event.BadgeReturnedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -5,7 +5,7 @@ import com.kefu.dutylog.api.AddendumSignedEvent;
 import com.kefu.dutylog.api.DutyDaySignedEvent;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.DutyDayCommands.SignAddendumCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;

@@ -1,12 +1,13 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.DutyDayCommands.SignAddendumCommand;
-import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.query.DutyDayDigest;
 import com.kefu.dutylog.query.DutyDayQueries;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.time.MallTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,16 +33,16 @@ public class DutyDays {
     private final DutyDayDigest digests;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final DutylogProperties properties;
+    private final MallTime mallTime;
 
     DutyDays(Commands commands, DutyDayQueries days, DutyDayDigest digests, JdbcTemplate jdbc, Clock clock,
-             DutylogProperties properties) {
+             MallTime mallTime) {
         this.commands = commands;
         this.days = days;
         this.digests = digests;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     /** Where an entry was written: on its day's pages ({@code addendum} null) or into the day's addendum (D12). */
@@ -49,7 +50,7 @@ public class DutyDays {
     }
 
     public LocalDate dayOf(Instant at) {
-        return at.atZone(properties.zone()).toLocalDate();
+        return mallTime.dayOf(at);
     }
 
     public LocalDate today() {
@@ -84,7 +85,7 @@ public class DutyDays {
     @Transactional
     public void sign(LocalDate day) {
         if (day.isAfter(today())) {
-            throw new IllegalArgumentException("the duty log of " + day + " cannot be signed before the day begins");
+            throw new InvalidRequest("the duty log of " + day + " cannot be signed before the day begins");
         }
         String manager = CurrentUser.get().username();
         Instant now = clock.instant();

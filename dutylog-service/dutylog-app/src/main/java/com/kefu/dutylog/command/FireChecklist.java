@@ -1,7 +1,7 @@
 package com.kefu.dutylog.command;
 
 import com.kefu.dutylog.api.FireStep;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 
 import java.util.Arrays;
 import java.util.EnumMap;

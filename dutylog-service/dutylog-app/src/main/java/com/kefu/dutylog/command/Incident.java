@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.IncidentPhotoAttachedEvent;
 import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
@@ -16,7 +17,7 @@ import com.kefu.dutylog.api.FireChecklistOpenedEvent;
 import com.kefu.dutylog.api.FireStep;
 import com.kefu.dutylog.api.FireStepDoneEvent;
 import com.kefu.dutylog.api.FireStepNotNeededEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -51,7 +52,7 @@ public class Incident {
     public Incident(ReportIncidentCommand command) {
         boolean fire = command.category() == EntryCategory.FIRE;
         if (fire && command.fire() == null) {
-            throw new IllegalArgumentException(
+            throw new InvalidRequest(
                     "a fire is reported with where it burns and what (fire.fireLocation, fire.burning) (D10)");
         }
         apply(new IncidentReportedEvent(command.incidentId(), command.shiftId(), command.category(),
@@ -87,7 +88,7 @@ public class Incident {
     @CommandHandler
     void handle(MarkFireStepNotNeededCommand command) {
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new IllegalArgumentException("reason: a step of the fire checklist is not needed only for a reason "
+            throw new InvalidRequest("reason: a step of the fire checklist is not needed only for a reason "
                     + "(D13)");
         }
         requireOpenStep(command.step());

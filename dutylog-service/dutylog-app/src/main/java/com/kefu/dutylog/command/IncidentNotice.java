@@ -1,7 +1,7 @@
 package com.kefu.dutylog.command;
 
 import com.kefu.platform.security.Roles;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.kefu.dutylog.command.LostItemCommands.ReturnLostItemCommand;
 import com.kefu.dutylog.event.LostItemDisposedEvent;
 import com.kefu.dutylog.event.LostItemRegisteredEvent;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

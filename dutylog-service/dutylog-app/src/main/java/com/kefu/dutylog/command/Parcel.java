@@ -6,7 +6,7 @@ import com.kefu.dutylog.command.ParcelCommands.StoreParcelCommand;
 import com.kefu.dutylog.event.ParcelHandedOverEvent;
 import com.kefu.dutylog.event.ParcelReceivedEvent;
 import com.kefu.dutylog.event.ParcelStoredEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

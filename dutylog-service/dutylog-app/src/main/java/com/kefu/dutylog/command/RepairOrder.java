@@ -6,7 +6,7 @@ import com.kefu.dutylog.api.RepairOrderOpenedEvent;
 import com.kefu.dutylog.command.RoundCommands.AcknowledgeRepairOrderCommand;
 import com.kefu.dutylog.command.RoundCommands.CloseRepairOrderCommand;
 import com.kefu.dutylog.command.RoundCommands.OpenRepairOrderCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

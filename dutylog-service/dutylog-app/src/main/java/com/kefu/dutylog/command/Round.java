@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.command.RoundCommands.RecordRoundCommand;
 import com.kefu.dutylog.event.RoundRecordedEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,18 +32,18 @@ public class Round {
     @CommandHandler
     public Round(RecordRoundCommand command) {
         if (command.checks().isEmpty()) {
-            throw new IllegalArgumentException("items: a round checks at least one facility (D16)");
+            throw new InvalidRequest("items: a round checks at least one facility (D16)");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < command.checks().size(); i++) {
             RoundRecordedEvent.Check check = command.checks().get(i);
             if (!seen.add(check.item().strip())) {
-                throw new IllegalArgumentException("items[" + i + "].item: " + check.item()
+                throw new InvalidRequest("items[" + i + "].item: " + check.item()
                         + " is checked twice on one round; a round has one result per item (D16)");
             }
             boolean fault = FAULT.equals(check.result());
             if (fault && (check.note() == null || check.note().isBlank())) {
-                throw new IllegalArgumentException("items[" + i + "].note: a FAULT says what is wrong with "
+                throw new InvalidRequest("items[" + i + "].note: a FAULT says what is wrong with "
                         + check.item() + ", for engineering's repair order (D16)");
             }
             if (fault != (check.repairOrderId() != null)) {

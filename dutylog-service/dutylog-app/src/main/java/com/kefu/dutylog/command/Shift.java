@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.api.EntryCorrectedEvent;
 import com.kefu.dutylog.api.EntryRecordedEvent;
 import com.kefu.dutylog.api.MattersCarriedOverEvent;
@@ -12,7 +13,7 @@ import com.kefu.dutylog.event.HandoverDeclinedEvent;
 import com.kefu.dutylog.event.HandoverProposedEvent;
 import com.kefu.platform.axon.Snapshots;
 import com.kefu.platform.relay.Actors;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -118,7 +119,7 @@ public class Shift {
     void handle(DeclineHandoverCommand command) {
         requireProposedTo(command.declinedBy());
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new IllegalArgumentException("reason: a handover is refused naming why (D15)");
+            throw new InvalidRequest("reason: a handover is refused naming why (D15)");
         }
         apply(new HandoverDeclinedEvent(shiftId, command.declinedBy(), command.reason(), command.at()));
     }

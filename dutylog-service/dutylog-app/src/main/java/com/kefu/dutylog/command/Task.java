@@ -1,10 +1,11 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.command.TaskCommands.GiveTaskCommand;
 import com.kefu.dutylog.command.TaskCommands.MarkTaskDoneCommand;
 import com.kefu.dutylog.event.TaskDoneEvent;
 import com.kefu.dutylog.event.TaskGivenEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -39,7 +40,7 @@ public class Task {
     @CommandHandler
     public Task(GiveTaskCommand command) {
         if (!command.dueAt().isAfter(command.recordedAt())) {
-            throw new IllegalArgumentException("dueAt: a task is given with a due time still to come, not "
+            throw new InvalidRequest("dueAt: a task is given with a due time still to come, not "
                     + command.dueAt() + " (D19)");
         }
         apply(new TaskGivenEvent(command.taskId(), command.text(), command.givenBy(), command.assigneeKind(),

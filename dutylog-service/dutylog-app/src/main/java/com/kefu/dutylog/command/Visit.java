@@ -6,7 +6,7 @@ import com.kefu.dutylog.command.VisitorCommands.SignOutVisitorCommand;
 import com.kefu.dutylog.event.VisitorArrivedEvent;
 import com.kefu.dutylog.event.VisitorLeftEvent;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -3,12 +3,10 @@ package com.kefu.dutylog.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 /**
- * @param zone               the mall's time zone: the date of a duty day is counted in it
  * @param lostItemRetention  how long an unclaimed lost item is kept before it is disposed of (D9)
  * @param clockSkew          how far ahead of this service's clock a client's "now" may be and still not count as
  *                           the future (occurredAt, foundAt)
@@ -21,12 +19,11 @@ import java.util.Map;
  *                           DEPARTMENT users acknowledge and close it
  */
 @ConfigurationProperties("kefu.dutylog")
-public record DutylogProperties(ZoneId zone, Duration lostItemRetention, Duration clockSkew,
+public record DutylogProperties(Duration lostItemRetention, Duration clockSkew,
                                 Integer waitingCallsBatch, Map<String, List<String>> shiftTimes,
                                 Duration handoverGrace, String repairDepartment) {
 
     public DutylogProperties {
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         lostItemRetention = lostItemRetention == null ? Duration.ofDays(90) : lostItemRetention;
         clockSkew = clockSkew == null ? Duration.ofMinutes(1) : clockSkew;
         waitingCallsBatch = waitingCallsBatch == null ? 100 : waitingCallsBatch;

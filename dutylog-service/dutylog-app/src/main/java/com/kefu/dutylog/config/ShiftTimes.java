@@ -1,5 +1,6 @@
 package com.kefu.dutylog.config;
 
+import com.kefu.platform.time.MallTime;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,9 +26,11 @@ public class ShiftTimes {
 
     private final Map<String, List<LocalTime>> times;
     private final DutylogProperties properties;
+    private final MallTime mallTime;
 
-    ShiftTimes(DutylogProperties properties) {
+    ShiftTimes(DutylogProperties properties, MallTime mallTime) {
         this.properties = properties;
+        this.mallTime = mallTime;
         this.times = properties.shiftTimes().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> entry.getValue().stream().map(String::trim).map(LocalTime::parse).sorted().toList()));
     }
@@ -38,10 +41,10 @@ public class ShiftTimes {
         if (postTimes.isEmpty()) {
             return Optional.empty();
         }
-        ZonedDateTime after = openedAt.plus(EARLY_START).atZone(properties.zone());
+        ZonedDateTime after = openedAt.plus(EARLY_START).atZone(mallTime.zone());
         for (LocalDate day = after.toLocalDate(); ; day = day.plusDays(1)) {
             for (LocalTime time : postTimes) {
-                ZonedDateTime candidate = day.atTime(time).atZone(properties.zone());
+                ZonedDateTime candidate = day.atTime(time).atZone(mallTime.zone());
                 if (candidate.isAfter(after)) {
                     return Optional.of(candidate.toInstant());
                 }

@@ -1,12 +1,12 @@
 package com.kefu.dutylog.event;
 
 import com.kefu.dutylog.event.ParcelHandedOverEvent.Signature;
-import com.kefu.platform.privacy.DataSubject;
-import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.contracts.DataSubject;
+import com.kefu.platform.contracts.PersonalData;
 
 import java.time.Instant;
 
-import static com.kefu.platform.privacy.PersonalData.Kind.DOCUMENT;
+import static com.kefu.platform.contracts.PersonalData.Kind.DOCUMENT;
 
 /**
  * The parcel was handed over, still closed, against the collector's signature (D17): who collected it for which

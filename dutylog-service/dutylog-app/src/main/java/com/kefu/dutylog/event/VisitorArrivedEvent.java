@@ -1,7 +1,7 @@
 package com.kefu.dutylog.event;
 
-import com.kefu.platform.privacy.DataSubject;
-import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.contracts.DataSubject;
+import com.kefu.platform.contracts.PersonalData;
 
 import java.time.Instant;
 

@@ -11,7 +11,7 @@ import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.dutylog.command.SupervisorInstructions;
 import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.dutylog.command.ShiftDesk.ComplaintCall;
-import com.kefu.platform.messaging.EventEnvelope;
+import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.messaging.ProcessedEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;

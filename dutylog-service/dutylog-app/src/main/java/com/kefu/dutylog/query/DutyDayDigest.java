@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.dutylog.api.AddendumEntryRecordedEvent;
 import com.kefu.dutylog.api.EntryCorrectedEvent;
 import com.kefu.dutylog.api.EntryRecordedEvent;
-import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.time.MallTime;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +35,14 @@ public class DutyDayDigest {
     private final ShiftQueries shifts;
     private final EventHistory history;
     private final ObjectMapper json;
-    private final DutylogProperties properties;
+    private final MallTime mallTime;
 
     DutyDayDigest(ShiftQueries shifts, EventHistory history, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                  DutylogProperties properties) {
+                  MallTime mallTime) {
         this.shifts = shifts;
         this.history = history;
         this.json = json;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     public record Digest(String sha256, int entries) {
@@ -90,7 +90,7 @@ public class DutyDayDigest {
     }
 
     private boolean on(LocalDate day, Instant at) {
-        return at.atZone(properties.zone()).toLocalDate().equals(day);
+        return mallTime.dayOf(at).equals(day);
     }
 
     private byte[] line(Object event) {

@@ -9,7 +9,6 @@ import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
 import com.kefu.dutylog.api.IncidentNoticeSentEvent;
 import com.kefu.dutylog.api.IncidentReportedEvent;
 import com.kefu.dutylog.api.IncidentResolvedEvent;
-import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.api.FireChecklistOpenedEvent;
 import com.kefu.dutylog.api.FireStep;
 import com.kefu.dutylog.api.FireStepDoneEvent;
@@ -17,6 +16,7 @@ import com.kefu.dutylog.api.FireStepNotNeededEvent;
 import com.kefu.dutylog.event.LostItemDisposedEvent;
 import com.kefu.dutylog.event.LostItemRegisteredEvent;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
+import com.kefu.platform.time.MallTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,13 +41,13 @@ class DutyRecordsProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final DutylogProperties properties;
+    private final MallTime mallTime;
 
     DutyRecordsProjection(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                          DutylogProperties properties) {
+                          MallTime mallTime) {
         this.jdbc = jdbc;
         this.json = json;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     @EventHandler
@@ -59,7 +59,7 @@ class DutyRecordsProjection {
                 event.incidentId(), event.shiftId(), event.category().name(), event.major(), event.reporter(),
                 event.location(), event.description(), event.fire() == null ? null : write(event.fire()),
                 Timestamp.from(event.occurredAt()),
-                Date.valueOf(event.occurredAt().atZone(properties.zone()).toLocalDate()), event.reportedBy(),
+                Date.valueOf(mallTime.dayOf(event.occurredAt())), event.reportedBy(),
                 Timestamp.from(event.reportedAt()));
     }
 

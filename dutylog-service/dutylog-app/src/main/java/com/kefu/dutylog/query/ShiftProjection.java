@@ -7,10 +7,10 @@ import com.kefu.dutylog.api.EntryRecordedEvent;
 import com.kefu.dutylog.api.MattersCarriedOverEvent;
 import com.kefu.dutylog.api.ShiftHandedOverEvent;
 import com.kefu.dutylog.api.ShiftOpenedEvent;
-import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.event.HandoverAcceptedEvent;
 import com.kefu.dutylog.event.HandoverDeclinedEvent;
 import com.kefu.dutylog.event.HandoverProposedEvent;
+import com.kefu.platform.time.MallTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,13 +37,13 @@ class ShiftProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final DutylogProperties properties;
+    private final MallTime mallTime;
 
     ShiftProjection(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                    DutylogProperties properties) {
+                    MallTime mallTime) {
         this.jdbc = jdbc;
         this.json = json;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     @EventHandler
@@ -103,7 +103,7 @@ class ShiftProjection {
     private void insertEntry(String id, String shiftId, Instant occurredAt, String category, String description,
                              String handling, String outcome, String reference, String corrects, String recordedBy,
                              Instant recordedAt) {
-        LocalDate day = occurredAt.atZone(properties.zone()).toLocalDate();
+        LocalDate day = mallTime.dayOf(occurredAt);
         jdbc.update("""
                 insert into shift_entry_view (id, shift_id, occurred_at, category, description, handling, outcome,
                     reference, corrects, duty_day, recorded_by, recorded_at)

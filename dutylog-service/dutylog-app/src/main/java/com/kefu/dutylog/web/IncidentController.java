@@ -1,5 +1,6 @@
 package com.kefu.dutylog.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.api.IncidentKind;
@@ -9,7 +10,7 @@ import com.kefu.dutylog.api.FireStep;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -98,12 +99,12 @@ class IncidentController {
     @PreAuthorize(WRITERS)
     ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request) {
         if (request.category() == null && request.kind() == null) {
-            throw new IllegalArgumentException("category: an incident has a category, or a kind (GUEST_ILL, "
+            throw new InvalidRequest("category: an incident has a category, or a kind (GUEST_ILL, "
                     + "GUEST_DRUNK, GUEST_ACCIDENT, STAFF_ACCIDENT) whose category is OTHER (D2, D14)");
         }
         EntryCategory category = request.category() == null ? EntryCategory.OTHER : request.category();
         if (category == EntryCategory.FIRE && request.fire() == null) {
-            throw new IllegalArgumentException(
+            throw new InvalidRequest(
                     "fire: a fire is reported with where it burns and what "
                             + "(fireLocation, burning, flame, smoke) (D10)");
         }

@@ -2,7 +2,6 @@ package com.kefu.dutylog.web;
 
 import com.kefu.dutylog.command.LostAndFound;
 import com.kefu.dutylog.command.LostItem;
-import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
 import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.dutylog.query.LostItemSummary;
@@ -12,7 +11,8 @@ import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +34,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static com.kefu.dutylog.web.Access.READERS;
@@ -50,19 +49,19 @@ class LostItemController {
     private final EventHistory history;
 
     private final PersonalDataKeys keys;
-    private final DutylogProperties properties;
+    private final MallTime mallTime;
     private final PersonalDataReads reads;
     private final Clock clock;
 
     LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history,
-                       PersonalDataKeys keys, DutylogProperties properties, PersonalDataReads reads, Clock clock) {
+                       PersonalDataKeys keys, MallTime mallTime, PersonalDataReads reads, Clock clock) {
         this.reads = reads;
         this.clock = clock;
         this.keys = keys;
         this.lostAndFound = lostAndFound;
         this.items = items;
         this.history = history;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     /** {@code handedTo}: the supervisor the finder handed it to; {@code storedAt}: where it is kept. */
@@ -96,10 +95,8 @@ class LostItemController {
                                @RequestParam(required = false) LocalDate to,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        ZoneId zone = properties.zone();
         return items.list(new LostItemQueries.Filter(custody == null ? null : custody.name(),
-                from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()), page, size);
+                mallTime.startOf(from), mallTime.endOf(to)), page, size);
     }
 
     @GetMapping("/{id}")

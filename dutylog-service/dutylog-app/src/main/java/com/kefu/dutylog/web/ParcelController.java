@@ -4,7 +4,7 @@ import com.kefu.dutylog.command.ParcelDesk;
 import com.kefu.dutylog.query.ParcelQueries;
 import com.kefu.dutylog.query.ParcelView;
 import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -6,7 +6,7 @@ import com.kefu.dutylog.query.RoundQueries;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

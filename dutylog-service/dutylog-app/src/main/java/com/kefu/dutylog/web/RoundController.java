@@ -4,7 +4,7 @@ import com.kefu.dutylog.command.RoundDesk;
 import com.kefu.dutylog.query.RoundQueries;
 import com.kefu.dutylog.query.RoundView;
 import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

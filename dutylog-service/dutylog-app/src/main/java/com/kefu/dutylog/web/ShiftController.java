@@ -11,7 +11,7 @@ import com.kefu.dutylog.command.ShiftDesk.OpenedShift;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -5,7 +5,7 @@ import com.kefu.dutylog.command.TaskDesk;
 import com.kefu.dutylog.query.TaskQueries;
 import com.kefu.dutylog.query.TaskView;
 import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

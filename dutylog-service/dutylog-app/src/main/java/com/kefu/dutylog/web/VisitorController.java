@@ -5,7 +5,7 @@ import com.kefu.dutylog.query.VisitorQueries;
 import com.kefu.dutylog.query.VisitorSummary;
 import com.kefu.dutylog.query.VisitorView;
 import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

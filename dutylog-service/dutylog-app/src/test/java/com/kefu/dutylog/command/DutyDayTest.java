@@ -6,7 +6,7 @@ import com.kefu.dutylog.api.DutyDaySignedEvent;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.DutyDayCommands.SignAddendumCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

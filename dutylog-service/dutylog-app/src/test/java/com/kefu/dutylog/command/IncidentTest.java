@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
 import com.kefu.dutylog.api.IncidentKind;
@@ -18,7 +19,7 @@ import com.kefu.dutylog.api.FireChecklistOpenedEvent;
 import com.kefu.dutylog.api.FireStep;
 import com.kefu.dutylog.api.FireStepDoneEvent;
 import com.kefu.dutylog.api.FireStepNotNeededEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -79,7 +80,7 @@ class IncidentTest {
         fixture.givenNoPriorActivity()
                .when(new ReportIncidentCommand("i-1", "s-1", EntryCategory.FIRE, true, "保安", "B1", "冒烟", null, null,
                        null, T, "desk", T))
-               .expectException(IllegalArgumentException.class);
+               .expectException(InvalidRequest.class);
     }
 
     @Test
@@ -147,7 +148,7 @@ class IncidentTest {
         fixture.given(fireReported(), checklistOpened())
                .when(new MarkFireStepNotNeededCommand("i-1", FireStep.EXTINGUISHER_USED, " ", "desk",
                        T.plusSeconds(70)))
-               .expectException(IllegalArgumentException.class);
+               .expectException(InvalidRequest.class);
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.kefu.dutylog.command.ParcelCommands.StoreParcelCommand;
 import com.kefu.dutylog.event.ParcelHandedOverEvent;
 import com.kefu.dutylog.event.ParcelReceivedEvent;
 import com.kefu.dutylog.event.ParcelStoredEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -6,7 +6,7 @@ import com.kefu.dutylog.api.RepairOrderOpenedEvent;
 import com.kefu.dutylog.command.RoundCommands.AcknowledgeRepairOrderCommand;
 import com.kefu.dutylog.command.RoundCommands.CloseRepairOrderCommand;
 import com.kefu.dutylog.command.RoundCommands.OpenRepairOrderCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

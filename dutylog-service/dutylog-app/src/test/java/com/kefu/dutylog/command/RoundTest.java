@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.command.RoundCommands.RecordRoundCommand;
 import com.kefu.dutylog.event.RoundRecordedEvent;
 import com.kefu.dutylog.event.RoundRecordedEvent.Check;
@@ -43,7 +44,7 @@ class RoundTest {
         fixture.givenNoPriorActivity()
                .when(new RecordRoundCommand("r-1", LOBBY,
                        List.of(new Check("电梯 2", "FAULT", " ", "ro-1")), "desk", AT))
-               .expectException(IllegalArgumentException.class)
+               .expectException(InvalidRequest.class)
                .expectExceptionMessage(allOf(containsString("items[0].note"), containsString("电梯 2")));
     }
 
@@ -53,7 +54,7 @@ class RoundTest {
         fixture.givenNoPriorActivity()
                .when(new RecordRoundCommand("r-1", LOBBY, List.of(new Check("电梯 2", "OK", null, null),
                        new Check("电梯 2 ", "OK", null, null)), "desk", AT))
-               .expectException(IllegalArgumentException.class)
+               .expectException(InvalidRequest.class)
                .expectExceptionMessage(containsString("items[1].item"));
     }
 
@@ -62,6 +63,6 @@ class RoundTest {
     void notEmpty() {
         fixture.givenNoPriorActivity()
                .when(new RecordRoundCommand("r-1", LOBBY, List.of(), "desk", AT))
-               .expectException(IllegalArgumentException.class);
+               .expectException(InvalidRequest.class);
     }
 }

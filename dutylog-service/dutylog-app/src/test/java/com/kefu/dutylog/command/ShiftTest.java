@@ -1,5 +1,6 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.EntryCorrectedEvent;
 import com.kefu.dutylog.api.EntryRecordedEvent;
@@ -15,7 +16,7 @@ import com.kefu.dutylog.command.HandoverCommands.DeclineHandoverCommand;
 import com.kefu.dutylog.event.HandoverAcceptedEvent;
 import com.kefu.dutylog.event.HandoverDeclinedEvent;
 import com.kefu.dutylog.event.HandoverProposedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -199,7 +200,7 @@ class ShiftTest {
                .expectEvents(new HandoverDeclinedEvent("s-1", "night", "对讲机少了一台 / не хватает рации", ON_TIME));
         fixture.given(opened(), proposed())
                .when(new DeclineHandoverCommand("s-1", "night", " ", ON_TIME))
-               .expectException(IllegalArgumentException.class);
+               .expectException(InvalidRequest.class);
         fixture.given(opened(), proposed(), new HandoverDeclinedEvent("s-1", "night", "少一台", ON_TIME))
                .when(accept("night", ON_TIME.plusSeconds(60), null))
                .expectException(RuleViolation.class)

@@ -1,10 +1,11 @@
 package com.kefu.dutylog.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.command.TaskCommands.GiveTaskCommand;
 import com.kefu.dutylog.command.TaskCommands.MarkTaskDoneCommand;
 import com.kefu.dutylog.event.TaskDoneEvent;
 import com.kefu.dutylog.event.TaskGivenEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -50,7 +51,7 @@ class TaskTest {
     void dueInTheFuture() {
         fixture.givenNoPriorActivity()
                .when(new GiveTaskCommand("t-1", "x", "主管 张", "POST", "front-desk", GIVEN, "desk", GIVEN))
-               .expectException(IllegalArgumentException.class)
+               .expectException(InvalidRequest.class)
                .expectExceptionMessage(containsString("dueAt"));
     }
 

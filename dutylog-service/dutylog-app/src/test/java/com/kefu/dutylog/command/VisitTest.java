@@ -10,7 +10,7 @@ import com.kefu.dutylog.event.BadgeReturnedEvent;
 import com.kefu.dutylog.event.VisitorArrivedEvent;
 import com.kefu.dutylog.event.VisitorLeftEvent;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -1,8 +1,8 @@
 package com.kefu.membership.api;
 
-import com.kefu.platform.messaging.PublishedEvent;
-import com.kefu.platform.privacy.DataSubject;
-import com.kefu.platform.privacy.PersonalData;
+import com.kefu.platform.contracts.PublishedEvent;
+import com.kefu.platform.contracts.DataSubject;
+import com.kefu.platform.contracts.PersonalData;
 
 import java.time.Instant;
 

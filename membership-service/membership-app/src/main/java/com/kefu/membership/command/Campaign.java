@@ -1,10 +1,11 @@
 package com.kefu.membership.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.membership.api.GiftCampaignStartedEvent;
 import com.kefu.membership.api.GiftHandedOutEvent;
 import com.kefu.membership.api.GiftStockAddedEvent;
 import com.kefu.platform.axon.Snapshots;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -61,7 +62,7 @@ public class Campaign {
     @CommandHandler
     public Campaign(StartCampaignCommand command) {
         if (command.endsOn().isBefore(command.startsOn())) {
-            throw new IllegalArgumentException("endsOn: the campaign ends before it starts");
+            throw new InvalidRequest("endsOn: the campaign ends before it starts");
         }
         apply(new GiftCampaignStartedEvent(command.campaignId(), command.name(), command.item(), command.stock(),
                 command.perMemberLimit(), command.startsOn(), command.endsOn(), command.actor(), command.at()));

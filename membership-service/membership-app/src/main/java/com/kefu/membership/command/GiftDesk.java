@@ -4,9 +4,9 @@ import com.kefu.membership.command.Campaign.AddStockCommand;
 import com.kefu.membership.command.Campaign.HandOutCommand;
 import com.kefu.membership.command.Campaign.StartCampaignCommand;
 import com.kefu.membership.command.MemberCommands.ConfirmActiveCommand;
-import com.kefu.membership.config.MembershipProperties;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.time.MallTime;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -19,12 +19,12 @@ public class GiftDesk {
 
     private final Commands commands;
     private final Clock clock;
-    private final MembershipProperties properties;
+    private final MallTime mallTime;
 
-    GiftDesk(Commands commands, Clock clock, MembershipProperties properties) {
+    GiftDesk(Commands commands, Clock clock, MallTime mallTime) {
         this.commands = commands;
         this.clock = clock;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     public String startCampaign(String name, String item, int stock, int perMemberLimit, LocalDate startsOn,
@@ -43,7 +43,7 @@ public class GiftDesk {
     public int handOut(String campaignId, String memberId, int quantity) {
         commands.send(new ConfirmActiveCommand(memberId, "receive gifts"));
         return commands.send(new HandOutCommand(campaignId, memberId, quantity,
-                LocalDate.now(clock.withZone(properties.zone())), actor(), clock.instant()));
+                mallTime.today(), actor(), clock.instant()));
     }
 
     private static String actor() {

@@ -1,5 +1,6 @@
 package com.kefu.membership.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.membership.api.MemberCardReplacedEvent;
 import com.kefu.membership.api.MemberDetailsChangedEvent;
 import com.kefu.membership.api.MemberPointsChangedEvent;
@@ -19,7 +20,7 @@ import com.kefu.membership.command.MemberCommands.SuspendCommand;
 import com.kefu.platform.axon.Snapshots;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -133,7 +134,7 @@ public class Member {
     long handle(ChangePointsCommand command, TierRules rules) {
         requireActive(command.delta() > 0 ? "earn points" : "redeem points");
         if (command.delta() == 0) {
-            throw new IllegalArgumentException("delta: points earned or redeemed cannot be zero");
+            throw new InvalidRequest("delta: points earned or redeemed cannot be zero");
         }
         if (balance + command.delta() < 0) {
             throw new RuleViolation("points-balance", "membership " + cardNumber + " has " + balance

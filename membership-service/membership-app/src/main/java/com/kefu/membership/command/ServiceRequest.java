@@ -4,7 +4,7 @@ import com.kefu.membership.api.ServiceRequestCancelledEvent;
 import com.kefu.membership.api.ServiceRequestCompletedEvent;
 import com.kefu.membership.api.ServiceRequestKind;
 import com.kefu.membership.api.ServiceRequestRegisteredEvent;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

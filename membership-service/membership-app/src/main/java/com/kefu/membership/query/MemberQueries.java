@@ -4,7 +4,7 @@ import com.kefu.membership.api.MemberStatus;
 import com.kefu.membership.api.ServiceRequestKind;
 import com.kefu.membership.api.Tier;
 import com.kefu.platform.privacy.Masking;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package com.kefu.membership.web;
 
 import com.kefu.membership.command.GiftDesk;
-import com.kefu.membership.config.MembershipProperties;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.CampaignView;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,13 +36,13 @@ class CampaignController {
     private final GiftDesk gifts;
     private final MemberQueries queries;
     private final Clock clock;
-    private final MembershipProperties properties;
+    private final MallTime mallTime;
 
-    CampaignController(GiftDesk gifts, MemberQueries queries, Clock clock, MembershipProperties properties) {
+    CampaignController(GiftDesk gifts, MemberQueries queries, Clock clock, MallTime mallTime) {
         this.gifts = gifts;
         this.queries = queries;
         this.clock = clock;
-        this.properties = properties;
+        this.mallTime = mallTime;
     }
 
     /** {@code startsOn} defaults to today, {@code endsOn} to {@code startsOn} plus 30 days. */
@@ -71,7 +71,7 @@ class CampaignController {
     @PreAuthorize(ORGANISERS)
     ResponseEntity<Started> start(@Valid @RequestBody NewCampaign campaign) {
         LocalDate startsOn = campaign.startsOn() != null ? campaign.startsOn()
-                : LocalDate.now(clock.withZone(properties.zone()));
+                : mallTime.today();
         LocalDate endsOn = campaign.endsOn() != null ? campaign.endsOn() : startsOn.plusDays(30);
         String id = gifts.startCampaign(campaign.name(), campaign.item(), campaign.stock(), campaign.perMemberLimit(),
                 startsOn, endsOn);

@@ -1,5 +1,6 @@
 package com.kefu.membership.web;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.membership.api.MemberDetailsChangedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
@@ -15,7 +16,7 @@ import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.PersonalDataReads;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -173,7 +174,7 @@ class MemberController {
     @PreAuthorize(READERS)
     MemberView byCard(@PathVariable String cardNumber) {
         if (!CardNumbers.isValid(cardNumber)) {
-            throw new IllegalArgumentException("cardNumber: " + cardNumber
+            throw new InvalidRequest("cardNumber: " + cardNumber
                     + " is not a card number (its check digit does not match): check it was read right");
         }
         return queries.byCard(cardNumber);
@@ -183,7 +184,7 @@ class MemberController {
     @PreAuthorize(MEMBERSHIP)
     MemberView changeDetails(@PathVariable String id, @Valid @RequestBody Details details) {
         if (details.name() == null && details.phone() == null) {
-            throw new IllegalArgumentException("name, phone: nothing to change");
+            throw new InvalidRequest("name, phone: nothing to change");
         }
         desk.changeDetails(id, details.name(), details.phone());
         return queries.find(id).orElseThrow(() -> new NotFound("no member " + id));

@@ -6,7 +6,7 @@ import com.kefu.membership.command.ServiceDesk.Ticket;
 import com.kefu.membership.command.ServiceRequest;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.ServiceRequestView;
-import com.kefu.platform.web.NotFound;
+import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

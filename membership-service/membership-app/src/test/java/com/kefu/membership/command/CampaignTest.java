@@ -1,12 +1,13 @@
 package com.kefu.membership.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.membership.api.GiftCampaignStartedEvent;
 import com.kefu.membership.api.GiftHandedOutEvent;
 import com.kefu.membership.api.GiftStockAddedEvent;
 import com.kefu.membership.command.Campaign.AddStockCommand;
 import com.kefu.membership.command.Campaign.HandOutCommand;
 import com.kefu.membership.command.Campaign.StartCampaignCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -43,7 +44,7 @@ class CampaignTest {
         fixture.givenNoPriorActivity()
                .when(new StartCampaignCommand("c-1", "双十二", "保温杯", 2, 1, TODAY, TODAY.minusDays(1), "aftersales",
                        NOW))
-               .expectException(IllegalArgumentException.class);
+               .expectException(InvalidRequest.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.kefu.membership.command;
 
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.membership.Members;
 import com.kefu.membership.api.MemberCardReplacedEvent;
 import com.kefu.membership.api.MemberPointsChangedEvent;
@@ -16,7 +17,7 @@ import com.kefu.membership.command.MemberCommands.ConfirmActiveCommand;
 import com.kefu.membership.command.MemberCommands.ReinstateCommand;
 import com.kefu.membership.command.MemberCommands.ReplaceCardCommand;
 import com.kefu.membership.command.MemberCommands.SuspendCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -125,7 +126,7 @@ class MemberTest {
                .expectException(RuleViolation.class);
         fixture.given(registered(Tier.REGULAR))
                .when(new ChangePointsCommand("m-1", 0, "nothing", "aftersales", NOW))
-               .expectException(IllegalArgumentException.class);
+               .expectException(InvalidRequest.class);
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.kefu.membership.api.ServiceRequestRegisteredEvent;
 import com.kefu.membership.command.ServiceRequest.CancelServiceRequestCommand;
 import com.kefu.membership.command.ServiceRequest.CompleteServiceRequestCommand;
 import com.kefu.membership.command.ServiceRequest.RegisterServiceRequestCommand;
-import com.kefu.platform.web.RuleViolation;
+import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -1,4 +1,4 @@
-package com.kefu.platform.messaging;
+package com.kefu.platform.contracts;
 
 /**
  * A published event that concerns one responsible department: the envelope names it, so that the

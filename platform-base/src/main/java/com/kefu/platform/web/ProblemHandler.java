@@ -1,6 +1,9 @@
 package com.kefu.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.kefu.platform.rules.InvalidRequest;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.rules.RuleViolation;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -83,8 +86,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "the multipart request body cannot be read");
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegalArgument(IllegalArgumentException wrong) {
+    /**
+     * Client input that a command or controller checked and refused. Any other {@link IllegalArgumentException} is
+     * ours: it falls to {@link #unexpected}, a 500 that is logged, and its message does not reach the client.
+     */
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest wrong) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", wrong.getMessage());
     }
 

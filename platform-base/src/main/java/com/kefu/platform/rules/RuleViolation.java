@@ -1,4 +1,4 @@
-package com.kefu.platform.web;
+package com.kefu.platform.rules;
 
 import java.util.List;
 

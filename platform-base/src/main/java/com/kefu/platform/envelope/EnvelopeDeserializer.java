@@ -1,4 +1,6 @@
-package com.kefu.platform.messaging;
+package com.kefu.platform.envelope;
+
+import com.kefu.platform.contracts.EventEnvelope;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

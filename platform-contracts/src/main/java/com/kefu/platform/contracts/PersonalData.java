@@ -1,4 +1,4 @@
-package com.kefu.platform.privacy;
+package com.kefu.platform.contracts;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

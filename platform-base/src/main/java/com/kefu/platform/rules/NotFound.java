@@ -1,4 +1,4 @@
-package com.kefu.platform.web;
+package com.kefu.platform.rules;
 
 /** The thing asked for does not exist (or is not visible to the caller): answered with 404. */
 public class NotFound extends RuntimeException {
