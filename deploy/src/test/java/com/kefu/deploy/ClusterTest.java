@@ -249,16 +249,8 @@ class ClusterTest {
 
     /** The duty log's complaint calls (D11), by the complaint's number: how many entries each made. */
     private static Map<String, Integer> callsInTheDutyLog() throws Exception {
-        Map<String, Integer> calls = new HashMap<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/dutylog",
-                "kefu", "kefu"); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("select reference, count(*) from shift_entry_view "
-                     + "where category = 'COMPLAINT_CALL' group by reference")) {
-            while (rows.next()) {
-                calls.put(rows.getString(1), rows.getInt(2));
-            }
-        }
-        return calls;
+        return counts("dutylog", "select reference, count(*) from shift_entry_view "
+                + "where category = 'COMPLAINT_CALL' group by reference");
     }
 
     /** Clients registering complaints through the gateway until stopped: what was acknowledged, what else came back. */
@@ -342,16 +334,21 @@ class ClusterTest {
 
     /** Segments of complaint-service's relay claimed, by owner. */
     private static Map<String, Integer> relayOwners() throws Exception {
-        Map<String, Integer> owners = new HashMap<>();
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/complaint",
-                "kefu", "kefu"); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("select owner, count(*) from token_entry "
-                     + "where processor_name = 'kafka-relay' and owner is not null group by owner")) {
+        return counts("complaint", "select owner, count(*) from token_entry "
+                + "where processor_name = 'kafka-relay' and owner is not null group by owner");
+    }
+
+    /** A {@code select key, count(*) … group by key} in one of the cluster's databases, as a map. */
+    private static Map<String, Integer> counts(String database, String query) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/"
+                + database, "kefu", "kefu"); Statement sql = db.createStatement();
+             ResultSet rows = sql.executeQuery(query)) {
             while (rows.next()) {
-                owners.put(rows.getString(1), rows.getInt(2));
+                counts.put(rows.getString(1), rows.getInt(2));
             }
         }
-        return owners;
+        return counts;
     }
 
     /**

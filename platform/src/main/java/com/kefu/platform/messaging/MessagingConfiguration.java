@@ -1,5 +1,6 @@
 package com.kefu.platform.messaging;
 
+import com.kefu.platform.envelope.EnvelopeSerializer;
 import com.kefu.platform.store.StoreUnavailable;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;

@@ -2,7 +2,7 @@ package com.kefu.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kefu.platform.messaging.EnvelopeSerializer;
+import com.kefu.platform.envelope.EnvelopeSerializer;
 import com.kefu.platform.contracts.PublishedEvent;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;

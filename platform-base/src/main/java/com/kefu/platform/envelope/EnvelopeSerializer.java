@@ -1,4 +1,4 @@
-package com.kefu.platform.messaging;
+package com.kefu.platform.envelope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
