@@ -39,7 +39,11 @@ final class BoardStreams implements TopicFeed.Handler {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile BooleanSupplier complete = () -> false;
     private boolean changed;
-    private boolean wasComplete;
+    /**
+     * Complete as the clients were told: set by the feed's thread, which then sends everyone an update. A snapshot
+     * shows this, not the feed's own state, so that a client never gets an update that tells it nothing new.
+     */
+    private volatile boolean wasComplete;
 
     private final class Connection extends SseConnection {
 
@@ -51,7 +55,7 @@ final class BoardStreams implements TopicFeed.Handler {
         }
 
         Object view() {
-            return board.view(complete.getAsBoolean(), roles);
+            return board.view(wasComplete, roles);
         }
     }
 
