@@ -160,9 +160,8 @@ class ClusterTest {
         int before = burst.acknowledged.size();
         burst.awaitAcknowledged(before + 300);
         burst.stop();
-        Map<String, List<String>> copies = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
-                .until(ClusterTest::registrationsOnTopic, onTopic -> onTopic.keySet().containsAll(burst.acknowledged));
-        long twice = burst.acknowledged.stream().filter(id -> Set.copyOf(copies.get(id)).size() > 1).count();
+        Map<String, List<String>> copies = burst.awaitPublished();
+        long twice = burst.registeredTwice(copies);
         System.out.printf("R6 broker killed mid-burst: %d acknowledged (%d after the kill), %d held back by the rate limit "
                 + "(429), other answers %s, %d lost, %d published more than once, %d registered twice%n",
                 burst.acknowledged.size(), burst.acknowledged.size() - before, burst.throttled.get(), burst.others,
@@ -188,9 +187,8 @@ class ClusterTest {
         burst.stop();
 
         Set<String> stored = storedRegistrations(burst.acknowledged);
-        Map<String, List<String>> copies = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
-                .until(ClusterTest::registrationsOnTopic, onTopic -> onTopic.keySet().containsAll(burst.acknowledged));
-        long twice = burst.acknowledged.stream().filter(id -> Set.copyOf(copies.get(id)).size() > 1).count();
+        Map<String, List<String>> copies = burst.awaitPublished();
+        long twice = burst.registeredTwice(copies);
         System.out.printf("R6 two brokers down for 20 s: %d acknowledged (%d while only one broker ran), %d held back "
                 + "by the rate limit (429), other answers %s, %d not in the event store, %d not published, %d "
                 + "registered twice%n", burst.acknowledged.size(), whilePaused, burst.throttled.get(), burst.others,
@@ -219,9 +217,8 @@ class ClusterTest {
         burst.stop();
 
         Set<String> stored = storedRegistrations(burst.acknowledged);
-        Map<String, List<String>> copies = await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
-                .until(ClusterTest::registrationsOnTopic, onTopic -> onTopic.keySet().containsAll(burst.acknowledged));
-        long twice = burst.acknowledged.stream().filter(id -> Set.copyOf(copies.get(id)).size() > 1).count();
+        Map<String, List<String>> copies = burst.awaitPublished();
+        long twice = burst.registeredTwice(copies);
         System.out.printf("R6 PostgreSQL down for %d s: %d acknowledged, %d held back by the rate limit (429), other "
                 + "answers %s (%d of them without Retry-After), slowest answer %d ms, %d not in the event store, %d not "
                 + "published, %d registered twice%n", down, burst.acknowledged.size(), burst.throttled.get(),
@@ -304,6 +301,17 @@ class ClusterTest {
         void awaitAcknowledged(int count) {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                     .until(() -> acknowledged.size() >= count);
+        }
+
+        /** Waits until every intake acknowledged is on complaint.events: each registration's copies, by envelope id. */
+        Map<String, List<String>> awaitPublished() {
+            return await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2))
+                    .until(ClusterTest::registrationsOnTopic, onTopic -> onTopic.keySet().containsAll(acknowledged));
+        }
+
+        /** Acknowledged intakes registered twice: two different events, not one published again. */
+        long registeredTwice(Map<String, List<String>> copies) {
+            return acknowledged.stream().filter(id -> Set.copyOf(copies.get(id)).size() > 1).count();
         }
 
         void stop() throws Exception {
