@@ -1,8 +1,6 @@
 package com.kefu.deploy.console;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.deploy.Gateway;
 import com.kefu.deploy.RunningSystem;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +47,6 @@ import static org.assertj.core.api.Assertions.fail;
 class DutyLogConsoleTest {
 
     private static final ZoneId MALL = ZoneId.of("Asia/Shanghai");
-    private static final Path BUNDLES =
-            Path.of("..", "gateway", "src", "main", "resources", "static", "console", "i18n");
     private static final List<String> LANGUAGES = List.of("ru", "en", "zh");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     /** A fire's checklist after 篇2 T1 (D13), in the rulebook's order. */
@@ -662,20 +657,9 @@ class DutyLogConsoleTest {
         return Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
-    private static final Map<String, Map<String, String>> MESSAGES = new HashMap<>();
-
     /** A label as the console's bundle gives it, so the assertions follow the wording. */
     private static String message(String lang, String area, String key) {
-        Map<String, String> bundle = MESSAGES.computeIfAbsent(lang + "/" + area, k -> {
-            try {
-                return new ObjectMapper().readValue(BUNDLES.resolve(lang).resolve(area + ".json").toFile(),
-                        new TypeReference<Map<String, String>>() { });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        assertThat(bundle).as(lang + "/" + area).containsKey(key);
-        return bundle.get(key);
+        return ConsoleMessages.message(lang, area, key);
     }
 
     // ---- cleaning up after a failed run -----------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 package com.kefu.deploy.console;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.deploy.Gateway;
 import com.kefu.deploy.RunningSystem;
 import org.junit.jupiter.api.AfterAll;
@@ -11,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,11 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReceptionConsoleTest {
 
-    private static final Path BUNDLES =
-            Path.of("..", "gateway", "src", "main", "resources", "static", "console", "i18n");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
-    private static final Map<String, Map<String, String>> MESSAGES = new HashMap<>();
-
     private static Browser browser;
     private static Gateway desk;
 
@@ -117,15 +107,6 @@ class ReceptionConsoleTest {
     }
 
     private static String message(String lang, String key) {
-        Map<String, String> bundle = MESSAGES.computeIfAbsent(lang, k -> {
-            try {
-                return new ObjectMapper().readValue(BUNDLES.resolve(lang).resolve("reception.json").toFile(),
-                        new TypeReference<Map<String, String>>() { });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        assertThat(bundle).as(lang).containsKey(key);
-        return bundle.get(key);
+        return ConsoleMessages.message(lang, "reception", key);
     }
 }
