@@ -88,14 +88,16 @@ public final class PathBenchmark {
     }
 
     /** The settings, from the environment. */
-    record Options(int clients, int seconds, int warmup, int baselineSeconds, long replayEvents, String projection,
-                   int latencySamples, int historyEvents, int historyReads, int kafkaMessages, Path out) {
+    record Options(int clients, int seconds, int warmup, int warmupMax, int baselineSeconds, long replayEvents,
+                   String projection, int latencySamples, int historyEvents, int historyReads, int kafkaMessages,
+                   Path out) {
 
         static Options from(Map<String, String> env, Path root) {
             return new Options(
                     Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16")),
                     Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20")),
                     Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "180")),
+                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP_MAX", "900")),
                     Integer.parseInt(env.getOrDefault("BENCH_BASELINE_SECONDS", "10")),
                     Long.parseLong(env.getOrDefault("BENCH_REPLAY_EVENTS", "100000")),
                     env.getOrDefault("BENCH_PROJECTION", "complaint-statistics"),
@@ -195,9 +197,9 @@ public final class PathBenchmark {
                 System.out.printf("  run %d: %.0f appends/s%n", run + 1, appends.get(run));
             }
             double baseline = median(appends);
-            System.out.printf("%nP1 intake: POST /api/complaints, %d clients, warm-up %d s%n", options.clients(),
-                    options.warmup());
-            intake(gateway, tokens.desk(), options.clients(), options.warmup());
+            System.out.printf("%nP1 intake: POST /api/complaints, %d clients, warm-up at least %d s, until steady "
+                    + "(at most %d s)%n", options.clients(), options.warmup(), options.warmupMax());
+            warmUp(gateway, tokens.desk(), options.clients(), options.warmup(), options.warmupMax());
             Intake viaGateway = intake(gateway, tokens.desk(), options.clients(), options.seconds());
             report("through the gateway", viaGateway);
             Intake atService = intake(direct, tokens.desk(), options.clients(), options.seconds());
@@ -336,6 +338,33 @@ public final class PathBenchmark {
         pool.shutdown();
         return new Intake(all.size(), errors.get(), Latencies.of(all), seconds);
     }
+
+    /**
+     * Registers through the gateway in rounds of {@value #WARMUP_ROUND} s until at least {@code least} seconds have
+     * passed and two rounds in a row came within 5 % of the round before (at most {@code most} seconds). On two
+     * cores the seven JVMs share them with their JIT compilers: the services' rate was still rising after five
+     * minutes of load (C2 compiling ~90 methods per 30 s in complaint-service), so a fixed warm-up measured the
+     * compilers, not the path.
+     */
+    static void warmUp(String gateway, String token, int clients, int least, int most) throws Exception {
+        int elapsed = 0;
+        double previous = 0;
+        int steady = 0;
+        while (elapsed < most) {
+            Intake round = intake(gateway, token, clients, WARMUP_ROUND);
+            elapsed += WARMUP_ROUND;
+            double rate = round.perSecond();
+            steady = previous > 0 && Math.abs(rate - previous) <= 0.05 * previous ? steady + 1 : 0;
+            System.out.printf("  warm-up %4d s: %5.0f/s%s%n", elapsed, rate, steady > 0 ? " (steady " + steady + ")" : "");
+            previous = rate;
+            if (elapsed >= least && steady >= 2) {
+                return;
+            }
+        }
+        System.out.printf("  not steady after %d s; measuring anyway%n", most);
+    }
+
+    private static final int WARMUP_ROUND = 30;
 
     private static void report(String where, Intake result) {
         System.out.printf("  %-24s %6d in %d s: %5.0f/s; latency p50 %.1f ms, p99 %.1f ms; %d errors%n", where + ":",

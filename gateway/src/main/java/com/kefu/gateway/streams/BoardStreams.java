@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -71,8 +72,8 @@ final class BoardStreams implements TopicFeed.Handler {
     }
 
     @Override
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
-        Envelopes.read(record).ifPresent(envelope -> changed |= board.apply(envelope));
+    public void onRecord(ConsumerRecord<String, byte[]> record, Optional<EventEnvelope> envelope) {
+        envelope.ifPresent(read -> changed |= board.apply(read));
     }
 
     @Override

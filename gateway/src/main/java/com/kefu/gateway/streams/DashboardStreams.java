@@ -1,6 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.time.MallTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -8,6 +9,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -59,8 +61,8 @@ final class DashboardStreams implements TopicFeed.Handler {
     }
 
     @Override
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
-        Envelopes.read(record).ifPresent(envelope -> changed |= figures.apply(envelope));
+    public void onRecord(ConsumerRecord<String, byte[]> record, Optional<EventEnvelope> envelope) {
+        envelope.ifPresent(read -> changed |= figures.apply(read));
     }
 
     @Override

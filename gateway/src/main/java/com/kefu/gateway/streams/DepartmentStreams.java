@@ -64,12 +64,12 @@ final class DepartmentStreams implements TopicFeed.Handler {
     }
 
     @Override
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
+    public void onRecord(ConsumerRecord<String, byte[]> record, Optional<EventEnvelope> envelope) {
         int partition = record.partition();
         long offset = record.offset();
-        List<DepartmentNotice> notices = Envelopes.read(record).map(envelope -> {
-            complaints.learn(partition, offset, envelope);
-            return complaints.notices(partition, offset, envelope);
+        List<DepartmentNotice> notices = envelope.map(event -> {
+            complaints.learn(partition, offset, event);
+            return complaints.notices(partition, offset, event);
         }).orElse(List.of());
         synchronized (lock) {
             read = read.with(partition, offset + 1);

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The live streams: four readers per gateway instance (departments, dashboard, notices, escalations), each in a consumer group of its own, so that every instance
- * follows every partition and any instance can serve any client.
+ * The live streams (departments, dashboard, notices, escalations), fed by one reader per gateway instance in a
+ * consumer group of its own, so that every instance follows every partition and any instance can serve any client.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamsConfiguration {
@@ -56,13 +56,6 @@ class StreamsConfiguration {
     }
 
     @Bean
-    TopicFeed departmentFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
-                             DepartmentStreams departmentStreams) {
-        return new TopicFeed("gateway-departments-" + properties.instanceId(), List.of(properties.complaintTopic()),
-                streamReaderConfig.kafka(), departmentStreams);
-    }
-
-    @Bean
     DashboardStreams dashboardStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads,
                                       MallTime mallTime) {
         var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, mallTime);
@@ -72,27 +65,8 @@ class StreamsConfiguration {
     }
 
     @Bean
-    TopicFeed dashboardFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
-                            DashboardStreams dashboardStreams) {
-        var feed = new TopicFeed("gateway-dashboard-" + properties.instanceId(),
-                List.of(properties.complaintTopic(), properties.dutylogTopic()), streamReaderConfig.kafka(),
-                dashboardStreams);
-        dashboardStreams.completeWhen(feed::caughtUp);
-        return feed;
-    }
-
-    @Bean
     BoardStreams noticeStreams(StreamsProperties properties, ObjectMapper json, StreamThreads threads) {
         return boardStreams(new NoticeBoard(), properties, json, threads);
-    }
-
-    @Bean
-    TopicFeed noticeFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
-                         @Qualifier("noticeStreams") BoardStreams noticeStreams) {
-        var feed = new TopicFeed("gateway-notices-" + properties.instanceId(), List.of(properties.dutylogTopic()),
-                streamReaderConfig.kafka(), noticeStreams);
-        noticeStreams.completeWhen(feed::caughtUp);
-        return feed;
     }
 
     @Bean
@@ -100,11 +74,19 @@ class StreamsConfiguration {
         return boardStreams(new EscalationBoard(), properties, json, threads);
     }
 
+    /** One reader of both topics for all four streams; each stream is complete once it has read them as they were. */
     @Bean
-    TopicFeed escalationFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
-                             @Qualifier("escalationStreams") BoardStreams escalationStreams) {
-        var feed = new TopicFeed("gateway-escalations-" + properties.instanceId(),
-                List.of(properties.complaintTopic()), streamReaderConfig.kafka(), escalationStreams);
+    TopicFeed streamFeed(StreamsProperties properties, ReaderConfig streamReaderConfig,
+                         DepartmentStreams departmentStreams, DashboardStreams dashboardStreams,
+                         @Qualifier("noticeStreams") BoardStreams noticeStreams,
+                         @Qualifier("escalationStreams") BoardStreams escalationStreams) {
+        var feed = new TopicFeed("gateway-streams-" + properties.instanceId(), streamReaderConfig.kafka())
+                .handle(departmentStreams, properties.complaintTopic())
+                .handle(dashboardStreams, properties.complaintTopic(), properties.dutylogTopic())
+                .handle(noticeStreams, properties.dutylogTopic())
+                .handle(escalationStreams, properties.complaintTopic());
+        dashboardStreams.completeWhen(feed::caughtUp);
+        noticeStreams.completeWhen(feed::caughtUp);
         escalationStreams.completeWhen(feed::caughtUp);
         return feed;
     }

@@ -10,9 +10,8 @@ import java.util.UUID;
 /**
  * The live streams ({@code /api/streams/**}).
  *
- * @param instanceId      names this gateway instance's consumer groups ({@code gateway-departments-<id>},
- *                        {@code gateway-dashboard-<id>}); random by default, so that every instance reads every
- *                        partition itself
+ * @param instanceId      names this gateway instance's consumer group ({@code gateway-streams-<id>}); random by
+ *                        default, so that every instance reads every partition itself
  * @param complaintTopic  where complaint-service publishes
  * @param dutylogTopic    where dutylog-service publishes
  * @param heartbeat       how often an idle stream gets a comment line, so that proxies keep the connection
