@@ -160,6 +160,11 @@ public final class Gateway {
             }
         }
 
+        /** The next event within {@code timeout}, or null. */
+        Event poll(Duration timeout) throws InterruptedException {
+            return events.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
         @Override
         public void close() {
             try {
