@@ -38,21 +38,31 @@ class ProxyClient {
      * @param instances the instances of each service a route names by name ({@code http://complaint-service}), e.g.
      *                  {@code kefu.gateway.proxy.instances.complaint-service=http://127.0.0.1:8081,http://127.0.0.1:8085}
      * @param downFor   how long an instance that refused a connection is passed over
+     * @param healthInterval how often every instance is asked whether it is ready ({@link InstanceHealth})
+     * @param healthTimeout  how long an instance may take to answer that before it counts as not ready
      */
     @ConfigurationProperties("kefu.gateway.proxy")
-    record Instances(Map<String, List<URI>> instances, Duration downFor) {
+    record Instances(Map<String, List<URI>> instances, Duration downFor, Duration healthInterval,
+                     Duration healthTimeout) {
         Instances {
             instances = instances == null ? Map.of() : instances;
             downFor = downFor == null ? Duration.ofSeconds(5) : downFor;
+            healthInterval = healthInterval == null ? Duration.ofSeconds(2) : healthInterval;
+            healthTimeout = healthTimeout == null ? Duration.ofSeconds(1) : healthTimeout;
         }
     }
 
     /** What the routes forward with (the gateway's RestClient takes it): the client below, over a service's instances. */
     @Bean
-    ClientHttpRequestFactory proxyRequests(HttpComponentsClientHttpRequestFactoryBuilder proxyClientBuilder,
-                                           ClientHttpRequestFactorySettings settings, Instances instances, Clock clock) {
+    ServiceInstances proxyRequests(HttpComponentsClientHttpRequestFactoryBuilder proxyClientBuilder,
+                                   ClientHttpRequestFactorySettings settings, Instances instances, Clock clock) {
         return new ServiceInstances(proxyClientBuilder.build(settings), instances.instances(), clock,
                 instances.downFor());
+    }
+
+    @Bean
+    InstanceHealth instanceHealth(ServiceInstances proxyRequests, Instances instances) {
+        return new InstanceHealth(proxyRequests, instances.healthInterval(), instances.healthTimeout());
     }
 
     @Bean

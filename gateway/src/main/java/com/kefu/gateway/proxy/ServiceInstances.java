@@ -22,8 +22,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Spreads a service's requests over its instances (R6). A route whose {@code uri} names a service by name
@@ -31,8 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An instance that refuses the connection (stopped, restarting, killed) is passed over for
  * {@code kefu.gateway.proxy.down-for} (5 s) and the request goes to the next one: nothing was sent, so a POST too.
  * A request that reached an instance is never sent again (the instance may have done it): a connection lost after
- * that, or no instance taking it, is the 503 with {@code Retry-After} of {@link ServiceUnavailable}. A route that names
- * a host and port is sent there as it is.
+ * that, or no instance taking it, is the 503 with {@code Retry-After} of {@link ServiceUnavailable}. An instance that
+ * does not say it is ready when {@link #checkHealth} asks (hung, frozen, overloaded: it still takes connections, so
+ * only its answer tells) is passed over too, until it says so again. A route that names a host and port is sent there
+ * as it is.
  */
 class ServiceInstances implements ClientHttpRequestFactory {
 
@@ -48,6 +52,20 @@ class ServiceInstances implements ClientHttpRequestFactory {
         instances.forEach((name, uris) -> services.put(name, new Service(List.copyOf(uris))));
     }
 
+    /**
+     * Asks every instance whether it is ready ({@code ready}: true, false, or false when it does not answer in time);
+     * one that is not is passed over until it is again.
+     */
+    void checkHealth(Predicate<URI> ready) {
+        services.values().forEach(service -> service.instances.forEach(instance -> {
+            if (ready.test(instance)) {
+                service.unready.remove(instance);
+            } else {
+                service.unready.add(instance);
+            }
+        }));
+    }
+
     @Override
     public ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
         Service service = uri.getHost() == null ? null : services.get(uri.getHost());
@@ -59,6 +77,7 @@ class ServiceInstances implements ClientHttpRequestFactory {
         final List<URI> instances;
         final AtomicInteger next = new AtomicInteger();
         final Map<URI, Instant> downUntil = new ConcurrentHashMap<>();
+        final Set<URI> unready = ConcurrentHashMap.newKeySet();
 
         Service(List<URI> instances) {
             this.instances = instances;
@@ -73,7 +92,7 @@ class ServiceInstances implements ClientHttpRequestFactory {
             for (int i = 0; i < instances.size(); i++) {
                 URI instance = instances.get((first + i) % instances.size());
                 Instant until = downUntil.get(instance);
-                (until != null && now.isBefore(until) ? down : up).add(instance);
+                (until != null && now.isBefore(until) || unready.contains(instance) ? down : up).add(instance);
             }
             up.addAll(down);
             return up;

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ServiceInstancesTest {
 
     private final List<HttpServer> servers = new ArrayList<>();
+    /** Instances whose readiness check hangs, as a frozen process's would. */
+    private final Set<String> hung = ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void stop() {
@@ -70,6 +74,37 @@ class ServiceInstancesTest {
         assertThatThrownBy(() -> post(instances, "none")).isInstanceOf(IOException.class);
     }
 
+    @Test
+    @DisplayName("R6 an instance that is alive but does not say it is ready in time (hung, frozen) is passed over until "
+            + "it does again")
+    void passesOverAnInstanceThatIsNotReady() throws IOException {
+        URI first = instance("first");
+        URI second = instance("second");
+        ServiceInstances instances = new ServiceInstances(
+                ClientHttpRequestFactoryBuilder.httpComponents().build(ClientHttpRequestFactorySettings.defaults()),
+                Map.of("complaint-service", List.of(first, second)), Clock.systemUTC(), Duration.ofSeconds(5));
+        InstanceHealth health = new InstanceHealth(instances, Duration.ofSeconds(2), Duration.ofMillis(300));
+
+        health.check();
+        assertThat(answers(instances)).containsEntry("first:body", 5).containsEntry("second:body", 5);
+
+        hung.add("first");
+        health.check();
+        assertThat(answers(instances)).containsOnlyKeys("second:body");
+
+        hung.remove("first");
+        health.check();
+        assertThat(answers(instances)).containsEntry("first:body", 5).containsEntry("second:body", 5);
+    }
+
+    private static Map<String, Integer> answers(ServiceInstances instances) throws IOException {
+        Map<String, Integer> answered = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            answered.merge(post(instances, "body " + i), 1, Integer::sum);
+        }
+        return answered;
+    }
+
     private static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
@@ -103,6 +138,17 @@ class ServiceInstancesTest {
                 out.write(answer);
             }
         });
+        server.createContext("/actuator/health/readiness", exchange -> {
+            if (hung.contains(name)) {
+                sleep(Duration.ofSeconds(2));
+            }
+            byte[] answer = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         servers.add(server);
         return URI.create("http://127.0.0.1:" + port);
