@@ -64,6 +64,7 @@ class ManifestsTest {
     private static final List<LocalSystem.Service> SERVICES = LocalSystem.Settings.allServices(8080);
     private static final String HTTP = "http";
     private static final Pattern FILE = Pattern.compile("file:(/\\S+)");
+    private static final String IMAGES = read(ROOT.resolve("deploy/images/build.sh"));
 
     /** The production overlay's resources: the base's, and the secrets they read (without the overlay's patches). */
     private final Manifests base = Manifests.ofKustomization(PRODUCTION);
@@ -196,9 +197,14 @@ class ManifestsTest {
                     assertThat(portNumber(servicePort.getTargetPort(), container)).isEqualTo(port));
             // compose: the same port inside its network
             assertThat(composeEnvironment(compose, service.name()).get("PORT")).isEqualTo(Integer.toString(port));
+            // its image: the Dockerfile's, from its module's jar (compose.yaml and deploy/images/build.sh alike)
             assertThat(compose.at("/services/" + service.name() + "/build/args/MODULE").asText())
                     .isEqualTo(service.module());
+            assertThat(IMAGES).as("deploy/images/build.sh builds %s", service.name())
+                    .containsPattern("(?m)^" + service.name() + " " + Pattern.quote(service.module()) + "( |$)");
+            assertThat(container.getImage()).startsWith("kefu/" + service.name() + ":");
         }
+        assertThat(read(ROOT.resolve("deploy/images/Dockerfile"))).contains("COPY ${MODULE}/target/*-exec.jar");
         // the gateway's routes: each service by its Service's name and port (compose: by its name and PORT)
         Map<String, String> gateway = environment(base.named(Deployment.class, "gateway"));
         Map<String, String> composeGateway = composeEnvironment(compose, "gateway");
