@@ -1,0 +1,5 @@
+-- one database per service, as the local system and the Kubernetes installation have (the first, complaint, is
+-- POSTGRES_DB)
+CREATE DATABASE dutylog OWNER kefu;
+CREATE DATABASE broadcast OWNER kefu;
+CREATE DATABASE membership OWNER kefu;
