@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The auditors' check of a service's event store (A1): each event's hash, kept by PostgreSQL as the event is appended
- * ({@code V4__event_chain.sql}), is computed again from the event as it is stored now and the hash of the event
+ * ({@code V5__event_chain.sql}), is computed again from the event as it is stored now and the hash of the event
  * before it in its aggregate, and each history must run 0, 1, 2 … without a hole. The first event that fails is
  * named. The head is the digest of every event's hash in the order of the global index: what it was when published
  * shows whether anything was cut from the end of a history or removed whole since.
