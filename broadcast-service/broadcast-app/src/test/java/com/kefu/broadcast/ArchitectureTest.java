@@ -1,8 +1,10 @@
 package com.kefu.broadcast;
 
+import com.kefu.platform.axon.Commands;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,15 @@ class ArchitectureTest {
                         "com.kefu.complaint..", "com.kefu.membership..", "com.kefu.dutylog.command..",
                         "com.kefu.dutylog.query..", "com.kefu.dutylog.web..", "com.kefu.dutylog.event..",
                         "com.kefu.dutylog.messaging..", "com.kefu.gateway..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("one command path: controllers send no commands, they call an application service in command/")
+    void controllersSendNoCommands() {
+        noClasses().that().resideInAPackage("com.kefu.broadcast.web..")
+                .should().dependOnClassesThat().areAssignableTo(Commands.class)
+                .orShould().dependOnClassesThat().areAssignableTo(CommandGateway.class)
                 .check(classes);
     }
 }

@@ -1,8 +1,10 @@
 package com.kefu.complaint;
 
+import com.kefu.platform.axon.Commands;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.kefu.dutylog..", "com.kefu.broadcast..", "com.kefu.membership.command..",
                         "com.kefu.membership.query..", "com.kefu.membership.web..", "com.kefu.gateway..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("one command path: controllers send no commands, they call an application service in command/")
+    void controllersSendNoCommands() {
+        noClasses().that().resideInAPackage("com.kefu.complaint.web..")
+                .should().dependOnClassesThat().areAssignableTo(Commands.class)
+                .orShould().dependOnClassesThat().areAssignableTo(CommandGateway.class)
                 .check(classes);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import com.kefu.platform.cluster.Instances;
 import com.kefu.platform.cluster.SegmentBalancer;
+import com.kefu.platform.idempotency.IdempotentCreates;
+import com.kefu.platform.privacy.ClearContacts;
 import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
@@ -54,6 +56,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -115,6 +118,19 @@ public class AxonConfiguration {
     @Bean
     PersonalDataReads personalDataReads(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
         return new PersonalDataReads(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Contacts in clear folded from a record's history, every read recorded (S1, S2). */
+    @Bean
+    ClearContacts clearContacts(EventHistory history, PersonalDataReads reads) {
+        return new ClearContacts(history, reads);
+    }
+
+    /** Creates at most once per Idempotency-Key (API-IDEM), in the command's transaction. */
+    @Bean
+    IdempotentCreates idempotentCreates(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                        @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        return new IdempotentCreates(jdbc, transactions, json);
     }
 
     /** Jackson for events, with every {@code @PersonalData} text encrypted by its subject's key (S3). */

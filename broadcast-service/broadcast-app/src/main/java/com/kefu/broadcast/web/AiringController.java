@@ -1,15 +1,15 @@
 package com.kefu.broadcast.web;
 
-import com.kefu.broadcast.api.Language;
-import com.kefu.broadcast.command.ScriptCommands.AirScriptCommand;
+import com.kefu.broadcast.command.AiringDesk.Aired;
+import com.kefu.broadcast.command.AiringDesk;
 import com.kefu.broadcast.query.AiringQueries;
 import com.kefu.broadcast.query.AiringQueries.Airing;
 import com.kefu.broadcast.web.BroadcastRequests.AiringRequest;
-import com.kefu.platform.axon.Commands;
-import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.web.Csv;
 import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,15 +18,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /** What aired (B4): logging an airing, refused unless the script has an approved, valid version; the day's log. */
 @RestController
@@ -35,32 +33,23 @@ class AiringController {
 
     static final String CSV = "text/csv";
 
-    private final Commands commands;
+    private final AiringDesk desk;
     private final AiringQueries airings;
     private final MallTime mallTime;
-    private final Clock clock;
 
-    AiringController(Commands commands, AiringQueries airings, MallTime mallTime, Clock clock) {
-        this.commands = commands;
+    AiringController(AiringDesk desk, AiringQueries airings, MallTime mallTime) {
+        this.desk = desk;
         this.airings = airings;
         this.mallTime = mallTime;
-        this.clock = clock;
-    }
-
-    /** {@code version}: the approved version that aired, which is not always the latest one written. */
-    record Aired(String id, String scriptId, int version, String language, String airedBy, Instant airedAt) {
     }
 
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
-    ResponseEntity<Aired> air(@Valid @RequestBody AiringRequest request) {
-        String airingId = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        String actor = CurrentUser.get().username();
-        int version = commands.send(new AirScriptCommand(request.scriptId(), airingId,
-                Language.of(request.language()), mallTime.dayOf(now), actor, now));
+    ResponseEntity<Aired> air(@Valid @RequestBody AiringRequest request,
+                              @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                              @Size(max = 100) String idempotencyKey) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Aired(airingId, request.scriptId(), version, request.language(), actor, now));
+                .body(desk.air(request.scriptId(), request.language(), idempotencyKey));
     }
 
     /** The day's programme log (today, station time, when no date is given); emergencies have emergency:true. */

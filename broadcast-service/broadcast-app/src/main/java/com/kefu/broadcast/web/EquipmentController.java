@@ -1,9 +1,6 @@
 package com.kefu.broadcast.web;
 
-import com.kefu.broadcast.command.EquipmentCommands.ClearFaultCommand;
-import com.kefu.broadcast.command.EquipmentCommands.RecordMaintenanceCommand;
-import com.kefu.broadcast.command.EquipmentCommands.RegisterEquipmentCommand;
-import com.kefu.broadcast.command.EquipmentCommands.ReportFaultCommand;
+import com.kefu.broadcast.command.EquipmentDesk;
 import com.kefu.broadcast.query.EquipmentQueries;
 import com.kefu.broadcast.query.EquipmentQueries.EquipmentSummary;
 import com.kefu.broadcast.query.EquipmentQueries.EquipmentView;
@@ -12,38 +9,34 @@ import com.kefu.broadcast.web.BroadcastRequests.EquipmentRequest;
 import com.kefu.broadcast.web.BroadcastRequests.FaultRequest;
 import com.kefu.broadcast.web.BroadcastRequests.MaintenanceRequest;
 import com.kefu.broadcast.web.BroadcastRequests.Repair;
-import com.kefu.platform.axon.Commands;
-import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The station's equipment, its maintenance and its faults (B6). */
 @RestController
 @RequestMapping("/api/equipment")
 class EquipmentController {
 
-    private final Commands commands;
+    private final EquipmentDesk desk;
     private final EquipmentQueries equipment;
-    private final Clock clock;
 
-    EquipmentController(Commands commands, EquipmentQueries equipment, Clock clock) {
-        this.commands = commands;
+    EquipmentController(EquipmentDesk desk, EquipmentQueries equipment) {
+        this.desk = desk;
         this.equipment = equipment;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -61,39 +54,30 @@ class EquipmentController {
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
-    Created register(@Valid @RequestBody EquipmentRequest request) {
-        String id = UUID.randomUUID().toString();
-        commands.send(new RegisterEquipmentCommand(id, request.name(), request.location(), user(), clock.instant()));
-        return new Created(id);
+    Created register(@Valid @RequestBody EquipmentRequest request,
+                     @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                     @Size(max = 100) String idempotencyKey) {
+        return new Created(desk.register(request.name(), request.location(), idempotencyKey));
     }
 
     @PostMapping("/{id}/maintenance")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
     Created maintain(@PathVariable String id, @Valid @RequestBody MaintenanceRequest request) {
-        Instant now = clock.instant();
-        String by = request.performedBy() == null || request.performedBy().isBlank() ? user() : request.performedBy();
-        return new Created(commands.send(new RecordMaintenanceCommand(id, UUID.randomUUID().toString(),
-                request.description(), by, request.performedAt() == null ? now : request.performedAt(), user(),
-                now)));
+        return new Created(desk.maintain(id, request.description(), request.performedBy(),
+                request.performedAt()));
     }
 
     @PostMapping("/{id}/faults")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
     Created fault(@PathVariable String id, @Valid @RequestBody FaultRequest request) {
-        return new Created(commands.send(new ReportFaultCommand(id, UUID.randomUUID().toString(),
-                request.description(), user(), clock.instant())));
+        return new Created(desk.reportFault(id, request.description()));
     }
 
     @PostMapping("/{id}/faults/{faultId}/clear")
     @PreAuthorize(Access.BROADCASTER)
     Created clear(@PathVariable String id, @PathVariable String faultId, @Valid @RequestBody Repair repair) {
-        return new Created(commands.send(new ClearFaultCommand(id, faultId, repair.repair(), user(),
-                clock.instant())));
-    }
-
-    private static String user() {
-        return CurrentUser.get().username();
+        return new Created(desk.clearFault(id, faultId, repair.repair()));
     }
 }

@@ -1,9 +1,8 @@
 package com.kefu.broadcast.web;
 
+import com.kefu.broadcast.command.PlanDesk;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.InvalidRequest;
-import com.kefu.broadcast.command.PlanCommands;
-import com.kefu.broadcast.command.PlanCommands.PlanSlotCommand;
-import com.kefu.broadcast.command.PlanCommands.RemoveSlotCommand;
 import com.kefu.broadcast.query.PlanQueries;
 import com.kefu.broadcast.query.PlanQueries.Plan;
 import com.kefu.broadcast.query.RecurringSlots;
@@ -12,11 +11,10 @@ import com.kefu.broadcast.query.StoredEvents;
 import com.kefu.broadcast.web.BroadcastRequests.Created;
 import com.kefu.broadcast.web.BroadcastRequests.RecurringSlotRequest;
 import com.kefu.broadcast.web.BroadcastRequests.SlotRequest;
-import com.kefu.platform.axon.Commands;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,35 +24,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /** The broadcast plan (B1): each day's slots, the recurring slots of every day, flagged where they cannot air. */
 @RestController
 @RequestMapping("/api/plans")
 class PlanController {
 
-    private final Commands commands;
+    private final PlanDesk desk;
     private final PlanQueries plans;
     private final RecurringSlots recurring;
     private final StoredEvents events;
-    private final MallTime mallTime;
     private final Clock clock;
 
-    PlanController(Commands commands, PlanQueries plans, RecurringSlots recurring, StoredEvents events,
-                   MallTime mallTime, Clock clock) {
-        this.commands = commands;
+    PlanController(PlanDesk desk, PlanQueries plans, RecurringSlots recurring, StoredEvents events, Clock clock) {
+        this.desk = desk;
         this.plans = plans;
         this.recurring = recurring;
         this.events = events;
-        this.mallTime = mallTime;
         this.clock = clock;
     }
 
@@ -62,13 +56,12 @@ class PlanController {
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
     Created plan(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                 @Valid @RequestBody SlotRequest slot) {
+                 @Valid @RequestBody SlotRequest slot,
+                 @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                 @Size(max = 100) String idempotencyKey) {
         requireKnown(slot.scriptId(), slot.equipmentId());
-        Instant now = clock.instant();
-        String slotId = commands.send(new PlanSlotCommand(PlanCommands.planId(date), date,
-                UUID.randomUUID().toString(), slot.time(), slot.programme(), slot.scriptId(), slot.equipmentId(),
-                mallTime.dayOf(now), CurrentUser.get().username(), now));
-        return new Created(slotId);
+        return new Created(desk.plan(date, slot.time(), slot.programme(), slot.scriptId(), slot.equipmentId(),
+                idempotencyKey));
     }
 
     @DeleteMapping("/{date}/slots/{slotId}")
@@ -76,8 +69,7 @@ class PlanController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                 @PathVariable String slotId) {
-        commands.send(new RemoveSlotCommand(PlanCommands.planId(date), slotId, CurrentUser.get().username(),
-                clock.instant()));
+        desk.remove(date, slotId);
     }
 
     @GetMapping("/{date}")

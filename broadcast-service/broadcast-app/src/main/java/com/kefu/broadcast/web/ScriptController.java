@@ -2,10 +2,6 @@ package com.kefu.broadcast.web;
 
 import com.kefu.broadcast.api.Language;
 import com.kefu.broadcast.command.Script.ScriptAnswer;
-import com.kefu.broadcast.command.ScriptCommands.ApproveScriptCommand;
-import com.kefu.broadcast.command.ScriptCommands.RejectScriptCommand;
-import com.kefu.broadcast.command.ScriptCommands.SubmitScriptCommand;
-import com.kefu.broadcast.command.ScriptCommands.WithdrawScriptCommand;
 import com.kefu.broadcast.command.ScriptDesk;
 import com.kefu.broadcast.query.ScriptQueries;
 import com.kefu.broadcast.query.ScriptVersionView;
@@ -15,14 +11,14 @@ import com.kefu.broadcast.speech.SpeechSynthesis.SpeechUnavailable;
 import com.kefu.broadcast.web.BroadcastRequests.Approval;
 import com.kefu.broadcast.web.BroadcastRequests.Rejection;
 import com.kefu.broadcast.web.BroadcastRequests.Withdrawal;
-import com.kefu.platform.axon.Commands;
 import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.web.Problems;
 import com.kefu.platform.rules.RuleViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,14 +29,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.function.Function;
 
 /** Scripts (B2), their approval (B3), their history and their audio. */
 @RestController
@@ -50,24 +45,21 @@ class ScriptController {
     private final ScriptDesk desk;
     private final ScriptQueries queries;
     private final EventHistory history;
-    private final Commands commands;
     private final SpeechSynthesis speech;
-    private final Clock clock;
 
-    ScriptController(ScriptDesk desk, ScriptQueries queries, EventHistory history, Commands commands,
-                     SpeechSynthesis speech, Clock clock) {
+    ScriptController(ScriptDesk desk, ScriptQueries queries, EventHistory history, SpeechSynthesis speech) {
         this.desk = desk;
         this.queries = queries;
         this.history = history;
-        this.commands = commands;
         this.speech = speech;
-        this.clock = clock;
     }
 
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
-    ResponseEntity<ScriptAnswer> draft(@Valid @RequestBody DraftScriptRequest request) {
-        ScriptAnswer drafted = desk.draft(request.toNewScript());
+    ResponseEntity<ScriptAnswer> draft(@Valid @RequestBody DraftScriptRequest request,
+                                       @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                       @Size(max = 100) String idempotencyKey) {
+        ScriptAnswer drafted = desk.draft(request.toNewScript(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/scripts/" + drafted.id())).body(drafted);
     }
 
@@ -111,28 +103,27 @@ class ScriptController {
     @PostMapping("/{id}/submit")
     @PreAuthorize(Access.BROADCASTER)
     ScriptAnswer submit(@PathVariable String id) {
-        return step(user -> new SubmitScriptCommand(id, user.username(), clock.instant()));
+        return desk.submit(id);
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize(Access.SUPERVISOR)
     ScriptAnswer approve(@PathVariable String id, @Valid @RequestBody(required = false) Approval approval) {
         Approval validity = approval == null ? new Approval(null, null) : approval;
-        return step(user -> new ApproveScriptCommand(id, validity.validFrom(), validity.validUntil(),
-                user.username(), clock.instant()));
+        return desk.approve(id, validity.validFrom(), validity.validUntil());
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize(Access.SUPERVISOR)
     ScriptAnswer reject(@PathVariable String id, @Valid @RequestBody Rejection rejection) {
-        return step(user -> new RejectScriptCommand(id, rejection.reason(), user.username(), clock.instant()));
+        return desk.reject(id, rejection.reason());
     }
 
     @PostMapping("/{id}/withdraw")
     @PreAuthorize(Access.BROADCASTER_OR_SUPERVISOR)
     ScriptAnswer withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdrawal withdrawal) {
         String reason = withdrawal == null ? null : withdrawal.reason();
-        return step(user -> new WithdrawScriptCommand(id, reason, user.username(), clock.instant()));
+        return desk.withdraw(id, reason);
     }
 
     /**
@@ -163,9 +154,5 @@ class ScriptController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-    }
-
-    private ScriptAnswer step(Function<CurrentUser, Object> command) {
-        return commands.send(command.apply(CurrentUser.get()));
     }
 }

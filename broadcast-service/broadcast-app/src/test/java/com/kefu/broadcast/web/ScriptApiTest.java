@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -346,5 +347,36 @@ class ScriptApiTest extends ServiceTest {
     @DisplayName("actuator health and prometheus answer without a token, with metrics tagged by application")
     void servesHealthAndMetrics() {
         assertServesHealthMetricsAndDocs("broadcast-service", "/api/scripts");
+    }
+
+    @Test
+    @DisplayName("API-IDEM B2 a retried draft with the same Idempotency-Key answers the first and drafts nothing new; "
+            + "the same key from another user is 409 naming the rule")
+    void retriedDraftDraftsOnce() {
+        String programme = "retry-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> script = Scripts.of(programme, "开业广播 retried");
+        String key = UUID.randomUUID().toString();
+        var first = draftWithKey(BROADCASTER, key, script);
+        var retry = draftWithKey(BROADCASTER, key, script);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+
+        Calls.assertProblem(draftWithKey(Tokens.bearer("other", "BROADCASTER"), key, script), 409,
+                "idempotency-key-reused");
+        String second = draftWithKey(BROADCASTER, UUID.randomUUID().toString(), script).getBody().get("id").asText();
+        // once the later draft shows in the list, so would a second one drafted by the retry
+        JsonNode listed = new Calls(api()).await("/api/scripts?programme=" + programme,
+                list -> list.toString().contains(second));
+        List<String> ids = new ArrayList<>();
+        listed.forEach(listedScript -> ids.add(listedScript.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder(first.getBody().get("id").asText(), second);
+    }
+
+    private ResponseEntity<JsonNode> draftWithKey(String token, String key, Map<String, Object> body) {
+        return api().post().uri("/api/scripts").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, token).header("Idempotency-Key", key).body(body)
+                .retrieve().toEntity(JsonNode.class);
     }
 }

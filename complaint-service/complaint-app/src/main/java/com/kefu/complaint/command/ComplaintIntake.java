@@ -7,16 +7,14 @@ import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.ids.RandomIdentifiers;
 import com.kefu.platform.security.CurrentUser;
-import com.kefu.platform.rules.RuleViolation;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Registers complaints: draws the number, decides the priority, sends the command. */
 @Service
@@ -25,59 +23,25 @@ public class ComplaintIntake {
     private final Commands commands;
     private final ComplaintNumbers numbers;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final IdempotentCreates creates;
     private final MemberTiers tiers;
 
-    public ComplaintIntake(Commands commands, ComplaintNumbers numbers, Clock clock, JdbcTemplate jdbc,
+    public ComplaintIntake(Commands commands, ComplaintNumbers numbers, Clock clock, IdempotentCreates creates,
                            MemberTiers tiers) {
         this.tiers = tiers;
         this.commands = commands;
         this.numbers = numbers;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.creates = creates;
     }
 
     /**
-     * Registers once per {@code idempotencyKey} (if given): a retry with the same key answers the first
+     * Registers once per {@code idempotencyKey} (if given, API-IDEM): a retry with the same key answers the first
      * registration. Number, events and key are written in one transaction.
      */
     @Transactional
     public Registered register(NewComplaint complaint, String idempotencyKey) {
-        String username = CurrentUser.get().username();
-        if (idempotencyKey != null) {
-            Optional<Registered> earlier = claim(idempotencyKey, username);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        Registered registered = register(complaint);
-        if (idempotencyKey != null) {
-            jdbc.update("update intake_idempotency set complaint_id = ?, number = ?, priority = ? "
-                    + "where idempotency_key = ?", registered.id(), registered.number(),
-                    registered.priority().name(), idempotencyKey);
-        }
-        return registered;
-    }
-
-    /**
-     * Takes the key, or answers what the earlier intake with it registered. A concurrent intake with the same
-     * key waits on the row lock until the first commits, then finds its answer.
-     */
-    private Optional<Registered> claim(String key, String username) {
-        int claimed = jdbc.update("""
-                insert into intake_idempotency (idempotency_key, username, complaint_id, number, priority)
-                values (?, ?, '', '', '') on conflict do nothing""", key, username);
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        return jdbc.query("select * from intake_idempotency where idempotency_key = ? and username = ?",
-                (rs, row) -> new Registered(rs.getString("complaint_id"), rs.getString("number"),
-                        ComplaintStatus.RECEIVED, Priority.valueOf(rs.getString("priority"))), key, username)
-                .stream().findFirst()
-                .or(() -> {
-                    throw new RuleViolation("idempotency-key-reused",
-                            "this Idempotency-Key was already used by another user; use a new key");
-                });
+        return creates.once("complaint", idempotencyKey, Registered.class, () -> register(complaint));
     }
 
     private Registered register(NewComplaint complaint) {

@@ -4,18 +4,17 @@ import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.EnquiryReceivedEvent;
 import com.kefu.complaint.command.CustomerContactRecordedEvent;
 import com.kefu.complaint.api.EnquiryStage;
-import com.kefu.complaint.command.ComplaintNumbers;
 import com.kefu.complaint.command.Enquiry;
-import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
-import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
-import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
+import com.kefu.complaint.command.EnquiryDesk;
+import com.kefu.complaint.command.EnquiryDesk.NewEnquiry;
+import com.kefu.complaint.command.EnquiryDesk.Registered;
 import com.kefu.complaint.command.Erasures;
 import com.kefu.complaint.query.EnquiryQueries;
-import com.kefu.platform.axon.Commands;
 import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.privacy.PersonalDataReads;
+import com.kefu.platform.idempotency.IdempotentCreates;
+import com.kefu.platform.privacy.ClearContacts;
+import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.query.Page;
-import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.rules.NotFound;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.platform.time.MallTime;
@@ -32,16 +31,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /** Enquiries (C12): questions before, during and after a purchase, answered at the desk. */
 @RestController
@@ -52,26 +49,21 @@ class EnquiryController {
     private static final String READERS =
             "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
 
-    private final Commands commands;
-    private final ComplaintNumbers numbers;
+    private final EnquiryDesk desk;
     private final EventHistory history;
-    private final Clock clock;
     private final EnquiryQueries enquiries;
     private final MallTime mallTime;
     private final Erasures erasures;
-    private final PersonalDataReads reads;
+    private final ClearContacts contacts;
 
-    EnquiryController(Commands commands, ComplaintNumbers numbers, EventHistory history, Clock clock,
-                      EnquiryQueries enquiries, MallTime mallTime, Erasures erasures,
-                      PersonalDataReads reads) {
-        this.reads = reads;
-        this.erasures = erasures;
+    EnquiryController(EnquiryDesk desk, EventHistory history, EnquiryQueries enquiries, MallTime mallTime,
+                      Erasures erasures, ClearContacts contacts) {
+        this.desk = desk;
+        this.history = history;
         this.enquiries = enquiries;
         this.mallTime = mallTime;
-        this.commands = commands;
-        this.numbers = numbers;
-        this.history = history;
-        this.clock = clock;
+        this.erasures = erasures;
+        this.contacts = contacts;
     }
 
     record EnquiryRequest(@NotNull Channel channel, @NotNull EnquiryStage stage,
@@ -84,9 +76,6 @@ class EnquiryController {
     record Answer(@NotBlank @Size(max = 4000) String answer) {
     }
 
-    record Registered(String id, String number, String status) {
-    }
-
     record StatusAnswer(String id, String status) {
     }
 
@@ -94,33 +83,27 @@ class EnquiryController {
     record EnquiryDetail(@JsonUnwrapped EnquiryQueries.EnquiryView enquiry, List<EventHistory.Entry> events) {
     }
 
+    /** Registers once per {@code Idempotency-Key} (if given, API-IDEM): a retry answers the first registration. */
     @PostMapping
     @PreAuthorize(DESK)
-    ResponseEntity<Registered> register(@Valid @RequestBody EnquiryRequest request) {
-        Instant now = clock.instant();
-        String id = UUID.randomUUID().toString();
-        String number = numbers.nextEnquiry(now);
-        commands.send(new RegisterEnquiryCommand(id, number, request.channel(), request.stage(),
-                request.customerName(), request.customerPhone(), request.question(), CurrentUser.get().username(),
-                now));
-        return ResponseEntity.created(URI.create("/api/enquiries/" + id))
-                             .body(new Registered(id, number, Enquiry.Status.RECEIVED.name()));
+    ResponseEntity<Registered> register(@Valid @RequestBody EnquiryRequest request,
+                                        @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                        @Size(max = 100) String idempotencyKey) {
+        Registered registered = desk.register(new NewEnquiry(request.channel(), request.stage(),
+                request.customerName(), request.customerPhone(), request.question()), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/enquiries/" + registered.id())).body(registered);
     }
 
     @PostMapping("/{id}/answer")
     @PreAuthorize(DESK)
     StatusAnswer answer(@PathVariable String id, @Valid @RequestBody Answer answer) {
-        Enquiry.Status status = commands.send(new AnswerEnquiryCommand(id, answer.answer(),
-                CurrentUser.get().username(), clock.instant()));
-        return new StatusAnswer(id, status.name());
+        return new StatusAnswer(id, desk.answer(id, answer.answer()).name());
     }
 
     @PostMapping("/{id}/archive")
     @PreAuthorize(DESK)
     StatusAnswer archive(@PathVariable String id) {
-        Enquiry.Status status = commands.send(new ArchiveEnquiryCommand(id, CurrentUser.get().username(),
-                clock.instant()));
-        return new StatusAnswer(id, status.name());
+        return new StatusAnswer(id, desk.archive(id).name());
     }
 
     /** A page of enquiries, newest first; {@code from}/{@code to} are days of the mall's calendar, inclusive. */
@@ -137,9 +120,6 @@ class EnquiryController {
                 mallTime.endOf(to)), page, size);
     }
 
-    record Contact(String id, String name, String phone) {
-    }
-
     /**
      * The customer's name and phone in clear, to call them back with the answer (C12, 前台 6): for the desk, only with
      * a reason, and every read is recorded before the answer (S2), listed at {@code /api/complaints/contact-reads}.
@@ -147,20 +127,10 @@ class EnquiryController {
     @GetMapping("/{id}/contact")
     @PreAuthorize(DESK)
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
-        String name = null;
-        String phone = null;
-        for (Object event : history.payloads("Enquiry", id)) {
-            if (event instanceof EnquiryReceivedEvent received) {
-                name = received.customer().name();
-            } else if (event instanceof CustomerContactRecordedEvent contact) {
-                phone = contact.phone();
-            }
-        }
-        if (name == null) {
-            throw new NotFound("no enquiry " + id);
-        }
-        reads.record(id, "enquiry customer contact", reason);
-        return new Contact(id, name, phone);
+        return contacts.read("Enquiry", id, (contact, event) ->
+                event instanceof EnquiryReceivedEvent received ? contact.withName(received.customer().name())
+                        : event instanceof CustomerContactRecordedEvent recorded ? contact.withPhone(recorded.phone())
+                        : contact, "enquiry", "enquiry customer contact", reason);
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

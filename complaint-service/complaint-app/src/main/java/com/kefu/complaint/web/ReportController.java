@@ -1,12 +1,11 @@
 package com.kefu.complaint.web;
 
+import com.kefu.complaint.command.ProposalDesk;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.ReportPeriod;
-import com.kefu.complaint.command.ImprovementProposal.RecordProposalCommand;
 import com.kefu.complaint.query.ComplaintReports;
 import com.kefu.complaint.query.ComplaintReports.Report;
-import com.kefu.platform.axon.Commands;
-import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,15 +18,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Statistics of complaints for a month, a quarter or a year (C11): JSON, CSV ({@code Accept: text/csv}) or a
@@ -44,14 +42,12 @@ class ReportController {
 
     private final ComplaintReports reports;
     private final MallTime mallTime;
-    private final Commands commands;
-    private final Clock clock;
+    private final ProposalDesk proposals;
 
-    ReportController(ComplaintReports reports, MallTime mallTime, Commands commands, Clock clock) {
+    ReportController(ComplaintReports reports, MallTime mallTime, ProposalDesk proposals) {
         this.reports = reports;
         this.mallTime = mallTime;
-        this.commands = commands;
-        this.clock = clock;
+        this.proposals = proposals;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -101,11 +97,11 @@ class ReportController {
 
     @PostMapping("/proposals")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR')")
-    ResponseEntity<Recorded> propose(@Valid @RequestBody ProposalRequest request) {
+    ResponseEntity<Recorded> propose(@Valid @RequestBody ProposalRequest request,
+                                     @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                     @Size(max = 100) String idempotencyKey) {
         ReportPeriod period = period(request.period());
-        String id = UUID.randomUUID().toString();
-        commands.send(new RecordProposalCommand(id, period, request.title(), request.proposal(),
-                CurrentUser.get().username(), clock.instant()));
+        String id = proposals.propose(period, request.title(), request.proposal(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/reports/complaints/proposals?period=" + period.name()))
                              .body(new Recorded(id, period.name()));
     }

@@ -1,16 +1,14 @@
 package com.kefu.complaint.web;
 
 import com.kefu.complaint.command.Erasures;
+import com.kefu.complaint.command.TenantContactDesk;
 import com.kefu.complaint.command.TenantContactRequest;
-import com.kefu.complaint.command.TenantContactRequest.RecordTenantNotifiedCommand;
-import com.kefu.complaint.command.TenantContactRequest.RequestTenantContactCommand;
 import com.kefu.complaint.event.TenantContactRequestedEvent;
 import com.kefu.complaint.query.TenantContacts;
 import com.kefu.complaint.query.TenantContacts.TenantContactView;
-import com.kefu.platform.axon.Commands;
-import com.kefu.platform.axon.EventHistory;
-import com.kefu.platform.privacy.PersonalDataReads;
-import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.idempotency.IdempotentCreates;
+import com.kefu.platform.privacy.ClearContacts.Contact;
+import com.kefu.platform.privacy.ClearContacts;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,14 +22,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * "What is this tenant's number?" (办公大厦保密制度 4): the desk never tells; it records who asks and how to reach
@@ -43,21 +40,17 @@ class TenantContactController {
 
     private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
 
-    private final Commands commands;
+    private final TenantContactDesk desk;
     private final TenantContacts contacts;
-    private final EventHistory history;
-    private final PersonalDataReads reads;
+    private final ClearContacts clearContacts;
     private final Erasures erasures;
-    private final Clock clock;
 
-    TenantContactController(Commands commands, TenantContacts contacts, EventHistory history,
-                            PersonalDataReads reads, Erasures erasures, Clock clock) {
-        this.commands = commands;
+    TenantContactController(TenantContactDesk desk, TenantContacts contacts, ClearContacts clearContacts,
+                            Erasures erasures) {
+        this.desk = desk;
         this.contacts = contacts;
-        this.history = history;
-        this.reads = reads;
+        this.clearContacts = clearContacts;
         this.erasures = erasures;
-        this.clock = clock;
     }
 
     record Request(@NotBlank @Size(max = 100) String tenant, @NotBlank @Size(max = 100) String enquirerName,
@@ -75,15 +68,13 @@ class TenantContactController {
     record Answer(String id, TenantContactRequest.Status status) {
     }
 
-    record EnquirerContact(String id, String name, String phone) {
-    }
-
     @PostMapping
     @PreAuthorize(DESK)
-    ResponseEntity<Answer> request(@Valid @RequestBody Request request) {
-        String id = UUID.randomUUID().toString();
-        commands.send(new RequestTenantContactCommand(id, request.tenant(), request.enquirerName(),
-                request.enquirerPhone(), request.purpose(), CurrentUser.get().username(), clock.instant()));
+    ResponseEntity<Answer> request(@Valid @RequestBody Request request,
+                                   @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                   @Size(max = 100) String idempotencyKey) {
+        String id = desk.request(request.tenant(), request.enquirerName(), request.enquirerPhone(),
+                request.purpose(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/enquiries/tenant-contacts/" + id))
                 .body(new Answer(id, TenantContactRequest.Status.REQUESTED));
     }
@@ -106,19 +97,17 @@ class TenantContactController {
     @PostMapping("/{id}/notified")
     @PreAuthorize(DESK)
     Answer notified(@PathVariable String id, @Valid @RequestBody Notified notified) {
-        return new Answer(id, commands.send(new RecordTenantNotifiedCommand(id, notified.how(),
-                notified.tenantResponse(), CurrentUser.get().username(), clock.instant())));
+        return new Answer(id, desk.notified(id, notified.how(), notified.tenantResponse()));
     }
 
     /** The enquirer's contact in clear, to pass to the tenant: with a reason, recorded (S2). */
     @GetMapping("/{id}/contact")
     @PreAuthorize(DESK)
-    EnquirerContact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
-        TenantContactRequestedEvent requested = history.payloads("TenantContactRequest", id).stream()
-                .filter(TenantContactRequestedEvent.class::isInstance).map(TenantContactRequestedEvent.class::cast)
-                .findFirst().orElseThrow(() -> new NotFound("no tenant contact request " + id));
-        reads.record(id, "enquirer contact", reason);
-        return new EnquirerContact(id, requested.enquirerName(), requested.enquirerPhone());
+    Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
+        return clearContacts.read("TenantContactRequest", id, (contact, event) ->
+                event instanceof TenantContactRequestedEvent requested
+                        ? contact.withName(requested.enquirerName()).withPhone(requested.enquirerPhone())
+                        : contact, "tenant contact request", "enquirer contact", reason);
     }
 
     @PostMapping("/{id}/erasure")

@@ -10,10 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,9 @@ class EnquiryApiTest extends ServiceTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ResponseEntity<JsonNode> post(String path, Object body) {
         var request = api().post().uri(path).header(HttpHeaders.AUTHORIZATION, DESK)
@@ -116,6 +121,38 @@ class EnquiryApiTest extends ServiceTest {
         assertThat(get(DESK, "/api/enquiries/" + tenantContact + "/contact?reason=x").getStatusCode().value())
                 .isEqualTo(404);
         assertThat(get(auditor, "/api/complaints/contact-reads?complaint=" + tenantContact).getBody()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("API-IDEM C12 a retried enquiry with the same Idempotency-Key answers the first and registers nothing "
+            + "new; the same key from another user is 409 naming the rule")
+    void retriedEnquiryRegistersOnce() {
+        String question = "retry " + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Map<String, String> enquiry = Map.of("channel", "PHONE", "stage", "PRE_SALE", "customerName", "王芳",
+                "question", question);
+        var first = register(DESK, key, enquiry);
+        var retry = register(DESK, key, enquiry);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(jdbc.queryForObject("select count(*) from enquiry_view where question = ?", Integer.class,
+                question)).isEqualTo(1);
+
+        var stolen = register(Tokens.bearer("other", "FRONT_DESK"), key, enquiry);
+        assertThat(stolen.getStatusCode().value()).isEqualTo(409);
+        assertThat(stolen.getBody().toString()).contains("idempotency-key-reused");
+        assertThat(register(DESK, UUID.randomUUID().toString(), enquiry).getBody().get("id").asText())
+                .isNotEqualTo(first.getBody().get("id").asText());
+        assertThat(jdbc.queryForObject("select count(*) from enquiry_view where question = ?", Integer.class,
+                question)).isEqualTo(2);
+    }
+
+    private ResponseEntity<JsonNode> register(String token, String key, Object enquiry) {
+        return api().post().uri("/api/enquiries").header(HttpHeaders.AUTHORIZATION, token)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).body(enquiry).retrieve()
+                .toEntity(JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> get(String token, String path) {

@@ -13,6 +13,7 @@ import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
 import com.kefu.dutylog.api.FireStep;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,9 +53,11 @@ public class IncidentDesk {
     private final ShiftQueries shifts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final IdempotentCreates creates;
 
     IncidentDesk(Commands commands, DutyDays days, DutyDeskLock desk, ShiftQueries shifts, JdbcTemplate jdbc,
-                 Clock clock) {
+                 Clock clock, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.days = days;
         this.desk = desk;
@@ -81,6 +84,14 @@ public class IncidentDesk {
      */
     @Transactional
     public Reported report(String shiftId, EntryCategory category, boolean major, String reporter, String location,
+                           String description, FireDetails fire, String heading, IncidentKind kind,
+                           Instant occurredAt, String idempotencyKey) {
+        return creates.once("incident", idempotencyKey, Reported.class,
+                () -> report(shiftId, category, major, reporter, location, description, fire, heading, kind,
+                        occurredAt));
+    }
+
+    private Reported report(String shiftId, EntryCategory category, boolean major, String reporter, String location,
                            String description, FireDetails fire, String heading, IncidentKind kind,
                            Instant occurredAt) {
         desk.lock();

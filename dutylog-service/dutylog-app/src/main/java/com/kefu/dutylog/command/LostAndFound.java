@@ -6,6 +6,7 @@ import com.kefu.dutylog.command.LostItemCommands.ReturnLostItemCommand;
 import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.cluster.Instances;
 import com.kefu.platform.security.CurrentUser;
 import org.slf4j.Logger;
@@ -35,9 +36,11 @@ public class LostAndFound {
     private final Clock clock;
     private final DutylogProperties properties;
     private final Instances instances;
+    private final IdempotentCreates creates;
 
     LostAndFound(Commands commands, LostItemQueries items, Clock clock, DutylogProperties properties,
-                 Instances instances) {
+                 Instances instances, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.items = items;
         this.clock = clock;
@@ -46,6 +49,12 @@ public class LostAndFound {
     }
 
     public String register(String description, String foundBy, Instant foundAt, String foundWhere, String handedTo,
+                           String storedAt, String idempotencyKey) {
+        return creates.once("lost-item", idempotencyKey, String.class,
+                () -> register(description, foundBy, foundAt, foundWhere, handedTo, storedAt));
+    }
+
+    private String register(String description, String foundBy, Instant foundAt, String foundWhere, String handedTo,
                            String storedAt) {
         String itemId = UUID.randomUUID().toString();
         commands.send(new RegisterLostItemCommand(itemId, description, foundBy, foundAt, foundWhere, handedTo,

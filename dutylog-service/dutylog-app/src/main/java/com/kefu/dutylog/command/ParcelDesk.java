@@ -4,6 +4,7 @@ import com.kefu.dutylog.command.ParcelCommands.HandOverParcelCommand;
 import com.kefu.dutylog.command.ParcelCommands.ReceiveParcelCommand;
 import com.kefu.dutylog.command.ParcelCommands.StoreParcelCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -19,13 +20,21 @@ public class ParcelDesk {
 
     private final Commands commands;
     private final Clock clock;
+    private final IdempotentCreates creates;
 
-    ParcelDesk(Commands commands, Clock clock) {
+    ParcelDesk(Commands commands, Clock clock, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.clock = clock;
     }
 
     public String receive(String tenant, String shop, String kind, String outside, String deliveredBy,
+                          String storedAt, String idempotencyKey) {
+        return creates.once("parcel", idempotencyKey, String.class,
+                () -> receive(tenant, shop, kind, outside, deliveredBy, storedAt));
+    }
+
+    private String receive(String tenant, String shop, String kind, String outside, String deliveredBy,
                           String storedAt) {
         String parcelId = UUID.randomUUID().toString();
         commands.send(new ReceiveParcelCommand(parcelId, tenant, shop, kind, outside, deliveredBy, storedAt,

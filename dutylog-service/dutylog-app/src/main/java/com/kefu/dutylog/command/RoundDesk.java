@@ -7,6 +7,7 @@ import com.kefu.dutylog.command.RoundCommands.RecordRoundCommand;
 import com.kefu.dutylog.config.DutylogProperties;
 import com.kefu.dutylog.event.RoundRecordedEvent;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +27,10 @@ public class RoundDesk {
     private final Commands commands;
     private final Clock clock;
     private final String repairDepartment;
+    private final IdempotentCreates creates;
 
-    RoundDesk(Commands commands, Clock clock, DutylogProperties properties) {
+    RoundDesk(Commands commands, Clock clock, DutylogProperties properties, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.clock = clock;
         this.repairDepartment = properties.repairDepartment();
@@ -43,7 +46,11 @@ public class RoundDesk {
     }
 
     @Transactional
-    public String record(String area, List<Check> checks) {
+    public String record(String area, List<Check> checks, String idempotencyKey) {
+        return creates.once("round", idempotencyKey, String.class, () -> record(area, checks));
+    }
+
+    private String record(String area, List<Check> checks) {
         String roundId = UUID.randomUUID().toString();
         String user = CurrentUser.get().username();
         Instant now = clock.instant();

@@ -13,6 +13,7 @@ import com.kefu.dutylog.config.ShiftTimes;
 import com.kefu.dutylog.query.OpenEmergencies;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.rules.RuleViolation;
@@ -55,11 +56,13 @@ public class ShiftDesk {
     private final ApplicationEventPublisher events;
     private final ShiftTimes shiftTimes;
     private final SupervisorInstructions supervisorInstructions;
+    private final IdempotentCreates creates;
 
     public ShiftDesk(Commands commands, ShiftQueries shifts, OpenEmergencies emergencies, DutyDays days,
                      DutyDeskLock desk, IncidentDesk incidents, JdbcTemplate jdbc, Clock clock,
                      ApplicationEventPublisher events, ShiftTimes shiftTimes,
-                     SupervisorInstructions supervisorInstructions) {
+                     SupervisorInstructions supervisorInstructions, IdempotentCreates creates) {
+        this.creates = creates;
         this.shiftTimes = shiftTimes;
         this.supervisorInstructions = supervisorInstructions;
         this.commands = commands;
@@ -79,7 +82,11 @@ public class ShiftDesk {
      * once it is open ({@link WaitingCalls}), not in this transaction.
      */
     @Transactional
-    public OpenedShift open(String post) {
+    public OpenedShift open(String post, String idempotencyKey) {
+        return creates.once("shift", idempotencyKey, OpenedShift.class, () -> open(post));
+    }
+
+    private OpenedShift open(String post) {
         desk.lock();
         return openUnderLock(post);
     }
@@ -106,6 +113,12 @@ public class ShiftDesk {
     /** Into the shift's page; into the day's addendum once the manager has signed the day (D12). */
     @Transactional
     public DutyDays.Written recordEntry(String shiftId, Instant occurredAt, EntryCategory category,
+                                        String description, String handling, String outcome, String idempotencyKey) {
+        return creates.once("shift-entry", idempotencyKey, DutyDays.Written.class,
+                () -> recordEntry(shiftId, occurredAt, category, description, handling, outcome));
+    }
+
+    private DutyDays.Written recordEntry(String shiftId, Instant occurredAt, EntryCategory category,
                                         String description, String handling, String outcome) {
         LocalDate day = days.dayOf(occurredAt);
         String entryId = UUID.randomUUID().toString();

@@ -3,6 +3,7 @@ package com.kefu.dutylog.command;
 import com.kefu.dutylog.command.TaskCommands.GiveTaskCommand;
 import com.kefu.dutylog.command.TaskCommands.MarkTaskDoneCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
@@ -16,14 +17,22 @@ public class TaskDesk {
 
     private final Commands commands;
     private final Clock clock;
+    private final IdempotentCreates creates;
 
-    TaskDesk(Commands commands, Clock clock) {
+    TaskDesk(Commands commands, Clock clock, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.clock = clock;
     }
 
     /** {@code givenBy}: the superior who gave it; the person signed in when none is named. */
-    public String give(String text, String givenBy, String assigneeKind, String assignee, Instant dueAt) {
+    public String give(String text, String givenBy, String assigneeKind, String assignee, Instant dueAt,
+                       String idempotencyKey) {
+        return creates.once("task", idempotencyKey, String.class,
+                () -> give(text, givenBy, assigneeKind, assignee, dueAt));
+    }
+
+    private String give(String text, String givenBy, String assigneeKind, String assignee, Instant dueAt) {
         String taskId = UUID.randomUUID().toString();
         String user = CurrentUser.get().username();
         commands.send(new GiveTaskCommand(taskId, text.strip(), givenBy == null || givenBy.isBlank() ? user

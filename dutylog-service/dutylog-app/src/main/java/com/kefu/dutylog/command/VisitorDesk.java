@@ -6,6 +6,7 @@ import com.kefu.dutylog.command.VisitorCommands.ReturnBadgeCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignInVisitorCommand;
 import com.kefu.dutylog.command.VisitorCommands.SignOutVisitorCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -25,15 +26,21 @@ public class VisitorDesk {
     private final Commands commands;
     private final PersonalDataKeys keys;
     private final Clock clock;
+    private final IdempotentCreates creates;
 
-    VisitorDesk(Commands commands, PersonalDataKeys keys, Clock clock) {
+    VisitorDesk(Commands commands, PersonalDataKeys keys, Clock clock, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.keys = keys;
         this.clock = clock;
     }
 
     @Transactional
-    public String signIn(String name, String visiting, String badge) {
+    public String signIn(String name, String visiting, String badge, String idempotencyKey) {
+        return creates.once("visitor", idempotencyKey, String.class, () -> signIn(name, visiting, badge));
+    }
+
+    private String signIn(String name, String visiting, String badge) {
         String visitId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         commands.send(new IssueBadgeCommand(Badge.idOf(badge), badge, visitId, now));

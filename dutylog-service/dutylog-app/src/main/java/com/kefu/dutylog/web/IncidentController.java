@@ -1,5 +1,6 @@
 package com.kefu.dutylog.web;
 
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -97,7 +99,9 @@ class IncidentController {
      */
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request) {
+    ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request,
+                                                 @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                                 @Size(max = 100) String idempotencyKey) {
         if (request.category() == null && request.kind() == null) {
             throw new InvalidRequest("category: an incident has a category, or a kind (GUEST_ILL, "
                     + "GUEST_DRUNK, GUEST_ACCIDENT, STAFF_ACCIDENT) whose category is OTHER (D2, D14)");
@@ -113,7 +117,7 @@ class IncidentController {
         IncidentDesk.Reported reported = desk.report(shiftId, category,
                 Boolean.TRUE.equals(request.major()), request.reporter(), request.location(), request.description(),
                 fire == null ? null : new FireDetails(fire.fireLocation(), fire.burning(), fire.flame(), fire.smoke()),
-                fire == null ? null : fire.heading(), request.kind(), request.occurredAt());
+                fire == null ? null : fire.heading(), request.kind(), request.occurredAt(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/incidents/" + reported.id())).body(reported);
     }
 

@@ -7,6 +7,7 @@ import com.kefu.dutylog.query.LostItemQueries;
 import com.kefu.dutylog.query.LostItemSummary;
 import com.kefu.dutylog.query.LostItemView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.query.Page;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,9 +79,11 @@ class LostItemController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<LostItemView> register(@Valid @RequestBody RegisterRequest request) {
+    ResponseEntity<LostItemView> register(@Valid @RequestBody RegisterRequest request,
+                                          @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                          @Size(max = 100) String idempotencyKey) {
         String id = lostAndFound.register(request.description(), request.foundBy(), request.foundAt(),
-                request.foundWhere(), request.handedTo(), request.storedAt());
+                request.foundWhere(), request.handedTo(), request.storedAt(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/lost-items/" + id)).body(get(id));
     }
 

@@ -4,6 +4,7 @@ import com.kefu.dutylog.command.ParcelDesk;
 import com.kefu.dutylog.query.ParcelQueries;
 import com.kefu.dutylog.query.ParcelView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,9 +70,11 @@ class ParcelController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<ParcelView> receive(@Valid @RequestBody ReceiveRequest request) {
+    ResponseEntity<ParcelView> receive(@Valid @RequestBody ReceiveRequest request,
+                                       @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                       @Size(max = 100) String idempotencyKey) {
         String id = desk.receive(request.tenant(), request.shop(), request.kind().name(), request.outside(),
-                request.deliveredBy(), request.storedAt());
+                request.deliveredBy(), request.storedAt(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/parcels/" + id)).body(get(id));
     }
 

@@ -4,6 +4,7 @@ import com.kefu.dutylog.command.RoundDesk;
 import com.kefu.dutylog.query.RoundQueries;
 import com.kefu.dutylog.query.RoundView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,9 +64,11 @@ class RoundController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<RoundView> record(@Valid @RequestBody RoundRequest request) {
+    ResponseEntity<RoundView> record(@Valid @RequestBody RoundRequest request,
+                                     @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                     @Size(max = 100) String idempotencyKey) {
         String id = desk.record(request.area().strip(), request.items().stream()
-                .map(c -> new RoundDesk.Check(c.item(), c.result().name(), c.note())).toList());
+                .map(c -> new RoundDesk.Check(c.item(), c.result().name(), c.note())).toList(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/rounds/" + id)).body(get(id));
     }
 

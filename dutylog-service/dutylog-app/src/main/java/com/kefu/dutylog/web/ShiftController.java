@@ -11,6 +11,7 @@ import com.kefu.dutylog.command.ShiftDesk.OpenedShift;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -106,8 +108,10 @@ class ShiftController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<OpenedShift> open(@Valid @RequestBody OpenShiftRequest request) {
-        OpenedShift shift = desk.open(request.post());
+    ResponseEntity<OpenedShift> open(@Valid @RequestBody OpenShiftRequest request,
+                                     @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                     @Size(max = 100) String idempotencyKey) {
+        OpenedShift shift = desk.open(request.post(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/shifts/" + shift.id())).body(shift);
     }
 
@@ -132,9 +136,11 @@ class ShiftController {
     /** 201 with the entry; once the manager has signed its day, the entry is in the day's addendum (D12). */
     @PostMapping("/{id}/entries")
     @PreAuthorize(WRITERS)
-    ResponseEntity<Map<String, Object>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry) {
+    ResponseEntity<Map<String, Object>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry,
+                                               @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                               @Size(max = 100) String idempotencyKey) {
         DutyDays.Written written = desk.recordEntry(id, entry.occurredAt(), entry.category(), entry.description(),
-                entry.handling(), entry.outcome());
+                entry.handling(), entry.outcome(), idempotencyKey);
         return created(id, written, Map.of());
     }
 

@@ -5,6 +5,7 @@ import com.kefu.dutylog.command.TaskDesk;
 import com.kefu.dutylog.query.TaskQueries;
 import com.kefu.dutylog.query.TaskView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,10 +73,12 @@ class TaskController {
 
     @PostMapping
     @PreAuthorize(TASK_GIVERS)
-    ResponseEntity<TaskView> give(@Valid @RequestBody TaskRequest request) {
+    ResponseEntity<TaskView> give(@Valid @RequestBody TaskRequest request,
+                                  @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                  @Size(max = 100) String idempotencyKey) {
         boolean toPerson = request.person() != null && !request.person().isBlank();
         String id = desk.give(request.text(), request.from(), toPerson ? Task.PERSON : Task.POST,
-                toPerson ? request.person() : request.post(), request.dueAt());
+                toPerson ? request.person() : request.post(), request.dueAt(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/tasks/" + id)).body(get(id));
     }
 

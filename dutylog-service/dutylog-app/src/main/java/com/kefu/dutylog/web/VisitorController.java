@@ -5,6 +5,7 @@ import com.kefu.dutylog.query.VisitorQueries;
 import com.kefu.dutylog.query.VisitorSummary;
 import com.kefu.dutylog.query.VisitorView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,8 +49,10 @@ class VisitorController {
 
     @PostMapping
     @PreAuthorize(WRITERS)
-    ResponseEntity<VisitorView> signIn(@Valid @RequestBody ArrivalRequest request) {
-        String id = desk.signIn(request.name(), request.visiting(), request.badge());
+    ResponseEntity<VisitorView> signIn(@Valid @RequestBody ArrivalRequest request,
+                                       @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                       @Size(max = 100) String idempotencyKey) {
+        String id = desk.signIn(request.name(), request.visiting(), request.badge(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/visitors/" + id)).body(get(id));
     }
 

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +221,7 @@ class DutyLogApiTest extends ServiceTest {
         assertThat(noReason.get("type").asText()).isEqualTo("urn:kefu:problem:handover-late");
         assertThat(noReason.get("detail").asText())
                 .contains("was due at " + today.atTime(16, 0).atZone(MALL).toInstant());
-        Map<String, Object> late = new java.util.HashMap<>(Shifts.handover("night"));
+        Map<String, Object> late = new HashMap<>(Shifts.handover("night"));
         late.put("lateReason", "接班人地铁晚点 / сменщика задержало метро");
         JsonNode proposed = expect(post(DESK, s + "/handover", late), 200);
         assertThat(proposed.get("open").asBoolean()).isTrue();
@@ -435,16 +436,16 @@ class DutyLogApiTest extends ServiceTest {
         String shift = openShift(DESK, "bad-input");
         String s = "/api/shifts/" + shift;
 
-        Map<String, Object> unknown = new java.util.HashMap<>(Shifts.entry("WATER", minutesAgo(5), "?"));
+        Map<String, Object> unknown = new HashMap<>(Shifts.entry("WATER", minutesAgo(5), "?"));
         unknown.put("category", "EARTHQUAKE");
         expectProblem(post(DESK, s + "/entries", unknown), 400, "category");
         expectProblem(post(DESK, s + "/entries", Shifts.entry("WATER", clock.instant().plus(Duration.ofHours(1)),
                 "明天的事")), 400, "occurredAt");
-        Map<String, Object> blank = new java.util.HashMap<>(Shifts.entry("WATER", minutesAgo(5), " "));
+        Map<String, Object> blank = new HashMap<>(Shifts.entry("WATER", minutesAgo(5), " "));
         expectProblem(post(DESK, s + "/entries", blank), 400, "description");
         expect(post(DESK, "/api/shifts/no-such-shift/entries", Shifts.entry("WATER", minutesAgo(5), "x")), 404);
 
-        Map<String, Object> fireWithoutDetails = new java.util.HashMap<>(Shifts.fire(shift));
+        Map<String, Object> fireWithoutDetails = new HashMap<>(Shifts.fire(shift));
         fireWithoutDetails.remove("fire");
         expectProblem(post(DESK, "/api/incidents", fireWithoutDetails), 400, "fire");
 
@@ -456,7 +457,7 @@ class DutyLogApiTest extends ServiceTest {
         System.arraycopy(Shifts.JPEG, 0, huge, 0, Shifts.JPEG.length);
         JsonNode tooLarge = expect(upload(DESK, incident, huge, MediaType.IMAGE_JPEG), 413);
         assertThat(tooLarge.get("type").asText()).isEqualTo("urn:kefu:problem:request-too-large");
-        Map<String, Object> longEntry = new java.util.HashMap<>(Shifts.entry("WATER", minutesAgo(5), "x"));
+        Map<String, Object> longEntry = new HashMap<>(Shifts.entry("WATER", minutesAgo(5), "x"));
         longEntry.put("description", "漏".repeat(1024 * 1024));
         JsonNode bodyTooLarge = expect(post(DESK, s + "/entries", longEntry), 413);
         assertThat(bodyTooLarge.get("type").asText()).isEqualTo("urn:kefu:problem:request-too-large");
@@ -671,8 +672,39 @@ class DutyLogApiTest extends ServiceTest {
     }
 
     private String register(String description, Instant foundAt) {
-        Map<String, Object> item = new java.util.HashMap<>(Shifts.lostItem(foundAt));
+        Map<String, Object> item = new HashMap<>(Shifts.lostItem(foundAt));
         item.put("description", description);
         return expect(post(DESK, "/api/lost-items", item), 201).get("id").asText();
+    }
+
+    @Test
+    @Order(99)
+    @DisplayName("API-IDEM D9 a retried registration of a lost item with the same Idempotency-Key answers the first and "
+            + "registers nothing new; the same key from another user is 409 naming the rule")
+    void retriedCreateRegistersOnce() {
+        nextDay();
+        Map<String, Object> item = new HashMap<>(Shifts.lostItem(minutesAgo(30)));
+        String description = "retried " + UUID.randomUUID();
+        item.put("description", description);
+        String key = UUID.randomUUID().toString();
+        var first = postWithKey(DESK, key, item);
+        var retry = postWithKey(DESK, key, item);
+        String id = expect(first, 201).get("id").asText();
+        assertThat(expect(retry, 201).get("id").asText()).isEqualTo(id);
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        await().until(() -> jdbc.queryForObject("select count(*) from lost_item_view where id = ?", Integer.class,
+                id) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from lost_item_view where description = ?", Integer.class,
+                description)).isEqualTo(1);
+
+        expectProblem(postWithKey(NIGHT, key, item), 409, "Idempotency-Key");
+        assertThat(expect(postWithKey(DESK, UUID.randomUUID().toString(), item), 201).get("id").asText())
+                .isNotEqualTo(id);
+    }
+
+    private ResponseEntity<JsonNode> postWithKey(String token, String key, Object body) {
+        return api().post().uri("/api/lost-items").header(HttpHeaders.AUTHORIZATION, token)
+                .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(JsonNode.class);
     }
 }

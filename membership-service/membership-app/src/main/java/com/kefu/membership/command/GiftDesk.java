@@ -5,6 +5,7 @@ import com.kefu.membership.command.Campaign.HandOutCommand;
 import com.kefu.membership.command.Campaign.StartCampaignCommand;
 import com.kefu.membership.command.MemberCommands.ConfirmActiveCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.time.MallTime;
 import org.springframework.stereotype.Service;
@@ -20,14 +21,22 @@ public class GiftDesk {
     private final Commands commands;
     private final Clock clock;
     private final MallTime mallTime;
+    private final IdempotentCreates creates;
 
-    GiftDesk(Commands commands, Clock clock, MallTime mallTime) {
+    GiftDesk(Commands commands, Clock clock, MallTime mallTime, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.clock = clock;
         this.mallTime = mallTime;
     }
 
     public String startCampaign(String name, String item, int stock, int perMemberLimit, LocalDate startsOn,
+                                LocalDate endsOn, String idempotencyKey) {
+        return creates.once("campaign", idempotencyKey, String.class,
+                () -> startCampaign(name, item, stock, perMemberLimit, startsOn, endsOn));
+    }
+
+    private String startCampaign(String name, String item, int stock, int perMemberLimit, LocalDate startsOn,
                                 LocalDate endsOn) {
         String id = UUID.randomUUID().toString();
         commands.send(new StartCampaignCommand(id, name, item, stock, perMemberLimit, startsOn, endsOn, actor(),

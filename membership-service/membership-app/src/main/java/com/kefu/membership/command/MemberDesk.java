@@ -10,6 +10,7 @@ import com.kefu.membership.command.MemberCommands.ReinstateCommand;
 import com.kefu.membership.command.MemberCommands.ReplaceCardCommand;
 import com.kefu.membership.command.MemberCommands.SuspendCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -31,8 +32,11 @@ public class MemberDesk {
     private final PhoneClaims phones;
     private final Clock clock;
     private final PersonalDataKeys keys;
+    private final IdempotentCreates creates;
 
-    MemberDesk(Commands commands, CardNumbers cardNumbers, PhoneClaims phones, Clock clock, PersonalDataKeys keys) {
+    MemberDesk(Commands commands, CardNumbers cardNumbers, PhoneClaims phones, Clock clock, PersonalDataKeys keys,
+               IdempotentCreates creates) {
+        this.creates = creates;
         this.keys = keys;
         this.commands = commands;
         this.cardNumbers = cardNumbers;
@@ -48,7 +52,11 @@ public class MemberDesk {
     }
 
     @Transactional
-    public Registered register(NewMember member) {
+    public Registered register(NewMember member, String idempotencyKey) {
+        return creates.once("member", idempotencyKey, Registered.class, () -> register(member));
+    }
+
+    private Registered register(NewMember member) {
         String id = UUID.randomUUID().toString();
         phones.claim(member.phone(), id);
         String cardNumber = cardNumbers.next();

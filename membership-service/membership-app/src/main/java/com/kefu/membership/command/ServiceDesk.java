@@ -6,6 +6,7 @@ import com.kefu.membership.command.ServiceRequest.CancelServiceRequestCommand;
 import com.kefu.membership.command.ServiceRequest.CompleteServiceRequestCommand;
 import com.kefu.membership.command.ServiceRequest.RegisterServiceRequestCommand;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,8 +25,10 @@ public class ServiceDesk {
     private final Commands commands;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final IdempotentCreates creates;
 
-    ServiceDesk(Commands commands, JdbcTemplate jdbc, Clock clock) {
+    ServiceDesk(Commands commands, JdbcTemplate jdbc, Clock clock, IdempotentCreates creates) {
+        this.creates = creates;
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -34,7 +37,12 @@ public class ServiceDesk {
     public record Ticket(String id, String number) {
     }
 
-    public Ticket registerRequest(ServiceRequestKind kind, String memberId, String details) {
+    public Ticket registerRequest(ServiceRequestKind kind, String memberId, String details, String idempotencyKey) {
+        return creates.once("service-request", idempotencyKey, Ticket.class,
+                () -> registerRequest(kind, memberId, details));
+    }
+
+    private Ticket registerRequest(ServiceRequestKind kind, String memberId, String details) {
         if (memberId != null) {
             commands.send(new ConfirmActiveCommand(memberId, "ask for member services"));
         }

@@ -3,6 +3,7 @@ package com.kefu.membership.web;
 import com.kefu.membership.command.GiftDesk;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.CampaignView;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,12 +71,14 @@ class CampaignController {
 
     @PostMapping
     @PreAuthorize(ORGANISERS)
-    ResponseEntity<Started> start(@Valid @RequestBody NewCampaign campaign) {
+    ResponseEntity<Started> start(@Valid @RequestBody NewCampaign campaign,
+                                  @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                  @Size(max = 100) String idempotencyKey) {
         LocalDate startsOn = campaign.startsOn() != null ? campaign.startsOn()
                 : mallTime.today();
         LocalDate endsOn = campaign.endsOn() != null ? campaign.endsOn() : startsOn.plusDays(30);
         String id = gifts.startCampaign(campaign.name(), campaign.item(), campaign.stock(), campaign.perMemberLimit(),
-                startsOn, endsOn);
+                startsOn, endsOn, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(new Started(id));
     }
 

@@ -6,6 +6,7 @@ import com.kefu.membership.command.ServiceDesk.Ticket;
 import com.kefu.membership.command.ServiceRequest;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.ServiceRequestView;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,8 +59,10 @@ class ServiceRequestController {
 
     @PostMapping
     @PreAuthorize(DESK)
-    ResponseEntity<Ticket> register(@Valid @RequestBody NewRequest request) {
-        Ticket ticket = desk.registerRequest(request.kind(), request.memberId(), request.details());
+    ResponseEntity<Ticket> register(@Valid @RequestBody NewRequest request,
+                                    @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                                    @Size(max = 100) String idempotencyKey) {
+        Ticket ticket = desk.registerRequest(request.kind(), request.memberId(), request.details(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/service-requests/" + ticket.id())).body(ticket);
     }
 

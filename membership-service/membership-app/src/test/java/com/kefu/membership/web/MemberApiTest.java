@@ -16,6 +16,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class MemberApiTest extends ServiceTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ResponseEntity<JsonNode> register(String token, Map<String, Object> body) {
         var request = api().post().uri("/api/members").contentType(MediaType.APPLICATION_JSON).body(body);
@@ -151,6 +155,34 @@ class MemberApiTest extends ServiceTest {
         if (detail != null) {
             assertThat(response.getBody().get("detail").asText()).contains(detail);
         }
+    }
+
+    @Test
+    @DisplayName("API-IDEM M1 a retried registration with the same Idempotency-Key answers the first and registers "
+            + "nothing new (no second card, no phone-in-use); the same key from another user is 409 naming the rule")
+    void retriedRegistrationRegistersOnce() {
+        Map<String, Object> member = Members.gold("retried");
+        String key = UUID.randomUUID().toString();
+        var first = registerWithKey(AFTER_SALES, key, member);
+        var retry = registerWithKey(AFTER_SALES, key, member);
+        expect(first, 201, null);
+        expect(retry, 201, null);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(jdbc.queryForObject("select count(*) from member_view where card_number = ?", Integer.class,
+                first.getBody().get("cardNumber").asText())).isEqualTo(1);
+
+        var stolen = registerWithKey(Tokens.bearer("head", "CS_HEAD"), key, member);
+        expect(stolen, 409, "Idempotency-Key");
+        assertThat(stolen.getBody().get("type").asText()).endsWith("idempotency-key-reused");
+        // without the key the same registration is a second one, refused by the phone's rule
+        expect(register(AFTER_SALES, member), 409, "already has this phone number");
+    }
+
+    private ResponseEntity<JsonNode> registerWithKey(String token, String key, Map<String, Object> body) {
+        return api().post().uri("/api/members").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, token).header("Idempotency-Key", key).body(body)
+                .retrieve().toEntity(JsonNode.class);
     }
 
     @Test

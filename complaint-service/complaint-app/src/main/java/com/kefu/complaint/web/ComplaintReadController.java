@@ -1,0 +1,131 @@
+package com.kefu.complaint.web;
+
+import com.kefu.complaint.command.ComplaintStatus;
+import com.kefu.complaint.query.ComplaintQueries;
+import com.kefu.complaint.query.ComplaintReplay;
+import com.kefu.complaint.query.ComplaintView;
+import com.kefu.complaint.query.HandlingForm;
+import com.kefu.complaint.query.HandlingForms;
+import com.kefu.complaint.query.MissedDeadlines;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.query.Page;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.security.CurrentUser;
+import com.kefu.platform.security.Roles;
+import com.kefu.platform.time.MallTime;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/** Reads of complaints: the list, one complaint (also as it was), its history, its handling form, missed deadlines. */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintReadController {
+
+    /** The kind of record this controller serves: histories of any other kind are 404 (S5). */
+    private static final String COMPLAINT = "Complaint";
+    private static final String FORM_READERS =
+            "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
+
+    private final ComplaintQueries queries;
+    private final ComplaintReplay replay;
+    private final EventHistory history;
+    private final HandlingForms forms;
+    private final MissedDeadlines missed;
+    private final MallTime mallTime;
+
+    ComplaintReadController(ComplaintQueries queries, ComplaintReplay replay, EventHistory history,
+                            HandlingForms forms, MissedDeadlines missed, MallTime mallTime) {
+        this.queries = queries;
+        this.replay = replay;
+        this.history = history;
+        this.forms = forms;
+        this.missed = missed;
+        this.mallTime = mallTime;
+    }
+
+    /**
+     * A page of complaints. A DEPARTMENT user sees only their own department's, whatever they ask for (S4).
+     * {@code from}/{@code to} are days in the mall's time zone, both inclusive.
+     */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
+            + "'DEPARTMENT')")
+    Page<ComplaintView> list(@RequestParam(required = false) ComplaintStatus status,
+                               @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String department,
+                               @RequestParam(required = false) LocalDate from,
+                               @RequestParam(required = false) LocalDate to,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        CurrentUser user = CurrentUser.get();
+        String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : department;
+        var filter = new ComplaintQueries.Filter(status == null ? null : status.name(), visibleDepartment,
+                mallTime.startOf(from), mallTime.endOf(to));
+        return queries.list(filter, page, size);
+    }
+
+    /**
+     * The supervisor's inbox (C14): escalated MAJOR complaints not archived, those not yet acknowledged first. Live
+     * in the gateway's stream {@code /api/streams/escalations}.
+     */
+    @GetMapping("/escalations")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
+    List<ComplaintView> escalations() {
+        return queries.escalations(200);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
+            + "'DEPARTMENT')")
+    ComplaintView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        CurrentUser user = CurrentUser.get();
+        String own = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : null;
+        return (asOf == null ? queries.find(id) : replay.asOf(id, asOf))
+                .filter(complaint -> own == null || Objects.equals(complaint.department(), own))
+                .orElseThrow(() -> new NotFound("no complaint " + id));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR')")
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of(COMPLAINT, id, () -> new NotFound("no complaint " + id));
+    }
+
+    @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(FORM_READERS)
+    HandlingForm form(@PathVariable String id) {
+        return forms.of(id).orElseThrow(() -> new NotFound("no complaint " + id));
+    }
+
+    /** The same form as a printable page with Chinese and Russian labels. */
+    @GetMapping(value = "/{id}/form", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(FORM_READERS)
+    ResponseEntity<String> printableForm(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(HandlingFormPage.render(form(id), mallTime.zone()));
+    }
+
+    /** Missed deadlines (C10) between two days of the mall's calendar, both inclusive; the last week by default. */
+    @GetMapping("/missed-deadlines")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD', 'AUDITOR')")
+    List<MissedDeadlines.Missed> missedDeadlines(@RequestParam(required = false) LocalDate from,
+                                                 @RequestParam(required = false) LocalDate to) {
+        LocalDate last = to != null ? to : mallTime.today();
+        LocalDate first = from != null ? from : last.minusDays(7);
+        return missed.between(mallTime.startOf(first), mallTime.endOf(last));
+    }
+}

@@ -1,0 +1,80 @@
+package com.kefu.membership.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.kefu.membership.api.MemberStatus;
+import com.kefu.membership.api.Tier;
+import com.kefu.membership.command.CardNumbers;
+import com.kefu.membership.query.MemberQueries.MemberRecord;
+import com.kefu.membership.query.MemberQueries;
+import com.kefu.membership.query.MemberView;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.rules.InvalidRequest;
+import com.kefu.platform.rules.NotFound;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Reads of memberships: the list, a member with their points, gifts and requests, by card, the history. */
+@RestController
+@RequestMapping("/api/members")
+class MemberReadController {
+
+    private static final String READERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')";
+
+    private final MemberQueries queries;
+    private final EventHistory history;
+
+    MemberReadController(MemberQueries queries, EventHistory history) {
+        this.queries = queries;
+        this.history = history;
+    }
+
+    /** The member with the points, gifts and service requests on their record. */
+    record Detail(@JsonUnwrapped MemberView member, List<MemberQueries.PointsEntry> pointsHistory,
+                  List<MemberQueries.Gift> gifts, List<MemberQueries.ServiceRequestView> serviceRequests) {
+
+        static Detail of(MemberRecord record) {
+            return new Detail(record.member(), record.points(), record.gifts(), record.serviceRequests());
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    List<MemberView> list(@RequestParam(required = false) MemberStatus status,
+                          @RequestParam(required = false) Tier tier,
+                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.list(status, tier, page, size);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    Detail get(@PathVariable String id) {
+        return queries.record(id).map(Detail::of).orElseThrow(() -> new NotFound("no member " + id));
+    }
+
+    /** The member a card names; a mistyped number (check digit) is 400, a replaced card 404. */
+    @GetMapping("/by-card/{cardNumber}")
+    @PreAuthorize(READERS)
+    MemberView byCard(@PathVariable String cardNumber) {
+        if (!CardNumbers.isValid(cardNumber)) {
+            throw new InvalidRequest("cardNumber: " + cardNumber
+                    + " is not a card number (its check digit does not match): check it was read right");
+        }
+        return queries.byCard(cardNumber);
+    }
+
+    /** Every change of the membership, in order, with its time and actor; the phone masked. */
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'AUDITOR')")
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of("Member", id, () -> new NotFound("no member " + id));
+    }
+}
