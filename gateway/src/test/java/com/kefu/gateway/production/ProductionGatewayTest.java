@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway as an installation runs it, under the production profile with every setting given (the keys under
- * production-keys/ stand in for the installation's): the actuator on its own port (P2).
+ * production-keys/ stand in for the installation's): the actuator on its own port (P2), the console's pages with their
+ * Content-Security-Policy (P3).
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -70,5 +71,26 @@ class ProductionGatewayTest {
         // what the gateway asks each instance on its API port (InstanceHealth)
         assertThat(get(port, "/readyz").getStatusCode().value()).isEqualTo(200);
         assertThat(get(port, "/livez").getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("P3 the console's pages carry a Content-Security-Policy allowing only what they load: scripts from the "
+            + "gateway itself, never inline; no framing")
+    void p3TheConsolesPagesCarryAContentSecurityPolicy() {
+        for (String path : new String[] {"/console/", "/console/index.html", "/console/pages/signin.html",
+                "/index.html"}) {
+            ResponseEntity<String> page = get(port, path);
+            assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+            String policy = page.getHeaders().getFirst("Content-Security-Policy");
+            assertThat(policy).as(path).isNotNull()
+                    .contains("default-src 'self'", "script-src 'self' 'unsafe-eval';", "object-src 'none'",
+                            "frame-ancestors 'none'", "connect-src 'self'")
+                    .doesNotContain("*", "https:", "http:");
+            assertThat(policy.replaceAll(".*script-src([^;]*);.*", "$1")).as(path).doesNotContain("unsafe-inline");
+        }
+        // the page's scripts are all the gateway's own (no other origin the policy would have to allow)
+        String index = get(port, "/console/index.html").getBody();
+        assertThat(index).contains("<script defer src=\"/webjars/alpinejs/").doesNotContainPattern("src=\"(https?:)?//");
+        assertThat(index).doesNotContainPattern("<script>");
     }
 }
