@@ -1,9 +1,12 @@
 package com.kefu.platform.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * installation, and says in one message every one that is not; the local system's defaults and the development keys
  * do not count.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionSettingsTest {
 
     /** What a service's application.yml has: its database's URL, falling back to the local system's. */
@@ -35,7 +39,7 @@ class ProductionSettingsTest {
     }
 
     @Test
-    void p1ProductionWithoutItsSettingsRefusesToStartNamingEveryOneMissing() {
+    void p1ProductionWithoutItsSettingsRefusesToStartNamingEveryOneMissing(CapturedOutput output) {
         assertThatThrownBy(() -> start(List.of()))
                 .isInstanceOf(ProductionSettings.MissingSettingsException.class)
                 .hasMessageContaining("KAFKA_BOOTSTRAP (spring.kafka.bootstrap-servers)")
@@ -43,6 +47,9 @@ class ProductionSettingsTest {
                 .hasMessageContaining("KEFU_DB_URL (spring.datasource.url)")
                 .hasMessageContaining("PG_USER (spring.datasource.username)")
                 .hasMessageContaining("PG_PASSWORD (spring.datasource.password)");
+        // the log says it as a failed start, not as a stack trace
+        assertThat(output).contains("APPLICATION FAILED TO START", "the production profile needs these settings",
+                "Give each setting named");
     }
 
     @Test
