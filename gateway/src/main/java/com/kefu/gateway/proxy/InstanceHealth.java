@@ -18,8 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks each instance of every service the gateway balances whether it is ready ({@code /actuator/health/readiness}),
- * every {@code interval}, all at once, each allowed {@code timeout} to answer (R6). A process that is alive but hung or
+ * Asks each instance of every service the gateway balances whether it is ready ({@code /readyz}: the readiness group on
+ * its API port, whatever port its actuator has), every {@code interval}, all at once, each allowed {@code timeout} to answer (R6). A process that is alive but hung or
  * frozen still accepts connections, so refusing them is not how it shows: without this the gateway went on sending it
  * every other request, and each waited for as long as the process stayed frozen. What is not ready is passed over by
  * {@link ServiceInstances} until it answers ready again; a change is logged once.
@@ -49,7 +49,7 @@ final class InstanceHealth implements SmartLifecycle {
     }
 
     private CompletableFuture<Boolean> ask(URI instance) {
-        HttpRequest request = HttpRequest.newBuilder(instance.resolve("/actuator/health/readiness")).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(instance.resolve("/readyz")).timeout(timeout)
                 .GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> response.statusCode() == 200)

@@ -138,7 +138,7 @@ class ServiceInstancesTest {
                 out.write(answer);
             }
         });
-        server.createContext("/actuator/health/readiness", exchange -> {
+        server.createContext("/readyz", exchange -> {
             if (hung.contains(name)) {
                 sleep(Duration.ofSeconds(2));
             }

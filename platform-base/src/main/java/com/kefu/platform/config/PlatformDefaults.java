@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * The settings every service starts with ({@code kefu-defaults.yml}, and {@code kefu-local.yml} under the
- * {@code local} profile), placed below everything else: a service's own configuration, the environment
- * and the command line all override them.
+ * {@code local} profile, {@code kefu-production.yml} under {@code production}), placed below everything else: a
+ * service's own configuration, the environment and the command line all override them. Under {@code production} a
+ * service starts only with every setting an installation must give ({@link ProductionSettings}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -24,7 +25,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         if (environment.acceptsProfiles(Profiles.of("local"))) {
             load("kefu-local.yml").forEach(source -> environment.getPropertySources().addLast(source));
         }
+        boolean production = environment.acceptsProfiles(Profiles.of(ProductionSettings.PROFILE));
+        if (production) {
+            load("kefu-production.yml").forEach(source -> environment.getPropertySources().addLast(source));
+        }
         load("kefu-defaults.yml").forEach(source -> environment.getPropertySources().addLast(source));
+        if (production) {
+            ProductionSettings.check(environment);
+        }
     }
 
     private static List<PropertySource<?>> load(String name) {
