@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +45,9 @@ final class InstanceHealth implements SmartLifecycle {
 
     /** One round: every instance asked at once, the answers (or their absence after {@code timeout}) applied. */
     void check() {
-        Map<URI, CompletableFuture<Boolean>> answers = new ConcurrentHashMap<>();
-        instances.checkHealth(instance -> answers.computeIfAbsent(instance, this::ask).join());
+        Map<URI, CompletableFuture<Boolean>> answers = new HashMap<>();
+        instances.instances().forEach(instance -> answers.put(instance, ask(instance)));
+        instances.checkHealth(instance -> answers.get(instance).join());
     }
 
     private CompletableFuture<Boolean> ask(URI instance) {

@@ -52,6 +52,13 @@ class ServiceInstances implements ClientHttpRequestFactory {
         instances.forEach((name, uris) -> services.put(name, new Service(List.copyOf(uris))));
     }
 
+    /** Every instance of every service balanced here. */
+    Set<URI> instances() {
+        Set<URI> all = new java.util.LinkedHashSet<>();
+        services.values().forEach(service -> all.addAll(service.instances));
+        return all;
+    }
+
     /**
      * Asks every instance whether it is ready ({@code ready}: true, false, or false when it does not answer in time);
      * one that is not is passed over until it is again.
