@@ -33,11 +33,10 @@ public class EventChain {
 
     public Verification verify() {
         Optional<Broken> broken = firstBroken();
-        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        byte[] head = jdbc.queryForObject("select sha256(coalesce(string_agg(chain_hash, ''::bytea order by "
-                + "global_index), ''::bytea)) from domain_event_entry", byte[].class);
-        return new Verification(service, events, HexFormat.of().formatHex(head), broken.isEmpty(),
-                broken.orElse(null));
+        return jdbc.queryForObject("select count(*), sha256(coalesce(string_agg(chain_hash, ''::bytea order by "
+                        + "global_index), ''::bytea)) from domain_event_entry",
+                (row, n) -> new Verification(service, row.getLong(1), HexFormat.of().formatHex(row.getBytes(2)),
+                        broken.isEmpty(), broken.orElse(null)));
     }
 
     private Optional<Broken> firstBroken() {
