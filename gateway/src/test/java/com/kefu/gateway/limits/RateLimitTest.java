@@ -65,7 +65,8 @@ class RateLimitTest {
         assertThat(answers.subList(0, 5)).allSatisfy(answer -> {
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-            assertThat(answer.getBody()).contains("urn:kefu:problem:service-unavailable");
+            assertThat(answer.getBody()).contains("urn:kefu:problem:service-unavailable")
+                    .contains("does not answer").doesNotContain("Idempotency-Key"); // refused: nothing was sent
         });
         ResponseEntity<String> refused = answers.get(7);
         assertThat(refused.getStatusCode().value()).isEqualTo(429);

@@ -72,8 +72,15 @@ class DiedWhileAnsweringTest {
             Thread accepting = new Thread(() -> {
                 while (!server.isClosed()) {
                     try (Socket connection = server.accept()) {
-                        readHead(connection.getInputStream());
+                        String head = readHead(connection.getInputStream());
                         OutputStream out = connection.getOutputStream();
+                        if (head.startsWith("GET /readyz")) {
+                            // ready by its probe, as an instance is until the moment it dies
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n"
+                                    + "Connection: close\r\n\r\n{\"status\":\"UP\"}").getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                            continue;
+                        }
                         out.write(("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
                                 + "Transfer-Encoding: chunked\r\n\r\n8\r\n{\"id\":\"4").getBytes(StandardCharsets.US_ASCII));
                         out.flush();
@@ -91,12 +98,15 @@ class DiedWhileAnsweringTest {
     }
 
     /** Reads up to the blank line that ends the request's head (the body is left unread: the server dies). */
-    private static void readHead(InputStream in) throws IOException {
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
         int b;
         while (matched < 4 && (b = in.read()) >= 0) {
+            head.append((char) b);
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
+        return head.toString();
     }
 }
