@@ -5,6 +5,7 @@ import com.kefu.broadcast.query.EmergencyTemplates;
 import com.kefu.broadcast.query.EmergencyTemplates.Template;
 import com.kefu.broadcast.query.StoredEvents;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import org.springframework.stereotype.Service;
 
@@ -23,13 +24,26 @@ public class EmergencyDesk {
     private final Commands commands;
     private final EmergencyTemplates templates;
     private final StoredEvents events;
+    private final IdempotentCreates creates;
     private final Clock clock;
 
-    public EmergencyDesk(Commands commands, EmergencyTemplates templates, StoredEvents events, Clock clock) {
+    public EmergencyDesk(Commands commands, EmergencyTemplates templates, StoredEvents events,
+                         IdempotentCreates creates, Clock clock) {
         this.commands = commands;
         this.templates = templates;
         this.events = events;
+        this.creates = creates;
         this.clock = clock;
+    }
+
+    /**
+     * Staff call for {@code template} at once; sent again with the same {@code idempotencyKey} (the answer was lost on
+     * the way) it answers the first airing and airs nothing again (API-IDEM). Never refused for anything but an
+     * unknown template.
+     */
+    public Aired airNow(String template, String cause, String actor, String idempotencyKey) {
+        return creates.once("emergency", idempotencyKey, Aired.class,
+                () -> air(template, null, cause, actor).orElseThrow());
     }
 
     /**

@@ -5,13 +5,16 @@ import com.kefu.broadcast.command.EmergencyDesk.Aired;
 import com.kefu.broadcast.query.EmergencyTemplates;
 import com.kefu.broadcast.query.EmergencyTemplates.Template;
 import com.kefu.broadcast.web.BroadcastRequests.EmergencyRequest;
+import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +46,8 @@ class EmergencyController {
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
-    Aired air(@Valid @RequestBody EmergencyRequest request) {
-        return desk.air(request.template(), null, request.cause(), CurrentUser.get().username()).orElseThrow();
+    Aired air(@Valid @RequestBody EmergencyRequest request,
+              @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
+        return desk.airNow(request.template(), request.cause(), CurrentUser.get().username(), idempotencyKey);
     }
 }

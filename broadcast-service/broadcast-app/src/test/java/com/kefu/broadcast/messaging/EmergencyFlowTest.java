@@ -14,6 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -134,5 +137,42 @@ class EmergencyFlowTest extends ServiceTest {
         });
         Calls.assertProblem(calls.post(BROADCASTER, "/api/emergencies", Map.of("template", "ALIENS")), 404);
         Calls.assertProblem(calls.post(FRONT_DESK, "/api/emergencies", Map.of("template", "LOST_CHILD")), 403);
+    }
+
+    @Test
+    @DisplayName("API-IDEM B7 an emergency sent again with the same Idempotency-Key (the answer was lost) answers the first "
+            + "and airs nothing again; without a key each call airs")
+    void retriedEmergencyAirsOnce() {
+        Calls calls = new Calls(api());
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> lostChild = Map.of("template", "LOST_CHILD", "cause", "穿蓝衣服的女孩 girl in blue");
+        var first = emergencyWithKey(key, lostChild);
+        var retry = emergencyWithKey(key, lostChild);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        String id = first.getBody().get("id").asText();
+
+        String later = calls.expect(201, BROADCASTER, "/api/emergencies", lostChild).get("id").asText();
+        assertThat(later).isNotEqualTo(id);
+        // once the later call's lines are in the log, so would be lines a second airing of the first had written
+        JsonNode log = calls.await("/api/airings", l -> linesStartingWith(l, later).size() == 2);
+        assertThat(linesStartingWith(log, id)).hasSize(2);
+    }
+
+    private ResponseEntity<JsonNode> emergencyWithKey(String key, Map<String, Object> body) {
+        return api().post().uri("/api/emergencies").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, BROADCASTER)
+                .header("Idempotency-Key", key).body(body).retrieve().toEntity(JsonNode.class);
+    }
+
+    private static List<JsonNode> linesStartingWith(JsonNode log, String id) {
+        List<JsonNode> lines = new ArrayList<>();
+        log.forEach(line -> {
+            if (line.path("id").asText().startsWith(id)) {
+                lines.add(line);
+            }
+        });
+        return lines;
     }
 }
