@@ -38,18 +38,25 @@ public class EquipmentDesk {
         });
     }
 
-    /** The maintenance's id; {@code performedBy} and {@code performedAt} default to the user and now. */
-    public String maintain(String equipmentId, String description, String performedBy, Instant performedAt) {
-        Instant now = clock.instant();
-        String by = performedBy == null || performedBy.isBlank() ? user() : performedBy;
-        return commands.send(new RecordMaintenanceCommand(equipmentId, UUID.randomUUID().toString(), description,
-                by, performedAt == null ? now : performedAt, user(), now));
+    /**
+     * The maintenance's id; {@code performedBy} and {@code performedAt} default to the user and now. Once per
+     * {@code idempotencyKey} (if given, API-IDEM).
+     */
+    public String maintain(String equipmentId, String description, String performedBy, Instant performedAt,
+                           String idempotencyKey) {
+        return creates.once("equipment-maintenance", idempotencyKey, String.class, () -> {
+            Instant now = clock.instant();
+            String by = performedBy == null || performedBy.isBlank() ? user() : performedBy;
+            return commands.send(new RecordMaintenanceCommand(equipmentId, UUID.randomUUID().toString(), description,
+                    by, performedAt == null ? now : performedAt, user(), now));
+        });
     }
 
-    /** The fault's id. */
-    public String reportFault(String equipmentId, String description) {
-        return commands.send(new ReportFaultCommand(equipmentId, UUID.randomUUID().toString(), description, user(),
-                clock.instant()));
+    /** The fault's id; once per {@code idempotencyKey} (if given, API-IDEM). */
+    public String reportFault(String equipmentId, String description, String idempotencyKey) {
+        return creates.once("equipment-fault", idempotencyKey, String.class,
+                () -> commands.send(new ReportFaultCommand(equipmentId, UUID.randomUUID().toString(), description,
+                        user(), clock.instant())));
     }
 
     public String clearFault(String equipmentId, String faultId, String repair) {

@@ -63,16 +63,20 @@ class EquipmentController {
     @PostMapping("/{id}/maintenance")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
-    Created maintain(@PathVariable String id, @Valid @RequestBody MaintenanceRequest request) {
+    Created maintain(@PathVariable String id, @Valid @RequestBody MaintenanceRequest request,
+                     @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                     @Size(max = 100) String idempotencyKey) {
         return new Created(desk.maintain(id, request.description(), request.performedBy(),
-                request.performedAt()));
+                request.performedAt(), idempotencyKey));
     }
 
     @PostMapping("/{id}/faults")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
-    Created fault(@PathVariable String id, @Valid @RequestBody FaultRequest request) {
-        return new Created(desk.reportFault(id, request.description()));
+    Created fault(@PathVariable String id, @Valid @RequestBody FaultRequest request,
+                  @RequestHeader(name = IdempotentCreates.HEADER, required = false)
+                  @Size(max = 100) String idempotencyKey) {
+        return new Created(desk.reportFault(id, request.description(), idempotencyKey));
     }
 
     @PostMapping("/{id}/faults/{faultId}/clear")

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,15 +133,18 @@ class StationApiTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("B6 the equipment list, maintenance records and faults; a fault on a slot's equipment shows in the plan until it is cleared")
+    @DisplayName("B6 API-IDEM the equipment list, maintenance records and faults (each recorded once when sent again with the same Idempotency-Key); a fault on a slot's equipment shows in the plan until it is cleared")
     void equipment() {
         Calls calls = calls();
         String mixer = calls.expect(201, BROADCASTER, "/api/equipment",
                 Map.of("name", "调音台 Mixer", "location", "广播站")).get("id").asText();
         String amplifier = calls.expect(201, BROADCASTER, "/api/equipment",
                 Map.of("name", "功放 Amplifier", "location", "B1")).get("id").asText();
-        calls.expect(201, BROADCASTER, "/api/equipment/" + mixer + "/maintenance",
-                Map.of("description", "清洁推子 cleaned the faders", "performedBy", "technician"));
+        String maintenanceKey = UUID.randomUUID().toString();
+        Map<String, Object> maintenance = Map.of("description", "清洁推子 cleaned the faders", "performedBy", "technician");
+        JsonNode maintained = postWithKey(maintenanceKey, "/api/equipment/" + mixer + "/maintenance", maintenance);
+        assertThat(postWithKey(maintenanceKey, "/api/equipment/" + mixer + "/maintenance", maintenance))
+                .isEqualTo(maintained);
         Calls.assertProblem(calls.post(BROADCASTER, "/api/equipment/" + mixer + "/maintenance", Map.of()), 400,
                 "description");
         Calls.assertProblem(calls.post(FRONT_DESK, "/api/equipment/" + mixer + "/maintenance",
@@ -157,8 +161,11 @@ class StationApiTest extends ServiceTest {
         other.put("equipmentId", amplifier);
         calls.expect(201, BROADCASTER, "/api/plans/" + day + "/slots", other);
 
-        String fault = calls.expect(201, BROADCASTER, "/api/equipment/" + mixer + "/faults",
-                Map.of("description", "2号通道有杂音 channel 2 hums")).get("id").asText();
+        String faultKey = UUID.randomUUID().toString();
+        Map<String, Object> hum = Map.of("description", "2号通道有杂音 channel 2 hums");
+        String fault = postWithKey(faultKey, "/api/equipment/" + mixer + "/faults", hum).get("id").asText();
+        assertThat(postWithKey(faultKey, "/api/equipment/" + mixer + "/faults", hum).get("id").asText())
+                .isEqualTo(fault);
         JsonNode plan = calls.await("/api/plans/" + day,
                 p -> flagged(p, "10:00", "EQUIPMENT_FAULT"));
         assertThat(slotAt(plan, "10:00").get("equipmentStatus").asText()).isEqualTo("FAULTY");
@@ -180,7 +187,17 @@ class StationApiTest extends ServiceTest {
         assertThat(record.get("maintenance")).hasSize(1);
         assertThat(record.get("maintenance").get(0).get("performedBy").asText()).isEqualTo("technician");
         assertThat(record.get("maintenance").get(0).get("recordedBy").asText()).isEqualTo("broadcaster");
+        assertThat(record.get("faults")).hasSize(1);
         assertThat(record.get("faults").get(0).get("repair").asText()).isEqualTo("换了线 cable replaced");
+    }
+
+    /** A create sent with {@code Idempotency-Key}: its 201 answer. */
+    private JsonNode postWithKey(String key, String path, Map<String, Object> body) {
+        var answer = api().post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, BROADCASTER).header("Idempotency-Key", key).body(body)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(201);
+        return answer.getBody();
     }
 
     @Test
