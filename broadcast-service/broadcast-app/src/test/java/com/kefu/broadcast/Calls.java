@@ -1,11 +1,10 @@
 package com.kefu.broadcast;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Tokens;
 import org.awaitility.Awaitility;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -30,11 +29,7 @@ public final class Calls {
     }
 
     public ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return Api.call(api, method, token, path, body);
     }
 
     public ResponseEntity<JsonNode> post(String token, String path, Object body) {

@@ -1,45 +1,38 @@
 package com.kefu.dutylog;
 
-import com.kefu.platform.axon.Commands;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.kefu.dutylog.query.DutyDayDigest;
+import com.kefu.dutylog.query.DutyDayQueries;
+import com.kefu.dutylog.query.LostItemQueries;
+import com.kefu.dutylog.query.OpenEmergencies;
+import com.kefu.dutylog.query.ShiftQueries;
+import com.kefu.platform.test.ArchitectureRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+/** The platform's one rule set ({@link ArchitectureRules}) over dutylog-service. */
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.kefu.dutylog");
+    private final ArchitectureRules rules = ArchitectureRules.of("dutylog");
 
     @Test
-    @DisplayName("projections do not reach into the aggregates' internals")
-    void queryDoesNotUseCommand() {
-        noClasses().that().resideInAPackage("com.kefu.dutylog.query..")
-                .should().dependOnClassesThat().resideInAPackage("com.kefu.dutylog.command..")
-                .check(classes);
+    @DisplayName("web → command and query; projections do not reach into the aggregates; other services only through their api; controllers send no commands")
+    void keepsTheShape() {
+        rules.queryDoesNotUseCommand();
+        rules.otherServicesOnlyThroughTheirApi();
+        rules.controllersSendNoCommands();
     }
 
+    /**
+     * The duty desk decides where a call or an incident goes by which shift is open, and seals a day over what it
+     * holds: those views are kept by the {@code shift-view} and {@code duty-records} processors, which
+     * {@code application.yml} runs subscribing, in the command's own transaction, and every duty-log write holds the
+     * desk's lock ({@code DutyDeskLock}), so they never lag behind the store. ({@link OpenEmergencies} also lists the
+     * major complaints the consumer recorded: what a handover reports, not what it decides on.)
+     */
     @Test
-    @DisplayName("dutylog-service uses only complaint-service's published api, no other app module")
-    void onlyOtherServicesApis() {
-        noClasses().that().resideInAPackage("com.kefu.dutylog..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.kefu.complaint.command..", "com.kefu.complaint.query..", "com.kefu.complaint.web..",
-                        "com.kefu.broadcast..", "com.kefu.membership..", "com.kefu.gateway..")
-                .check(classes);
-    }
-
-    @Test
-    @DisplayName("one command path: controllers send no commands, they call an application service in command/")
-    void controllersSendNoCommands() {
-        noClasses().that().resideInAPackage("com.kefu.dutylog.web..")
-                .should().dependOnClassesThat().areAssignableTo(Commands.class)
-                .orShould().dependOnClassesThat().areAssignableTo(CommandGateway.class)
-                .check(classes);
+    @DisplayName("the command side reads no view but those kept in the command's own transaction")
+    void commandReadsOnlyViewsKeptInTransaction() {
+        rules.commandDoesNotReadViews(ShiftQueries.class, OpenEmergencies.class, DutyDayQueries.class,
+                DutyDayDigest.class, LostItemQueries.class);
     }
 }

@@ -1,8 +1,12 @@
 package com.kefu.platform.test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -44,5 +48,19 @@ public abstract class ServiceTest {
     /** A client of this service that hands back every answer, errors included. */
     protected RestClient api() {
         return Api.client(port);
+    }
+
+    /** {@code method path} as {@code token} (the whole Authorization header), with {@code body} as JSON if not null. */
+    protected ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
+        return Api.call(api(), method, token, path, body);
+    }
+
+    /** The answer's body, once its status is {@code status}; a 4xx or 5xx is problem details. */
+    protected static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return response.getBody();
     }
 }

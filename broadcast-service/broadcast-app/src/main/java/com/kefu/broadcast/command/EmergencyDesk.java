@@ -1,9 +1,7 @@
 package com.kefu.broadcast.command;
 
 import com.kefu.broadcast.command.Emergency.AirEmergencyCommand;
-import com.kefu.broadcast.query.EmergencyTemplates;
-import com.kefu.broadcast.query.EmergencyTemplates.Template;
-import com.kefu.broadcast.query.StoredEvents;
+import com.kefu.broadcast.command.EmergencyTemplates.Template;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;

@@ -3,7 +3,7 @@ package com.kefu.broadcast.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.broadcast.command.EmergencyDesk;
-import com.kefu.broadcast.query.EmergencyTemplates;
+import com.kefu.broadcast.command.EmergencyTemplates;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;

@@ -2,8 +2,8 @@ package com.kefu.broadcast.web;
 
 import com.kefu.broadcast.command.EmergencyDesk;
 import com.kefu.broadcast.command.EmergencyDesk.Aired;
-import com.kefu.broadcast.query.EmergencyTemplates;
-import com.kefu.broadcast.query.EmergencyTemplates.Template;
+import com.kefu.broadcast.command.EmergencyTemplates;
+import com.kefu.broadcast.command.EmergencyTemplates.Template;
 import com.kefu.broadcast.web.BroadcastRequests.EmergencyRequest;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;

@@ -7,7 +7,7 @@ import com.kefu.broadcast.query.PlanQueries;
 import com.kefu.broadcast.query.PlanQueries.Plan;
 import com.kefu.broadcast.query.RecurringSlots;
 import com.kefu.broadcast.query.RecurringSlots.RecurringSlot;
-import com.kefu.broadcast.query.StoredEvents;
+import com.kefu.broadcast.command.StoredEvents;
 import com.kefu.broadcast.web.BroadcastRequests.Created;
 import com.kefu.broadcast.web.BroadcastRequests.RecurringSlotRequest;
 import com.kefu.broadcast.web.BroadcastRequests.SlotRequest;

@@ -3,7 +3,7 @@ package com.kefu.broadcast.web;
 import com.kefu.broadcast.command.ReviewDesk;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.InvalidRequest;
-import com.kefu.broadcast.query.StoredEvents;
+import com.kefu.broadcast.command.StoredEvents;
 import com.kefu.broadcast.query.ReviewQueries;
 import com.kefu.broadcast.query.ReviewQueries.ReviewNote;
 import com.kefu.broadcast.web.BroadcastRequests.Created;

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -45,11 +42,6 @@ class ErasureTest extends ServiceTest {
     @Autowired
     ObjectMapper json;
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     private static String customerName(JsonNode history) {
         return history.get(0).get("data").get("customer").get("name").asText();

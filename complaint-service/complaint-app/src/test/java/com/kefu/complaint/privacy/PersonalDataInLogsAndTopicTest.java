@@ -15,10 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
@@ -49,16 +46,7 @@ class PersonalDataInLogsAndTopicTest extends ServiceTest {
     @Autowired
     ObjectMapper json;
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
-    private ResponseEntity<JsonNode> expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        return response;
-    }
 
     private static String unique(String name) {
         return name + UUID.randomUUID().toString().substring(0, 6);
@@ -96,18 +84,18 @@ class PersonalDataInLogsAndTopicTest extends ServiceTest {
         // C1 intake, read by the head (masked, S5), the contact read in clear by after-sales (S2), the history by the auditor
         Map<String, Object> complaint = new HashMap<>(Complaints.phoneCall("日志"));
         complaint.put("customer", Map.of("name", customer, "phone", customerPhone));
-        String id = expect(call(HttpMethod.POST, DESK, "/api/complaints", complaint), 201).getBody().get("id").asText();
+        String id = expect(call(HttpMethod.POST, DESK, "/api/complaints", complaint), 201).get("id").asText();
         String c = "/api/complaints/" + id;
         await().atMost(Duration.ofSeconds(20)).until(() -> call(HttpMethod.GET, HEAD, c, null).getBody()
                 .path("customer").path("name").asText().equals(Masking.name(customer)));
-        assertThat(expect(call(HttpMethod.GET, AFTER_SALES, c + "/contact?reason=回访电话", null), 200).getBody()
+        assertThat(expect(call(HttpMethod.GET, AFTER_SALES, c + "/contact?reason=回访电话", null), 200)
                 .get("phone").asText()).isEqualTo(customerPhone);
         expect(call(HttpMethod.GET, AUDITOR, c + "/history", null), 200);
 
         // C12 an enquiry: registered, answered, archived (and refused an answer after that), read
         String e = "/api/enquiries/" + expect(call(HttpMethod.POST, DESK, "/api/enquiries", Map.of("channel", "PHONE",
                 "stage", "AFTER_SALE", "customerName", enquirer, "customerPhone", enquirerPhone,
-                "question", "发票怎么开? / Как получить счёт?")), 201).getBody().get("id").asText();
+                "question", "发票怎么开? / Как получить счёт?")), 201).get("id").asText();
         expect(call(HttpMethod.POST, DESK, e + "/answer", Map.of("answer", "一楼服务台 / стойка 1 этажа")), 200);
         expect(call(HttpMethod.POST, DESK, e + "/archive", null), 200);
         expect(call(HttpMethod.POST, DESK, e + "/answer", Map.of("answer", "again")), 409);
@@ -117,10 +105,10 @@ class PersonalDataInLogsAndTopicTest extends ServiceTest {
         // 篇5 4: someone asks for a tenant's number; their own contact is taken, read to pass on, the tenant told (once)
         String r = "/api/enquiries/tenant-contacts/" + expect(call(HttpMethod.POST, DESK,
                 "/api/enquiries/tenant-contacts", Map.of("tenant", "1508 某贸易公司", "enquirerName", tenantEnquirer,
-                        "enquirerPhone", tenantEnquirerPhone, "purpose", "想谈合作")), 201).getBody().get("id").asText();
+                        "enquirerPhone", tenantEnquirerPhone, "purpose", "想谈合作")), 201).get("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> call(HttpMethod.GET, DESK, r, null)
                 .getStatusCode().value() == 200);
-        assertThat(expect(call(HttpMethod.GET, DESK, r + "/contact?reason=转告租户", null), 200).getBody()
+        assertThat(expect(call(HttpMethod.GET, DESK, r + "/contact?reason=转告租户", null), 200)
                 .get("phone").asText()).isEqualTo(tenantEnquirerPhone);
         expect(call(HttpMethod.POST, DESK, r + "/notified", Map.of("how", "电话告知租户前台")), 200);
         expect(call(HttpMethod.POST, DESK, r + "/notified", Map.of("how", "again")), 409);

@@ -5,10 +5,7 @@ import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,11 +18,6 @@ class TenantContactTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     @Test
     @DisplayName("S1 asked for a tenant's number, the desk records the enquirer's contact and tells the tenant; nothing of the tenant is given")

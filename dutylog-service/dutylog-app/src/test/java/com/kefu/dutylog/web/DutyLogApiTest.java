@@ -73,11 +73,6 @@ class DutyLogApiTest extends ServiceTest {
     @Autowired
     ShiftDesk shiftDesk;
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     private ResponseEntity<JsonNode> post(String token, String path, Object body) {
         return call(HttpMethod.POST, token, path, body);
@@ -99,13 +94,6 @@ class DutyLogApiTest extends ServiceTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build()).retrieve().toEntity(JsonNode.class);
     }
 
-    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (status >= 400) {
-            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        return response.getBody();
-    }
 
     private static JsonNode expectProblem(ResponseEntity<JsonNode> response, int status, String detail) {
         JsonNode problem = expect(response, status);

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -51,19 +52,11 @@ class EmergencyApiTest extends ServiceTest {
     MutableClock clock;
 
     private ResponseEntity<JsonNode> post(String token, String path, Object body) {
-        var request = api().post().uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
+        return call(HttpMethod.POST, token, path, body);
     }
 
     private JsonNode get(String token, String path) {
-        return expect(api().get().uri(path).header(HttpHeaders.AUTHORIZATION, token).retrieve()
-                .toEntity(JsonNode.class), 200);
-    }
-
-    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        return response.getBody();
+        return expect(call(HttpMethod.GET, token, path, null), 200);
     }
 
     private LocalDate nextDay() {

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,11 +51,6 @@ class MailAndVisitorsApiTest extends ServiceTest {
         clock.stop();
     }
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     private ResponseEntity<JsonNode> post(String token, String path, Object body) {
         return call(HttpMethod.POST, token, path, body);
@@ -67,13 +60,6 @@ class MailAndVisitorsApiTest extends ServiceTest {
         return call(HttpMethod.GET, token, path, null);
     }
 
-    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (status >= 400) {
-            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        return response.getBody();
-    }
 
     /** A 409 whose problem names the rule that refused it. */
     private static JsonNode refused(ResponseEntity<JsonNode> response, String rule) {

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -51,11 +49,6 @@ class RoundsAndTasksApiTest extends ServiceTest {
         clock.set(clock.instant().truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL keeps it: no rounding
     }
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     private ResponseEntity<JsonNode> post(String token, String path, Object body) {
         return call(HttpMethod.POST, token, path, body);
@@ -65,13 +58,6 @@ class RoundsAndTasksApiTest extends ServiceTest {
         return expect(call(HttpMethod.GET, token, path, null), 200);
     }
 
-    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (status >= 400) {
-            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        return response.getBody();
-    }
 
     private static void refused(ResponseEntity<JsonNode> response, String rule) {
         JsonNode problem = expect(response, 409);

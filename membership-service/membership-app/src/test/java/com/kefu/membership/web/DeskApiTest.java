@@ -6,10 +6,7 @@ import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +28,6 @@ class DeskApiTest extends ServiceTest {
     private static final String GIFTS_ONE = Tokens.bearer("aftersales1", "AFTER_SALES");
     private static final String GIFTS_TWO = Tokens.bearer("aftersales2", "AFTER_SALES");
 
-    private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     private String member(String name) {
         var registered = call(HttpMethod.POST, AFTER_SALES, "/api/members", Members.gold(name));

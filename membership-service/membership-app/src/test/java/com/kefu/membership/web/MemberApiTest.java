@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -144,14 +145,9 @@ class MemberApiTest extends ServiceTest {
                 .getStatusCode().value()).isEqualTo(404);
     }
 
-    private ResponseEntity<JsonNode> call(String method, String token, String path, Object body) {
-        var request = api().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON);
-        return (body == null ? request : request.body(body)).retrieve().toEntity(JsonNode.class);
-    }
 
     private static void expect(ResponseEntity<JsonNode> response, int status, String detail) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        expect(response, status);
         if (detail != null) {
             assertThat(response.getBody().get("detail").asText()).contains(detail);
         }
@@ -199,11 +195,11 @@ class MemberApiTest extends ServiceTest {
         assertThat(refused.getBody().get("type").asText()).endsWith("phone-in-use");
 
         var other = register(AFTER_SALES, Members.gold("other")).getBody().get("id").asText();
-        expect(call("PATCH", AFTER_SALES, "/api/members/" + other, Map.of("phone", phone)), 409, "phone number");
+        expect(call(HttpMethod.PATCH, AFTER_SALES, "/api/members/" + other, Map.of("phone", phone)), 409, "phone number");
 
-        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/cancel", Map.of("reason", "本人申请")), 200, null);
+        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + id + "/cancel", Map.of("reason", "本人申请")), 200, null);
         assertThat(register(AFTER_SALES, again).getStatusCode().value()).isEqualTo(201);
-        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/tier", Map.of("tier", "VIP")), 409,
+        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + id + "/tier", Map.of("tier", "VIP")), 409,
                 "is cancelled");
     }
 
@@ -213,19 +209,19 @@ class MemberApiTest extends ServiceTest {
         var registered = register(AFTER_SALES, Members.gold("card-holder")).getBody();
         String id = registered.get("id").asText();
         String oldCard = registered.get("cardNumber").asText();
-        expect(call("GET", DESK, "/api/members/by-card/" + oldCard, null), 200, null);
+        expect(call(HttpMethod.GET, DESK, "/api/members/by-card/" + oldCard, null), 200, null);
 
-        var replaced = call("POST", AFTER_SALES, "/api/members/" + id + "/card", Map.of("reason", "卡丢失"));
+        var replaced = call(HttpMethod.POST, AFTER_SALES, "/api/members/" + id + "/card", Map.of("reason", "卡丢失"));
         expect(replaced, 200, null);
         String newCard = replaced.getBody().get("cardNumber").asText();
         assertThat(newCard).isNotEqualTo(oldCard).matches("8\\d{11}");
 
-        expect(call("GET", DESK, "/api/members/by-card/" + oldCard, null), 404, "was replaced");
-        var found = call("GET", DESK, "/api/members/by-card/" + newCard, null);
+        expect(call(HttpMethod.GET, DESK, "/api/members/by-card/" + oldCard, null), 404, "was replaced");
+        var found = call(HttpMethod.GET, DESK, "/api/members/by-card/" + newCard, null);
         expect(found, 200, null);
         assertThat(found.getBody().get("id").asText()).isEqualTo(id);
         String misread = oldCard.substring(0, 11) + (char) ('0' + (oldCard.charAt(11) - '0' + 1) % 10);
-        expect(call("GET", DESK, "/api/members/by-card/" + misread, null), 400, "check digit");
+        expect(call(HttpMethod.GET, DESK, "/api/members/by-card/" + misread, null), 400, "check digit");
     }
 
     @Test
@@ -233,21 +229,21 @@ class MemberApiTest extends ServiceTest {
     void points() {
         String id = register(AFTER_SALES, Members.gold("points")).getBody().get("id").asText();
         String points = "/api/members/" + id + "/points";
-        assertThat(call("POST", AFTER_SALES, points, Map.of("delta", 500, "reason", "购物 ¥500")).getBody()
+        assertThat(call(HttpMethod.POST, AFTER_SALES, points, Map.of("delta", 500, "reason", "购物 ¥500")).getBody()
                 .get("points").asLong()).isEqualTo(500);
-        var refused = call("POST", AFTER_SALES, points, Map.of("delta", -501, "reason", "兑换礼品"));
+        var refused = call(HttpMethod.POST, AFTER_SALES, points, Map.of("delta", -501, "reason", "兑换礼品"));
         expect(refused, 409, "below zero");
         assertThat(refused.getBody().get("type").asText()).endsWith("points-balance");
-        expect(call("POST", AFTER_SALES, points, Map.of("delta", 0, "reason", "nothing")), 400, "delta");
-        expect(call("POST", AFTER_SALES, points, Map.of("delta", 100)), 400, "reason");
-        assertThat(call("POST", AFTER_SALES, points, Map.of("delta", -200, "reason", "兑换礼品")).getBody()
+        expect(call(HttpMethod.POST, AFTER_SALES, points, Map.of("delta", 0, "reason", "nothing")), 400, "delta");
+        expect(call(HttpMethod.POST, AFTER_SALES, points, Map.of("delta", 100)), 400, "reason");
+        assertThat(call(HttpMethod.POST, AFTER_SALES, points, Map.of("delta", -200, "reason", "兑换礼品")).getBody()
                 .get("points").asLong()).isEqualTo(300);
-        var read = call("GET", DESK, "/api/members/" + id, null);
+        var read = call(HttpMethod.GET, DESK, "/api/members/" + id, null);
         expect(read, 200, null);
         JsonNode record = read.getBody();
         assertThat(record.path("points").asLong()).isEqualTo(300);
         assertThat(record.get("pointsHistory").findValuesAsText("reason")).containsExactly("兑换礼品", "购物 ¥500");
-        JsonNode tiers = call("GET", DESK, "/api/tiers", null).getBody();
+        JsonNode tiers = call(HttpMethod.GET, DESK, "/api/tiers", null).getBody();
         assertThat(tiers.findValuesAsText("tier")).containsExactly("REGULAR", "SILVER", "GOLD", "VIP");
         assertThat(tiers.get(3).get("benefitsZh").asText()).contains("投诉优先");
     }
@@ -259,16 +255,16 @@ class MemberApiTest extends ServiceTest {
         String phone = (String) body.get("phone");
         String id = register(AFTER_SALES, body).getBody().get("id").asText();
         String head = Tokens.bearer("head", "CS_HEAD");
-        var active = call("POST", head, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请"));
+        var active = call(HttpMethod.POST, head, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请"));
         expect(active, 409, "cancel it before erasing");
-        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/cancel", Map.of("reason", "本人申请")), 200, null);
-        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请")), 403, null);
-        expect(call("POST", head, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请删除个人信息")), 200, null);
+        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + id + "/cancel", Map.of("reason", "本人申请")), 200, null);
+        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请")), 403, null);
+        expect(call(HttpMethod.POST, head, "/api/members/" + id + "/erasure", Map.of("reason", "本人申请删除个人信息")), 200, null);
 
-        var read = call("GET", DESK, "/api/members/" + id, null);
+        var read = call(HttpMethod.GET, DESK, "/api/members/" + id, null);
         expect(read, 200, null);
         assertThat(read.getBody().path("name").asText()).isEqualTo("[erased]");
-        var history = call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/members/" + id + "/history", null);
+        var history = call(HttpMethod.GET, Tokens.bearer("auditor", "AUDITOR"), "/api/members/" + id + "/history", null);
         assertThat(history.getBody().toString()).doesNotContain("Пётр").doesNotContain(phone)
                 .contains("PersonalDataErased");
         // the phone is free for someone else now
@@ -276,11 +272,11 @@ class MemberApiTest extends ServiceTest {
         next.put("phone", phone);
         assertThat(register(AFTER_SALES, next).getStatusCode().value()).isEqualTo(201);
 
-        var replay = call("POST", Tokens.bearer("admin", "ADMIN"), "/admin/projections/member-view/replay", null);
+        var replay = call(HttpMethod.POST, Tokens.bearer("admin", "ADMIN"), "/admin/projections/member-view/replay", null);
         expect(replay, 202, null);
         // a rebuild runs after its answer: wait for it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var rebuilt = call("GET", DESK, "/api/members/" + id, null);
+            var rebuilt = call(HttpMethod.GET, DESK, "/api/members/" + id, null);
             expect(rebuilt, 200, null);
             assertThat(rebuilt.getBody().path("name").asText()).isEqualTo("[erased]");
             assertThat(rebuilt.getBody().path("status").asText()).isEqualTo("CANCELLED");
@@ -292,12 +288,12 @@ class MemberApiTest extends ServiceTest {
     void contactReadsAreRecorded() {
         Map<String, Object> body = Members.gold("contact");
         String id = register(AFTER_SALES, body).getBody().get("id").asText();
-        expect(call("GET", DESK, "/api/members/" + id + "/contact?reason=x", null), 403, null);
-        expect(call("GET", AFTER_SALES, "/api/members/" + id + "/contact", null), 400, "reason");
-        var contact = call("GET", AFTER_SALES, "/api/members/" + id + "/contact?reason=礼品寄送", null);
+        expect(call(HttpMethod.GET, DESK, "/api/members/" + id + "/contact?reason=x", null), 403, null);
+        expect(call(HttpMethod.GET, AFTER_SALES, "/api/members/" + id + "/contact", null), 400, "reason");
+        var contact = call(HttpMethod.GET, AFTER_SALES, "/api/members/" + id + "/contact?reason=礼品寄送", null);
         expect(contact, 200, null);
         assertThat(contact.getBody().get("phone").asText()).isEqualTo(body.get("phone"));
-        var reads = call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/members/contact-reads?member=" + id, null);
+        var reads = call(HttpMethod.GET, Tokens.bearer("auditor", "AUDITOR"), "/api/members/contact-reads?member=" + id, null);
         expect(reads, 200, null);
         assertThat(reads.getBody().findValuesAsText("why")).containsExactly("礼品寄送");
         assertThat(reads.getBody().findValuesAsText("readBy")).containsExactly("aftersales");
@@ -308,9 +304,9 @@ class MemberApiTest extends ServiceTest {
     void publishesTierChanges() throws Exception {
         Map<String, Object> body = Members.gold("to-vip");
         String id = register(AFTER_SALES, body).getBody().get("id").asText();
-        expect(call("POST", Tokens.bearer("head", "CS_HEAD"), "/api/members/" + id + "/tier", Map.of("tier", "VIP")),
+        expect(call(HttpMethod.POST, Tokens.bearer("head", "CS_HEAD"), "/api/members/" + id + "/tier", Map.of("tier", "VIP")),
                 200, null);
-        expect(call("POST", AFTER_SALES, "/api/members/" + id + "/tier", Map.of("tier", "PLATINUM")), 400, null);
+        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + id + "/tier", Map.of("tier", "PLATINUM")), 400, null);
         JsonNode changed = await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (ConsumerRecord<String, byte[]> record : Topics.awaitRecords(MembershipTopics.EVENTS, id)) {
                 JsonNode envelope = json.readTree(record.value());
@@ -324,12 +320,12 @@ class MemberApiTest extends ServiceTest {
         assertThat(changed.get("data").get("tier").asText()).isEqualTo("VIP");
         assertThat(changed.get("actor").asText()).isEqualTo("head");
 
-        var history = call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/members/" + id + "/history", null);
+        var history = call(HttpMethod.GET, Tokens.bearer("auditor", "AUDITOR"), "/api/members/" + id + "/history", null);
         expect(history, 200, null);
         assertThat(history.getBody().findValuesAsText("type")).containsExactly("MemberRegistered",
                 "MemberContactRecorded", "MemberTierChanged");
         assertThat(history.getBody().toString()).doesNotContain((String) body.get("phone"));
-        expect(call("GET", DESK, "/api/members/" + id + "/history", null), 403, null);
+        expect(call(HttpMethod.GET, DESK, "/api/members/" + id + "/history", null), 403, null);
     }
 
     @Test

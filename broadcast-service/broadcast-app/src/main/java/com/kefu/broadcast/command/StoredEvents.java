@@ -1,4 +1,4 @@
-package com.kefu.broadcast.query;
+package com.kefu.broadcast.command;
 
 import com.kefu.broadcast.api.ScriptDraftedEvent;
 import com.kefu.broadcast.api.ScriptRevisedEvent;

@@ -1,4 +1,4 @@
-package com.kefu.broadcast.query;
+package com.kefu.broadcast.command;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,7 +26,7 @@ public class EmergencyTemplates {
             rs.getString("text_zh"),
             rs.getString("text_ru"),
             rs.getString("approved_by"),
-            ScriptQueries.date(rs, "approved_on"));
+            rs.getObject("approved_on", LocalDate.class));
 
     private final JdbcTemplate jdbc;
 
