@@ -1,6 +1,5 @@
 package com.kefu.membership.command;
 
-import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.membership.api.MemberCardReplacedEvent;
 import com.kefu.membership.api.MemberDetailsChangedEvent;
 import com.kefu.membership.api.MemberPointsChangedEvent;
@@ -17,10 +16,10 @@ import com.kefu.membership.command.MemberCommands.ConfirmActiveCommand;
 import com.kefu.membership.command.MemberCommands.ReinstateCommand;
 import com.kefu.membership.command.MemberCommands.ReplaceCardCommand;
 import com.kefu.membership.command.MemberCommands.SuspendCommand;
+import com.kefu.membership.event.MemberContactRecordedEvent;
 import com.kefu.platform.axon.Snapshots;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -74,7 +73,7 @@ public class Member {
 
     @CommandHandler
     void handle(ChangeDetailsCommand command) {
-        requireNotCancelled("change the details of");
+        standing().requireNotCancelled("change the details of");
         apply(new MemberDetailsChangedEvent(memberId, cardNumber, command.name(),
                 command.phone() == null ? null : Masking.phone(command.phone()), command.actor(), command.at()));
         if (command.phone() != null) {
@@ -84,17 +83,14 @@ public class Member {
 
     @CommandHandler
     void handle(ReplaceCardCommand command) {
-        requireNotCancelled("replace the card of");
+        standing().requireNotCancelled("replace the card of");
         apply(new MemberCardReplacedEvent(memberId, cardNumber, command.cardNumber(), command.reason(),
                 command.actor(), command.at()));
     }
 
     @CommandHandler
     MemberStatus handle(SuspendCommand command) {
-        if (status != MemberStatus.ACTIVE) {
-            throw new RuleViolation("member-not-active", "membership " + cardNumber + " is " + status
-                    + ": only an active membership can be suspended (M1)");
-        }
+        standing().requireSuspendable();
         apply(new MemberStatusChangedEvent(memberId, cardNumber, status, MemberStatus.SUSPENDED, command.reason(),
                 command.actor(), command.at()));
         return status;
@@ -102,10 +98,7 @@ public class Member {
 
     @CommandHandler
     MemberStatus handle(ReinstateCommand command) {
-        if (status != MemberStatus.SUSPENDED) {
-            throw new RuleViolation("member-not-suspended", "membership " + cardNumber + " is " + status
-                    + ": only a suspended membership can be reinstated (M1)");
-        }
+        standing().requireReinstatable();
         apply(new MemberStatusChangedEvent(memberId, cardNumber, status, MemberStatus.ACTIVE, command.reason(),
                 command.actor(), command.at()));
         return status;
@@ -113,7 +106,7 @@ public class Member {
 
     @CommandHandler
     MemberStatus handle(CancelCommand command) {
-        requireNotCancelled("cancel");
+        standing().requireNotCancelled("cancel");
         apply(new MemberStatusChangedEvent(memberId, cardNumber, status, MemberStatus.CANCELLED, command.reason(),
                 command.actor(), command.at()));
         return status;
@@ -122,7 +115,7 @@ public class Member {
     /** A change to the tier it already has changes nothing and publishes nothing. */
     @CommandHandler
     Tier handle(ChangeTierCommand command) {
-        requireNotCancelled("change the tier of");
+        standing().requireNotCancelled("change the tier of");
         if (command.tier() != tier) {
             apply(new MemberTierChangedEvent(memberId, cardNumber, tier, command.tier(), command.actor(),
                     command.at()));
@@ -132,14 +125,7 @@ public class Member {
 
     @CommandHandler
     long handle(ChangePointsCommand command, TierRules rules) {
-        requireActive(command.delta() > 0 ? "earn points" : "redeem points");
-        if (command.delta() == 0) {
-            throw new InvalidRequest("delta: points earned or redeemed cannot be zero");
-        }
-        if (balance + command.delta() < 0) {
-            throw new RuleViolation("points-balance", "membership " + cardNumber + " has " + balance
-                    + " points: redeeming " + -command.delta() + " would leave the balance below zero (M2)");
-        }
+        standing().requirePointsChange(balance, command.delta());
         apply(new MemberPointsChangedEvent(memberId, cardNumber, command.delta(), balance + command.delta(),
                 command.reason(), command.actor(), command.at()));
         Optional<Tier> earnedTier = rules.tierFor(earned);
@@ -150,33 +136,19 @@ public class Member {
         return balance;
     }
 
-    /** Only a cancelled membership is erased: an active member still needs their name at the desk. */
     @CommandHandler
     void handle(MemberCommands.EraseMemberPersonalDataCommand command) {
-        if (status != MemberStatus.CANCELLED) {
-            throw new RuleViolation("member-not-cancelled", "membership " + cardNumber + " is " + status
-                    + ": cancel it before erasing the member's personal data (S3)");
-        }
+        standing().requireErasable();
         apply(new PersonalDataErasedEvent(memberId, command.actor(), command.reason(), command.at()));
     }
 
     @CommandHandler
     void handle(ConfirmActiveCommand command) {
-        requireActive(command.purpose());
+        standing().requireActive(command.purpose());
     }
 
-    private void requireNotCancelled(String what) {
-        if (status == MemberStatus.CANCELLED) {
-            throw new RuleViolation("member-cancelled", "membership " + cardNumber
-                    + " is cancelled: nobody can " + what + " it any more (M1)");
-        }
-    }
-
-    private void requireActive(String what) {
-        if (status != MemberStatus.ACTIVE) {
-            throw new RuleViolation(status == MemberStatus.CANCELLED ? "member-cancelled" : "member-not-active",
-                    "membership " + cardNumber + " is " + status + ": only an active member can " + what + " (M1)");
-        }
+    private Standing standing() {
+        return new Standing(cardNumber, status);
     }
 
     @EventSourcingHandler

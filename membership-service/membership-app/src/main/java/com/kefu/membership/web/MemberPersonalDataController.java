@@ -3,7 +3,7 @@ package com.kefu.membership.web;
 import com.kefu.membership.api.MemberDetailsChangedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
 import com.kefu.membership.api.MemberStatus;
-import com.kefu.membership.command.MemberContactRecordedEvent;
+import com.kefu.membership.event.MemberContactRecordedEvent;
 import com.kefu.membership.command.MemberDesk;
 import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.privacy.ClearContacts;

@@ -5,6 +5,7 @@ import com.kefu.membership.Members;
 import com.kefu.membership.api.MemberCardReplacedEvent;
 import com.kefu.membership.api.MemberPointsChangedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
+import com.kefu.membership.event.MemberContactRecordedEvent;
 import com.kefu.membership.api.MemberStatus;
 import com.kefu.membership.api.MemberStatusChangedEvent;
 import com.kefu.membership.api.MemberTierChangedEvent;

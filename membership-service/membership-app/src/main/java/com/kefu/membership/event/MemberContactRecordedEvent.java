@@ -1,4 +1,4 @@
-package com.kefu.membership.command;
+package com.kefu.membership.event;
 
 import com.kefu.platform.contracts.DataSubject;
 import com.kefu.platform.contracts.PersonalData;
