@@ -434,11 +434,14 @@
         }
       },
 
-      /** The service's bilingual printable page (Chinese and Russian labels), opened in a new tab. */
-      async printable() {
+      /**
+       * One of the service's bilingual printable pages (Chinese and Russian labels), opened in a new tab: the handling
+       * form ({@code form}) or the registration form ({@code registration-form}).
+       */
+      async printable(page = 'form') {
         this.printProblem = null;
         const tab = window.open('', '_blank');
-        const response = await fetch('/api/complaints/' + encodeURIComponent(this.id) + '/form', {
+        const response = await fetch('/api/complaints/' + encodeURIComponent(this.id) + '/' + page, {
           headers: { Authorization: 'Bearer ' + Kefu.token(), Accept: 'text/html' },
         });
         if (!response.ok) {

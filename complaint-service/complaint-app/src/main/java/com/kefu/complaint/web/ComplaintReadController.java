@@ -119,6 +119,14 @@ class ComplaintReadController {
                 .body(HandlingFormPage.render(form(id), mallTime.zone()));
     }
 
+    /** The customer information registration form (《客户信息登记表》, C1) as a printable page, Chinese and Russian. */
+    @GetMapping(value = "/{id}/registration-form", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(FORM_READERS)
+    ResponseEntity<String> registrationForm(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(RegistrationFormPage.render(form(id), mallTime.zone()));
+    }
+
     /** Missed deadlines (C10) between two days of the mall's calendar, both inclusive; the last week by default. */
     @GetMapping("/missed-deadlines")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD', 'AUDITOR')")

@@ -1,19 +1,9 @@
 package com.kefu.complaint.web;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.query.HandlingForm;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
-import org.springframework.core.io.ClassPathResource;
+import com.kefu.platform.print.PrintView;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The handling form as a printable page, every label in Chinese and Russian (C8): the Mustache template
- * {@code templates/handling-form.mustache} (values HTML-escaped), its labels from the staff console's message
- * bundles ({@code complaints.json} of each language, copied onto the classpath under {@code console-i18n/} at
- * build time), so that the paper and the screen say the same.
+ * The handling form as a printable page, every label in Chinese and Russian (C8):
+ * {@code templates/handling-form.mustache} with the labels of the console's {@code complaints.json} ({@link PrintView}).
  */
 final class HandlingFormPage {
 
@@ -42,9 +30,7 @@ final class HandlingFormPage {
             Map.entry("by", "complaints.form.by"), Map.entry("content", "complaints.form.content"));
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Template TEMPLATE = Mustache.compiler().defaultValue("")
-            .compile(reader("templates/handling-form.mustache"));
-    private static final Map<String, Map<String, String>> BUNDLES = Map.of("zh", labels("zh"), "ru", labels("ru"));
+    private static final PrintView VIEW = PrintView.of("handling-form", "complaints", LABELS);
 
     private HandlingFormPage() {
     }
@@ -65,7 +51,7 @@ final class HandlingFormPage {
         }
         rows.add(row("subject", c.path("subject").asText()));
         rows.add(row("description", c.path("description").asText("")));
-        Map<String, Object> page = new HashMap<>(BUNDLES);
+        Map<String, Object> page = new HashMap<>();
         page.put("title", form.title());
         page.put("number", form.number());
         page.put("status", form.status());
@@ -80,7 +66,7 @@ final class HandlingFormPage {
             line.put("details", details(step));
             return line;
         }).toList());
-        return TEMPLATE.execute(page);
+        return VIEW.render(page);
     }
 
     private static Map<String, String> row(String label, String value) {
@@ -88,7 +74,7 @@ final class HandlingFormPage {
     }
 
     private static String label(String language, String name) {
-        return BUNDLES.get(language).get(name);
+        return VIEW.label(language, name);
     }
 
     private static List<Map<String, String>> details(HandlingForm.Step step) {
@@ -105,32 +91,5 @@ final class HandlingFormPage {
             details.add(Map.of("name", field.getKey(), "value", field.getValue().asText()));
         }
         return details;
-    }
-
-    /** The labels of one language, from the console's bundle; a key missing there fails at start, not on paper. */
-    private static Map<String, String> labels(String language) {
-        String path = "console-i18n/" + language + "/complaints.json";
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            Map<String, String> bundle = new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { });
-            Map<String, String> labels = new HashMap<>();
-            LABELS.forEach((name, key) -> {
-                String text = bundle.get(key);
-                if (text == null) {
-                    throw new IllegalStateException(path + " has no " + key);
-                }
-                labels.put(name, text);
-            });
-            return labels;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-    }
-
-    private static Reader reader(String path) {
-        try {
-            return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
     }
 }

@@ -47,7 +47,7 @@ class WorkflowApiTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("C3 C5 C6 C7 C8 C13 a MAJOR complaint goes through every step, none skipped, and its history replays")
+    @DisplayName("C1 C3 C5 C6 C7 C8 C13 a MAJOR complaint goes through every step, none skipped, and its history replays; its registration and handling forms print")
     void majorComplaintThroughEveryState() {
         var created = post(DESK, "/api/complaints", Complaints.major("漏水 " + UUID.randomUUID()));
         expect(created, 201, null);
@@ -128,6 +128,16 @@ class WorkflowApiTest extends ServiceTest {
         assertThat(page).contains("客户服务处理表", "Карточка обработки обращения",
                 created.getBody().get("number").asText(), "跟踪回访", "Обратный звонок клиенту", "138****5678")
                 .doesNotContain("13812345678");
+
+        var registration = api().get().uri(c + "/registration-form").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+        assertThat(registration.getStatusCode().value()).isEqualTo(200);
+        assertThat(registration.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(registration.getBody()).contains("客户信息登记表", "Регистрационная карточка клиента",
+                created.getBody().get("number").asText(), "138****5678", "受理人", "desk")
+                .doesNotContain("13812345678", "跟踪回访");
+        assertThat(api().get().uri(c + "/registration-form").header(HttpHeaders.AUTHORIZATION, DESK)
+                .accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
     }
 
     @Test

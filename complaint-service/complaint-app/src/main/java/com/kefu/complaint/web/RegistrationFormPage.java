@@ -1,0 +1,60 @@
+package com.kefu.complaint.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.complaint.query.HandlingForm;
+import com.kefu.platform.print.PrintView;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customer information registration form (《客户信息登记表》, C1) as a printable page, every label in Chinese and
+ * Russian: what the desk took down at intake — the customer (the phone masked, PD2), channel, category, subject,
+ * description, the merchant if any, who received it and when. {@code templates/registration-form.mustache} with the
+ * labels of the console's {@code complaints.json} ({@link PrintView}).
+ */
+final class RegistrationFormPage {
+
+    /** The bundle keys the page uses, by the short name the template knows them by. */
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("title", "complaints.registration.title"), Map.entry("number", "complaints.field.number"),
+            Map.entry("customer", "complaints.field.customer"), Map.entry("channel", "complaints.field.channel"),
+            Map.entry("category", "complaints.field.category"), Map.entry("priority", "complaints.field.priority"),
+            Map.entry("merchant", "complaints.field.merchant"), Map.entry("subject", "complaints.field.subject"),
+            Map.entry("description", "complaints.field.description"),
+            Map.entry("receivedBy", "complaints.field.receivedBy"),
+            Map.entry("receivedAt", "complaints.field.receivedAt"));
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final PrintView VIEW = PrintView.of("registration-form", "complaints", LABELS);
+
+    private RegistrationFormPage() {
+    }
+
+    /** The registration of {@code form}'s complaint: its first step is the intake. */
+    static String render(HandlingForm form, ZoneId zone) {
+        JsonNode c = form.complaint();
+        List<Map<String, String>> rows = new ArrayList<>();
+        rows.add(row("customer", c.path("customer").path("name").asText() + "  "
+                + c.path("customer").path("maskedPhone").asText("")));
+        rows.add(row("channel", c.path("channel").asText()));
+        rows.add(row("category", c.path("category").asText()));
+        rows.add(row("priority", c.path("priority").asText()));
+        rows.add(row("merchant", c.hasNonNull("merchant") ? c.path("merchant").path("shopNo").asText() + " "
+                + c.path("merchant").path("name").asText("") : ""));
+        rows.add(row("subject", c.path("subject").asText()));
+        rows.add(row("description", c.path("description").asText("")));
+        form.steps().stream().filter(step -> step.type().equals("ComplaintReceived")).findFirst().ifPresent(intake -> {
+            rows.add(row("receivedBy", intake.by()));
+            rows.add(row("receivedAt", TIME.format(intake.at().atZone(zone))));
+        });
+        return VIEW.render(Map.of("number", form.number(), "rows", rows));
+    }
+
+    private static Map<String, String> row(String label, String value) {
+        return Map.of("zh", VIEW.label("zh", label), "ru", VIEW.label("ru", label), "value", value);
+    }
+}

@@ -1,0 +1,84 @@
+package com.kefu.platform.print;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A printable page with every label in Chinese and Russian: a Mustache template ({@code templates/<name>.mustache},
+ * values HTML-escaped) whose labels come from the staff console's own message bundle
+ * ({@code console-i18n/<language>/<bundle>.json}, copied onto the service's classpath at build time), so that the paper
+ * and the screen say the same. The template reads a label as {@code {{zh.<name>}}} and {@code {{ru.<name>}}}; a label
+ * missing from a bundle fails when the view is built, at start, never on paper.
+ */
+public final class PrintView {
+
+    /** The languages every printed label is in. */
+    public static final List<String> LANGUAGES = List.of("zh", "ru");
+
+    private final Template template;
+    private final Map<String, Map<String, String>> labels = new HashMap<>();
+
+    private PrintView(String template, String bundle, Map<String, String> keys) {
+        this.template = Mustache.compiler().defaultValue("").compile(reader("templates/" + template + ".mustache"));
+        LANGUAGES.forEach(language -> labels.put(language, labels(language, bundle, keys)));
+    }
+
+    /**
+     * The view of {@code template}; {@code keys}: the name the template knows each label by → its key in
+     * {@code bundle} ({@code complaints}, {@code dutyday}, …).
+     */
+    public static PrintView of(String template, String bundle, Map<String, String> keys) {
+        return new PrintView(template, bundle, keys);
+    }
+
+    /** The page for {@code values}, the labels of both languages added as {@code zh} and {@code ru}. */
+    public String render(Map<String, Object> values) {
+        Map<String, Object> page = new HashMap<>(values);
+        page.putAll(labels);
+        return template.execute(page);
+    }
+
+    /** One label in one language. */
+    public String label(String language, String name) {
+        return labels.get(language).get(name);
+    }
+
+    private static Map<String, String> labels(String language, String bundle, Map<String, String> keys) {
+        String path = "console-i18n/" + language + "/" + bundle + ".json";
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            Map<String, String> texts = new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { });
+            Map<String, String> labels = new HashMap<>();
+            keys.forEach((name, key) -> {
+                String text = texts.get(key);
+                if (text == null) {
+                    throw new IllegalStateException(path + " has no " + key);
+                }
+                labels.put(name, text);
+            });
+            return labels;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static Reader reader(String path) {
+        try {
+            return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+}
