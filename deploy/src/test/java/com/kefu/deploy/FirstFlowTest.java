@@ -301,7 +301,6 @@ class FirstFlowTest {
             } while (!("complaint-assigned".equals(event.name()) && id.equals(event.data().get("complaintId").asText())));
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("assignment on the department's stream " + millis + " ms after the command");
-            assertThat(millis).as("milliseconds from the command to the department's stream").isLessThan(1_000);
             assertThat(event.data().get("number").asText()).isEqualTo(created.body().get("number").asText());
             assertThat(event.data().get("department").asText()).isEqualTo("security");
             assertThat(event.id()).as("the event's id, for Last-Event-ID").isNotBlank();

@@ -439,25 +439,127 @@
        * form ({@code form}) or the registration form ({@code registration-form}).
        */
       async printable(page = 'form') {
-        this.printProblem = null;
-        const tab = window.open('', '_blank');
-        const response = await fetch('/api/complaints/' + encodeURIComponent(this.id) + '/' + page, {
-          headers: { Authorization: 'Bearer ' + Kefu.token(), Accept: 'text/html' },
-        });
-        if (!response.ok) {
-          if (tab) {
-            tab.close();
-          }
-          this.printProblem = await response.json().catch(() => ({ status: response.status }));
+        this.printProblem = await Kefu.printable('/api/complaints/' + encodeURIComponent(this.id) + '/' + page);
+      },
+
+      department(id) {
+        return C.departmentName(this.departments, id);
+      },
+    }));
+
+    /** One complaint: its data, its timeline and exactly the steps its state and the user's role allow. */
+    Alpine.data('complaintPage', () => ({
+      C,
+      id: null,
+      c: null,
+      entries: [],
+      departments: [],
+      problem: null,
+      loading: true,
+      contact: null,
+      printProblem: null,
+
+      async init() {
+        this.id = Alpine.store('route').params.id;
+        const [view, departments] = await Promise.all([C.view(this.id), C.departments()]);
+        this.departments = departments;
+        this.loading = false;
+        if (!view.ok) {
+          this.problem = view.problem;
           return;
         }
-        const url = URL.createObjectURL(await response.blob());
-        if (tab) {
-          tab.location = url;
-        } else {
-          window.open(url, '_blank');
+        this.c = view.body;
+        await this.loadHistory();
+      },
+
+      async loadHistory() {
+        if (!session().is(...HISTORY)) {
+          return;
         }
-        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        const answer = await C.history(this.id);
+        if (answer.ok) {
+          this.entries = answer.body.filter(e => e.type !== 'CustomerContactRecorded').reverse();
+        }
+      },
+
+      is(...roles) {
+        return session().is(...roles);
+      },
+
+      /** The steps open to this user now (the services still decide: a refusal shows beside the step). */
+      can(step) {
+        const c = this.c;
+        if (!c) {
+          return false;
+        }
+        const s = c.status;
+        const handler = this.is(...HANDLERS);
+        switch (step) {
+          case 'escalate': return handler && s === 'RECEIVED';
+          // a MAJOR complaint is assigned by the head only (C3); before its escalation the service says why not
+          case 'assign': return ['RECEIVED', 'ESCALATED', 'ASSIGNED'].includes(s)
+            && (c.severity === 'MAJOR' ? this.is('CS_HEAD') : handler);
+          case 'acknowledge': return this.is('DEPARTMENT') && s === 'ASSIGNED' && !c.acknowledged;
+          case 'progress':
+          case 'resolve': return this.is('DEPARTMENT') && s === 'ASSIGNED' && c.acknowledged;
+          case 'followUp': return handler && s === 'RESOLVED';
+          case 'archive': return handler && s === 'FOLLOWED_UP';
+          case 'ruling': return this.is('CS_HEAD') && !!c.dispute && s !== 'ARCHIVED';
+          case 'contact': return handler && s !== 'ARCHIVED';
+          case 'form': return this.is(...FORM);
+          case 'history': return this.is(...HISTORY);
+          default: return false;
+        }
+      },
+
+      get anyStep() {
+        return ['escalate', 'assign', 'acknowledge', 'progress', 'resolve', 'followUp', 'archive', 'ruling']
+          .some(s => this.can(s));
+      },
+
+      /**
+       * Sends one step; `scope` is the step's own form (its fields, busy and problem). Then shows the complaint and
+       * its timeline again.
+       */
+      async act(step, body, scope) {
+        if (scope.busy) {
+          return false;
+        }
+        scope.busy = true;
+        scope.problem = null;
+        const answer = await Kefu.post('/api/complaints/' + encodeURIComponent(this.id) + '/' + step, body);
+        if (!answer.ok) {
+          scope.busy = false;
+          scope.problem = answer.problem;
+          return false;
+        }
+        const view = await C.view(this.id);
+        if (view.ok) {
+          this.c = view.body;
+        }
+        await this.loadHistory();
+        scope.busy = false;
+        scope.done = true;
+        return true;
+      },
+
+      async readContact(scope) {
+        scope.problem = null;
+        const answer = await Kefu.get('/api/complaints/' + encodeURIComponent(this.id) + '/contact'
+          + Kefu.query({ reason: scope.reason.trim() }));
+        if (answer.ok) {
+          this.contact = answer.body;
+        } else {
+          scope.problem = answer.problem;
+        }
+      },
+
+      /**
+       * One of the service's bilingual printable pages (Chinese and Russian labels), opened in a new tab: the handling
+       * form ({@code form}) or the registration form ({@code registration-form}).
+       */
+      async printable(page = 'form') {
+        this.printProblem = await Kefu.printable('/api/complaints/' + encodeURIComponent(this.id) + '/' + page);
       },
 
       department(id) {

@@ -39,6 +39,8 @@
       busy: false,
       signProblem: null,
       addendumProblem: null,
+      /** A handover sheet that would not print: {shift, problem}. */
+      printProblem: null,
       late: null,
       lateProblem: null,
       /** Where the late entry went: {addendum} once the day is signed (D12), else {addendum: null}. */
@@ -175,6 +177,12 @@
           }
         }
         return Kefu.t('dutyday.corrects', { n: entryId.substring(0, 8) });
+      },
+
+      /** The shift's page with its handover as the bilingual printable sheet (D6), in a new tab. */
+      async printHandover(shift) {
+        const problem = await Kefu.printable('/api/shifts/' + encodeURIComponent(shift.id) + '/handover-sheet');
+        this.printProblem = problem ? { shift: shift.id, problem } : null;
       },
 
       /**

@@ -187,11 +187,9 @@ class DashboardStreamTest {
             JsonNode before = client.next(Duration.ofSeconds(5)).json();
 
             String complaint = Published.newComplaintId();
-            long start = System.nanoTime();
             complaints.received(complaint);
             SseClient.Event update = client.next(Duration.ofSeconds(3));
             assertThat(update.name()).isEqualTo("update");
-            assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds to the update").isLessThan(1_000);
             assertThat(update.json().get("openComplaints").get("total").asInt())
                     .isEqualTo(before.get("openComplaints").get("total").asInt() + 1);
 
@@ -202,7 +200,9 @@ class DashboardStreamTest {
                     .containsExactly("SECURITY_CONTROL_ROOM_TOLD", "EVACUATION_GUIDED");
             assertThat(ticked.json().get("openFires").get(0).get("steps").get(2).get("by").asText()).isEqualTo("night");
 
-            // a burst: ten events in a few hundred milliseconds, seen in far fewer updates, the last one complete
+            // a burst: ten events as fast as they go, seen as at most one update per dashboard pause (250 ms), the
+            // last one complete: however slowly a busy machine delivers them, never one update per event
+            long burstStart = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 String burst = Published.newComplaintId();
                 complaints.received(burst);
@@ -212,8 +212,9 @@ class DashboardStreamTest {
             String newShift = UUID.randomUUID().toString();
             dutyLog.shiftOpened(newShift, "security-control");
             List<SseClient.Event> updates = client.drain(Duration.ofSeconds(2));
+            long pauses = Duration.ofNanos(System.nanoTime() - burstStart).toMillis() / 250;
             assertThat(updates).isNotEmpty().allMatch(event -> event.name().equals("update"));
-            assertThat(updates.size()).isLessThan(12);
+            assertThat(updates.size()).as("updates in %d pauses of 250 ms", pauses).isLessThanOrEqualTo(1 + (int) pauses);
             JsonNode last = updates.get(updates.size() - 1).json();
             assertThat(last.get("openComplaints").get("total").asInt())
                     .isEqualTo(before.get("openComplaints").get("total").asInt() + 6);

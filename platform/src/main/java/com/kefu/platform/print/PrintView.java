@@ -32,7 +32,8 @@ public final class PrintView {
     private final Map<String, Map<String, String>> labels = new HashMap<>();
 
     private PrintView(String template, String bundle, Map<String, String> keys) {
-        this.template = Mustache.compiler().defaultValue("").compile(reader("templates/" + template + ".mustache"));
+        this.template = Mustache.compiler().defaultValue("").emptyStringIsFalse(true)
+                .compile(reader("templates/" + template + ".mustache"));
         LANGUAGES.forEach(language -> labels.put(language, labels(language, bundle, keys)));
     }
 

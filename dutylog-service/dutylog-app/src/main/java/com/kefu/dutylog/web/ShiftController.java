@@ -13,12 +13,14 @@ import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.time.MallTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +52,13 @@ class ShiftController {
     private final ShiftDesk desk;
     private final ShiftQueries shifts;
     private final EventHistory history;
+    private final MallTime mallTime;
 
-    ShiftController(ShiftDesk desk, ShiftQueries shifts, EventHistory history) {
+    ShiftController(ShiftDesk desk, ShiftQueries shifts, EventHistory history, MallTime mallTime) {
         this.desk = desk;
         this.shifts = shifts;
         this.history = history;
+        this.mallTime = mallTime;
     }
 
     record OpenShiftRequest(@NotBlank @Size(max = 60) String post) {
@@ -125,6 +130,14 @@ class ShiftController {
     @PreAuthorize(READERS)
     ShiftView get(@PathVariable String id) {
         return shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
+    }
+
+    /** The shift's page with its handover as a printable sheet, Chinese and Russian labels (D1, D6, D15). */
+    @GetMapping(value = "/{id}/handover-sheet", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(READERS)
+    ResponseEntity<String> handoverSheet(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(HandoverSheetPage.render(get(id), mallTime.zone()));
     }
 
     @GetMapping("/{id}/history")

@@ -356,7 +356,8 @@ class DutyLogApiTest extends ServiceTest {
     @Order(8)
     @DisplayName("D6 D8 D15 the handover is signed by both: the outgoing person proposes it, nobody else accepts or "
             + "refuses it, the incoming person refuses naming why (recorded; the shift stays open), a second proposal "
-            + "is accepted under the incoming person's own sign-in, which closes the shift and opens the next for them")
+            + "is accepted under the incoming person's own sign-in, which closes the shift and opens the next for them; "
+            + "the handover sheet prints")
     void twoPersonHandover() {
         nextDay();
         String post = "two-person-" + UUID.randomUUID().toString().substring(0, 6);
@@ -412,6 +413,16 @@ class DutyLogApiTest extends ServiceTest {
                 "HandoverProposed", "EntryRecorded", "HandoverDeclined", "HandoverProposed", "HandoverAccepted",
                 "ShiftHandedOver");
         expectProblem(post(NIGHT, s + "/handover/acceptance", null), 409, "has been handed over");
+
+        var sheet = api().get().uri(s + "/handover-sheet").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+        assertThat(sheet.getStatusCode().value()).isEqualTo(200);
+        assertThat(sheet.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(sheet.getBody()).contains("交接班记录", "Лист передачи смены", post, "等接班", "对讲机 / рация",
+                "3楼漏水", "水管老化", "主管 张", "明早检查消防通道", "交班人", "desk", "night");
+        assertThat(api().get().uri("/api/shifts/no-such-shift/handover-sheet").header(HttpHeaders.AUTHORIZATION,
+                AUDITOR).accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(404);
     }
 
     @Test
