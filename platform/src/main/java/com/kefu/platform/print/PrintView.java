@@ -52,6 +52,11 @@ public final class PrintView {
         return template.execute(page);
     }
 
+    /** A row of a two-column table: the label {@code name} in both languages ({@code zh}, {@code ru}) and its value. */
+    public Map<String, String> row(String name, String value) {
+        return Map.of("zh", label("zh", name), "ru", label("ru", name), "value", value);
+    }
+
     /** One label in one language. */
     public String label(String language, String name) {
         return labels.get(language).get(name);

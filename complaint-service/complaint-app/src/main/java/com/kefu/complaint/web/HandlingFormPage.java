@@ -37,20 +37,10 @@ final class HandlingFormPage {
 
     static String render(HandlingForm form, ZoneId zone) {
         JsonNode c = form.complaint();
-        List<Map<String, String>> rows = new ArrayList<>();
-        rows.add(row("customer", c.path("customer").path("name").asText() + "  "
-                + c.path("customer").path("maskedPhone").asText("")));
-        rows.add(row("channel", c.path("channel").asText()));
-        rows.add(row("category", c.path("category").asText()));
-        rows.add(Map.of("zh", label("zh", "severity") + " / " + label("zh", "priority"),
+        List<Map<String, String>> rows = IntakeRows.of(VIEW, c, Map.of(
+                "zh", label("zh", "severity") + " / " + label("zh", "priority"),
                 "ru", label("ru", "severity") + " / " + label("ru", "priority"),
                 "value", c.path("severity").asText() + " / " + c.path("priority").asText()));
-        if (c.hasNonNull("merchant")) {
-            rows.add(row("merchant", c.path("merchant").path("shopNo").asText() + " "
-                    + c.path("merchant").path("name").asText("")));
-        }
-        rows.add(row("subject", c.path("subject").asText()));
-        rows.add(row("description", c.path("description").asText("")));
         Map<String, Object> page = new HashMap<>();
         page.put("title", form.title());
         page.put("number", form.number());
@@ -69,9 +59,6 @@ final class HandlingFormPage {
         return VIEW.render(page);
     }
 
-    private static Map<String, String> row(String label, String value) {
-        return Map.of("zh", label("zh", label), "ru", label("ru", label), "value", value);
-    }
 
     private static String label(String language, String name) {
         return VIEW.label(language, name);

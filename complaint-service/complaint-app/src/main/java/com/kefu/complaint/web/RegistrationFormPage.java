@@ -37,24 +37,13 @@ final class RegistrationFormPage {
     /** The registration of {@code form}'s complaint: its first step is the intake. */
     static String render(HandlingForm form, ZoneId zone) {
         JsonNode c = form.complaint();
-        List<Map<String, String>> rows = new ArrayList<>();
-        rows.add(row("customer", c.path("customer").path("name").asText() + "  "
-                + c.path("customer").path("maskedPhone").asText("")));
-        rows.add(row("channel", c.path("channel").asText()));
-        rows.add(row("category", c.path("category").asText()));
-        rows.add(row("priority", c.path("priority").asText()));
-        rows.add(row("merchant", c.hasNonNull("merchant") ? c.path("merchant").path("shopNo").asText() + " "
-                + c.path("merchant").path("name").asText("") : ""));
-        rows.add(row("subject", c.path("subject").asText()));
-        rows.add(row("description", c.path("description").asText("")));
+        List<Map<String, String>> rows = new ArrayList<>(IntakeRows.of(VIEW, c,
+                VIEW.row("priority", c.path("priority").asText())));
         form.steps().stream().filter(step -> step.type().equals("ComplaintReceived")).findFirst().ifPresent(intake -> {
-            rows.add(row("receivedBy", intake.by()));
-            rows.add(row("receivedAt", TIME.format(intake.at().atZone(zone))));
+            rows.add(VIEW.row("receivedBy", intake.by()));
+            rows.add(VIEW.row("receivedAt", TIME.format(intake.at().atZone(zone))));
         });
         return VIEW.render(Map.of("number", form.number(), "rows", rows));
     }
 
-    private static Map<String, String> row(String label, String value) {
-        return Map.of("zh", VIEW.label("zh", label), "ru", VIEW.label("ru", label), "value", value);
-    }
 }
