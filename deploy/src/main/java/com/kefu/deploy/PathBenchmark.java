@@ -100,7 +100,7 @@ public final class PathBenchmark {
                     Integer.parseInt(env.getOrDefault("BENCH_WARMUP_MAX", "900")),
                     Integer.parseInt(env.getOrDefault("BENCH_BASELINE_SECONDS", "10")),
                     Long.parseLong(env.getOrDefault("BENCH_REPLAY_EVENTS", "100000")),
-                    env.getOrDefault("BENCH_PROJECTION", "complaint-statistics"),
+                    env.getOrDefault("BENCH_PROJECTION", "complaint-view"),
                     Integer.parseInt(env.getOrDefault("BENCH_LATENCY_SAMPLES", "300")),
                     Integer.parseInt(env.getOrDefault("BENCH_HISTORY_EVENTS", "200")),
                     Integer.parseInt(env.getOrDefault("BENCH_HISTORY_READS", "300")),
