@@ -1,6 +1,6 @@
 -- The statistics' figures (C11) and the current stage's deadline (C10) become columns of the complaint's own row,
--- kept by the same subscribing processor as the view (complaint-view). A registration wrote three rows with nine
--- index entries (the view, complaint_statistic, complaint_deadline); it now writes one row with seven.
+-- kept by the same subscribing processor as the view (complaint-view). A registration wrote three rows with eight
+-- index entries (the view, complaint_statistic, complaint_deadline); it now writes one row with six.
 -- complaint_statistic and complaint_deadline stay as views of that row for those who read them.
 alter table complaint_view
     add column statistic_status    varchar(20),
