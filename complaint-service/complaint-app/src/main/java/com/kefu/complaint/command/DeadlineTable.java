@@ -5,7 +5,6 @@ import com.kefu.complaint.api.ComplaintAssignedEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
-import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.Priority;
@@ -16,19 +15,18 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * The deadline of each complaint's current stage (C10), kept from the events: entering a stage sets its due
- * time from {@link DeadlineProperties}; leaving the workflow (archive) removes it. Writes are idempotent.
+ * The deadline of each complaint's current stage (C10), kept from the events in columns of the complaint's own row
+ * ({@code complaint_view}, read as {@code complaint_deadline}) by the view's processor, in the command's own
+ * transaction: registration writes the first stage with the row (the view's insert), entering a later stage sets its
+ * due time from {@link DeadlineProperties}; leaving the workflow (archive) removes it. Writes are idempotent.
  */
 @Component
-@ProcessingGroup(DeadlineTable.PROCESSING_GROUP)
+@ProcessingGroup("complaint-view")
 class DeadlineTable {
-
-    static final String PROCESSING_GROUP = "complaint-deadlines";
 
     private final JdbcTemplate jdbc;
     private final DeadlineProperties deadlines;
@@ -36,12 +34,6 @@ class DeadlineTable {
     DeadlineTable(JdbcTemplate jdbc, DeadlineProperties deadlines) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
-    }
-
-    @EventHandler
-    void on(ComplaintReceivedEvent event) {
-        Instant at = event.receivedAt();
-        enter(event.complaintId(), event.number(), event.priority(), "RECEIVED", null, at);
     }
 
     @EventHandler
@@ -78,45 +70,39 @@ class DeadlineTable {
 
     @EventHandler
     void on(ComplaintArchivedEvent event) {
-        jdbc.update("delete from complaint_deadline where complaint_id = ?", event.complaintId());
+        jdbc.update("""
+                update complaint_view set deadline_stage = null, deadline_department = null, deadline_entered_at = null,
+                    deadline_due_at = null, deadline_missed_at = null
+                where id = ?""", event.complaintId());
     }
 
     @EventHandler
     void on(ComplaintDeadlineMissedEvent event) {
-        jdbc.update("update complaint_deadline set missed_at = ? where complaint_id = ? and stage = ? and due_at = ?",
-                java.sql.Timestamp.from(event.missedAt()), event.complaintId(), event.stage(), java.sql.Timestamp.from(event.dueAt()));
+        jdbc.update("update complaint_view set deadline_missed_at = ? where id = ? and deadline_stage = ? and deadline_due_at = ?",
+                Timestamp.from(event.missedAt()), event.complaintId(), event.stage(), Timestamp.from(event.dueAt()));
         jdbc.update("""
                 insert into missed_deadline (complaint_id, number, priority, stage, department, due_at, missed_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 event.complaintId(), event.number(), event.priority().name(), event.stage(), event.department(),
-                java.sql.Timestamp.from(event.dueAt()), java.sql.Timestamp.from(event.missedAt()));
+                Timestamp.from(event.dueAt()), Timestamp.from(event.missedAt()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from complaint_deadline");
-        jdbc.update("delete from missed_deadline");
+        jdbc.update("delete from missed_deadline"); // the rows' deadlines go with the view's rows
     }
 
+    /** Enters {@code stage} unless the complaint has left the workflow or an event after this one was kept. */
     private void enter(String complaintId, String stage, String department, Instant at) {
-        jdbc.query("select number, priority, department from complaint_deadline where complaint_id = ?",
+        jdbc.query("select priority from complaint_view where id = ? and deadline_stage is not null",
                 rs -> {
-                    enter(complaintId, rs.getString("number"), Priority.valueOf(rs.getString("priority")), stage,
-                            department != null ? department : rs.getString("department"), at);
+                    Instant due = deadlines.due(Priority.valueOf(rs.getString("priority")), stage, at);
+                    jdbc.update("""
+                            update complaint_view set deadline_stage = ?,
+                                deadline_department = coalesce(?, deadline_department), deadline_entered_at = ?,
+                                deadline_due_at = ?, deadline_missed_at = null
+                            where id = ? and deadline_entered_at <= ?""",
+                            stage, department, Timestamp.from(at), Timestamp.from(due), complaintId, Timestamp.from(at));
                 }, complaintId);
-    }
-
-    private void enter(String complaintId, String number, Priority priority, String stage, String department,
-                       Instant at) {
-        Optional<Duration> limit = deadlines.limit(priority, stage);
-        // a stage without a deadline still keeps the row, far in the future, so the next stage finds the number
-        Instant due = limit.map(at::plus).orElse(at.plus(Duration.ofDays(36_500)));
-        jdbc.update("""
-                insert into complaint_deadline (complaint_id, number, priority, stage, department, entered_at, due_at)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (complaint_id) do update set stage = excluded.stage, department = excluded.department,
-                    entered_at = excluded.entered_at, due_at = excluded.due_at, missed_at = null
-                where complaint_deadline.entered_at <= excluded.entered_at""",
-                complaintId, number, priority.name(), stage, department, java.sql.Timestamp.from(at), java.sql.Timestamp.from(due));
     }
 }

@@ -4,6 +4,7 @@ import com.kefu.complaint.api.Priority;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,5 +22,13 @@ public record DeadlineProperties(Map<Priority, Map<String, Duration>> limits, Du
 
     public Optional<Duration> limit(Priority priority, String stage) {
         return Optional.ofNullable(limits.getOrDefault(priority, Map.of()).get(stage));
+    }
+
+    /**
+     * When a stage entered at {@code at} is due. A stage without a deadline is due far in the future: the complaint
+     * still keeps its stage, so the next one finds it.
+     */
+    public Instant due(Priority priority, String stage, Instant at) {
+        return limit(priority, stage).map(at::plus).orElse(at.plus(Duration.ofDays(36_500)));
     }
 }

@@ -11,6 +11,7 @@ import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.EscalationAcknowledgedEvent;
 import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
+import com.kefu.complaint.config.DeadlineProperties;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -24,7 +25,9 @@ import java.sql.Timestamp;
 
 /**
  * The complaint read model, kept in the command's own transaction (a subscribing processor: a read by id right
- * after a write sees it) and rebuilt by replaying the event store. Writes are idempotent, so an event handled again
+ * after a write sees it) and rebuilt by replaying the event store. The same row carries the statistics' figures
+ * ({@link ComplaintStatistics}) and the current stage's deadline (the command side's deadline table), kept by the
+ * same processor. Writes are idempotent, so an event handled again
  * during a rebuild changes nothing.
  */
 @Component
@@ -34,27 +37,38 @@ class ComplaintProjection {
     static final String PROCESSING_GROUP = "complaint-view";
 
     private final JdbcTemplate jdbc;
+    private final DeadlineProperties deadlines;
 
-    ComplaintProjection(JdbcTemplate jdbc) {
+    ComplaintProjection(JdbcTemplate jdbc, DeadlineProperties deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
 
+    /**
+     * One row for the registration: the view, the statistics' first stage ({@link ComplaintStatistics}) and the
+     * first stage's deadline (C10, kept on by the deadline table) — one insert where there were three.
+     */
     @EventHandler
-    void on(ComplaintReceivedEvent event) {
+    void on(ComplaintReceivedEvent event, @SequenceNumber long sequence) {
         var merchant = event.merchant();
+        Timestamp at = Timestamp.from(event.receivedAt());
         jdbc.update("""
                 insert into complaint_view (id, number, status, channel, category, severity, priority,
                     customer_name, customer_masked_phone, member_id, merchant_shop_no, merchant_name,
-                    subject, description, received_by, received_at, dispute_complainant, dispute_respondent)
-                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    subject, description, received_by, received_at, dispute_complainant, dispute_respondent,
+                    statistic_status, status_since, statistic_sequence,
+                    deadline_stage, deadline_entered_at, deadline_due_at)
+                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, 'RECEIVED', ?, ?)
                 on conflict (id) do nothing""",
                 event.complaintId(), event.number(), event.channel().name(), event.category().name(),
                 event.severity().name(), event.priority().name(), event.customer().name(),
                 event.customer().maskedPhone(), event.customer().memberId(),
                 merchant == null ? null : merchant.shopNo(), merchant == null ? null : merchant.name(),
-                event.subject(), event.description(), event.receivedBy(), Timestamp.from(event.receivedAt()),
+                event.subject(), event.description(), event.receivedBy(), at,
                 event.dispute() == null ? null : event.dispute().complainant().name(),
-                event.dispute() == null ? null : event.dispute().respondent().name());
+                event.dispute() == null ? null : event.dispute().respondent().name(),
+                at, sequence,
+                at, Timestamp.from(deadlines.due(event.priority(), "RECEIVED", event.receivedAt())));
     }
 
     @EventHandler

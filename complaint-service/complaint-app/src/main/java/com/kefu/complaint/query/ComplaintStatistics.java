@@ -5,7 +5,6 @@ import com.kefu.complaint.api.ComplaintAssignedEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
-import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ImprovementProposalRecordedEvent;
@@ -22,12 +21,14 @@ import java.time.Instant;
 
 /**
  * The figures behind the statistics (C11): per complaint its dimensions and current stage, and for every stage it
- * left how long it stayed there, measured between the events' own instants. A processing group of its own, so
- * that it can be reset and rebuilt from the event store alone ({@link ComplaintReports} reads it). Every write is
+ * left how long it stayed there, measured between the events' own instants. The per-complaint figures are columns of
+ * the complaint's own row ({@code complaint_view}, read as {@code complaint_statistic}; the view's insert writes the
+ * first stage), kept by the view's processor in the command's own transaction: a registration writes one row, not
+ * one per read model. Resetting the view rebuilds them with it ({@link ComplaintReports} reads them). Every write is
  * guarded by the event's sequence number, so a batch handled twice counts once.
  */
 @Component
-@ProcessingGroup(ComplaintStatistics.PROCESSING_GROUP)
+@ProcessingGroup("complaint-view")
 class ComplaintStatistics {
 
     static final String PROCESSING_GROUP = "complaint-statistics";
@@ -39,26 +40,13 @@ class ComplaintStatistics {
     }
 
     @EventHandler
-    void on(ComplaintReceivedEvent event, @SequenceNumber long sequence) {
-        Timestamp at = Timestamp.from(event.receivedAt());
-        jdbc.update("""
-                insert into complaint_statistic (complaint_id, received_at, channel, category, severity, priority,
-                    status, status_since, last_sequence)
-                values (?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)
-                on conflict (complaint_id) do nothing""",
-                event.complaintId(), at, event.channel().name(), event.category().name(), event.severity().name(),
-                event.priority().name(), at, sequence);
-    }
-
-    @EventHandler
     void on(ComplaintEscalatedEvent event, @SequenceNumber long sequence) {
         move(event.complaintId(), sequence, "ESCALATED", event.escalatedAt());
     }
 
     @EventHandler
     void on(ComplaintAssignedEvent event, @SequenceNumber long sequence) {
-        jdbc.update("update complaint_statistic set department = ? where complaint_id = ? and last_sequence < ?",
-                event.department(), event.complaintId(), sequence);
+        // the department is the view's own column, set by its handler of the same event
         move(event.complaintId(), sequence, "ASSIGNED", event.assignedAt());
     }
 
@@ -70,13 +58,11 @@ class ComplaintStatistics {
     @EventHandler
     void on(ComplaintFollowedUpEvent event, @SequenceNumber long sequence) {
         jdbc.update("""
-                update complaint_statistic set follow_up_calls = follow_up_calls + 1,
-                    reached_calls = reached_calls + case when ? then 1 else 0 end,
-                    satisfaction = coalesce(?, satisfaction),
+                update complaint_view set reached_calls = reached_calls + case when ? then 1 else 0 end,
                     satisfied = case when ? then ? else satisfied end
-                where complaint_id = ? and last_sequence < ?""",
-                event.reached(), event.satisfaction(), event.reached(), event.satisfied(), event.complaintId(),
-                sequence);
+                where id = ? and statistic_sequence < ?""",
+                event.reached(), event.reached(), event.satisfied(), event.complaintId(), sequence);
+        // the calls and the score are the view's own columns (follow_up_calls, satisfaction), counted by its handler
         if (event.satisfied()) {
             move(event.complaintId(), sequence, "FOLLOWED_UP", event.calledAt());
         } else {
@@ -86,7 +72,7 @@ class ComplaintStatistics {
 
     @EventHandler
     void on(ComplaintReopenedEvent event, @SequenceNumber long sequence) {
-        jdbc.update("update complaint_statistic set reopened = reopened + 1 where complaint_id = ? and last_sequence < ?",
+        jdbc.update("update complaint_view set reopened = reopened + 1 where id = ? and statistic_sequence < ?",
                 event.complaintId(), sequence);
         move(event.complaintId(), sequence, "ASSIGNED", event.reopenedAt());
     }
@@ -120,19 +106,19 @@ class ComplaintStatistics {
         Timestamp when = Timestamp.from(at);
         jdbc.update("""
                 insert into complaint_stage_time (complaint_id, sequence, stage, millis)
-                select complaint_id, ?, status, (extract(epoch from (?::timestamptz - status_since)) * 1000)::bigint
-                from complaint_statistic where complaint_id = ? and last_sequence < ? and status <> ?
+                select id, ?, statistic_status, (extract(epoch from (?::timestamptz - status_since)) * 1000)::bigint
+                from complaint_view where id = ? and statistic_sequence < ? and statistic_status <> ?
                 on conflict do nothing""",
                 sequence, when, complaintId, sequence, stage);
         jdbc.update("""
-                update complaint_statistic set status_since = case when status = ? then status_since else ? end,
-                    status = ?, last_sequence = ?
-                where complaint_id = ? and last_sequence < ?""",
+                update complaint_view set status_since = case when statistic_status = ? then status_since else ? end,
+                    statistic_status = ?, statistic_sequence = ?
+                where id = ? and statistic_sequence < ?""",
                 stage, when, stage, sequence, complaintId, sequence);
     }
 
     private void touch(String complaintId, long sequence) {
-        jdbc.update("update complaint_statistic set last_sequence = ? where complaint_id = ? and last_sequence < ?",
+        jdbc.update("update complaint_view set statistic_sequence = ? where id = ? and statistic_sequence < ?",
                 sequence, complaintId, sequence);
     }
 
@@ -141,6 +127,6 @@ class ComplaintStatistics {
         jdbc.update("delete from complaint_stage_time");
         jdbc.update("delete from complaint_missed_statistic");
         jdbc.update("delete from improvement_proposal");
-        jdbc.update("delete from complaint_statistic");
+        // the per-complaint figures go with the view's rows
     }
 }

@@ -300,7 +300,7 @@ class ReportTest extends ServiceTest {
 
     @Test
     @Order(5)
-    @DisplayName("C11 C13 resetting the statistics and replaying the event store gives the same figures")
+    @DisplayName("C11 C13 resetting the complaint view, which carries the statistics, and replaying the event store gives the same figures")
     void replayGivesTheSameFigures() {
         happen();
         Map<String, JsonNode> before = new HashMap<>();
@@ -309,13 +309,13 @@ class ReportTest extends ServiceTest {
         }
         assertThat(call(HttpMethod.POST, ADMIN, "/admin/projections/kafka-relay/replay", null)
                 .getStatusCode().value()).isEqualTo(409);
-        assertThat(call(HttpMethod.POST, HEAD, "/admin/projections/complaint-statistics/replay", null)
+        assertThat(call(HttpMethod.POST, HEAD, "/admin/projections/complaint-view/replay", null)
                 .getStatusCode().value()).isEqualTo(403);
 
-        var replay = call(HttpMethod.POST, ADMIN, "/admin/projections/complaint-statistics/replay", null);
+        var replay = call(HttpMethod.POST, ADMIN, "/admin/projections/complaint-view/replay", null);
         assertThat(replay.getStatusCode().value()).as(String.valueOf(replay.getBody())).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> !call(HttpMethod.GET, ADMIN,
-                "/admin/projections/complaint-statistics", null).getBody().get("replaying").asBoolean());
+                "/admin/projections/complaint-view", null).getBody().get("replaying").asBoolean());
         for (String period : before.keySet()) {
             assertThat(report(period)).as(period).isEqualTo(before.get(period));
         }
