@@ -3,3 +3,4 @@
 CREATE DATABASE dutylog OWNER kefu;
 CREATE DATABASE broadcast OWNER kefu;
 CREATE DATABASE membership OWNER kefu;
+CREATE DATABASE audit OWNER kefu;

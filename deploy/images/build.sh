@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the five images from the jars of ./mvnw -DskipTests package (deploy/images/Dockerfile), tagged
+# Builds the six images from the jars of ./mvnw -DskipTests package (deploy/images/Dockerfile), tagged
 # ${REGISTRY:-kefu}/<name>:${TAG:-0.1.0}; PUSH=1 pushes them too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,5 +14,6 @@ complaint-service complaint-service/complaint-app
 dutylog-service dutylog-service/dutylog-app
 broadcast-service broadcast-service/broadcast-app espeak-ng
 membership-service membership-service/membership-app
+audit-service audit-service/audit-app
 gateway gateway
 IMAGES

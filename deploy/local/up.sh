@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine with nothing but Java 17: a real PostgreSQL and Kafka broker,
-# the four services and the gateway on port 8080. Builds first on a fresh clone, and again when sources
+# the five services and the gateway on port 8080. Builds first on a fresh clone, and again when sources
 # changed. A process that dies is started again (with a back-off) and the output says so. `--detach` starts a
 # supervisor of its own (DATA_DIR/logs/supervisor.log) and returns once everything is healthy;
 # deploy/local/down.sh stops it. `--cluster` starts three brokers, two instances of each service and two gateways (R6).

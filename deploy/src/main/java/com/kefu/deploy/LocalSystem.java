@@ -93,13 +93,16 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /**
-         * The same system as a cluster (R6): three brokers, and every service and gateway of these settings twice; a
-         * second instance on its first's port + {@code secondOffset}.
+         * The same system as a cluster (R6): three brokers, and every service and gateway of these settings twice (but
+         * audit-service, once); a second instance on its first's port + {@code secondOffset}.
          */
         public Settings clustered(int secondOffset) {
             List<Service> twice = new ArrayList<>();
             for (Service service : services) {
-                if (!service.name().equals("gateway")) {
+                if (service.name().equals(AUDIT_SERVICE)) {
+                    // the trail reads every topic in one consumer group: one instance is enough for R6's checks
+                    twice.add(service);
+                } else if (!service.name().equals("gateway")) {
                     twice.add(service);
                     twice.add(service.another(2, service.port() + secondOffset));
                 }
@@ -130,6 +133,7 @@ public final class LocalSystem implements AutoCloseable {
                     new Service("broadcast-service", "broadcast-service/broadcast-app", "broadcast", gatewayPort + 3),
                     new Service("membership-service", "membership-service/membership-app", "membership",
                             gatewayPort + 4),
+                    new Service("audit-service", "audit-service/audit-app", "audit", gatewayPort + 5),
                     new Service("gateway", "gateway", null, gatewayPort));
         }
 
@@ -162,7 +166,9 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
     private static final String SUPERVISOR = "supervisor";
-    private static final List<String> STOP_ORDER = List.of("gateway", "gateway-2", "membership-service",
+    /** The auditors' trail (A2): one instance in a cluster too, and a smaller heap (it keeps no aggregates). */
+    static final String AUDIT_SERVICE = "audit-service";
+    private static final List<String> STOP_ORDER = List.of("gateway", "gateway-2", AUDIT_SERVICE, "membership-service",
             "membership-service-2", "broadcast-service", "broadcast-service-2", "dutylog-service", "dutylog-service-2",
             "complaint-service", "complaint-service-2", "kafka", "kafka-1", "kafka-2", "kafka-3", "postgres");
     /** A cluster's second instances listen on their first's port + this (gateway 8090, services 8091–8094). */
@@ -558,7 +564,8 @@ public final class LocalSystem implements AutoCloseable {
         settings.services().stream().filter(other -> other.database() != null && other.instance() == 1)
                 .forEach(other -> env.put(other.name().replace("-", "_").toUpperCase() + "_URL",
                         "http://127.0.0.1:" + other.port()));
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
+        String heap = service.name().equals(AUDIT_SERVICE) ? "-Xmx192m" : "-Xmx384m";
+        List<String> command = new ArrayList<>(List.of(java.toString(), heap, "-XX:+UseSerialGC", "-Xss512k",
                 "-Dfile.encoding=UTF-8", "-Daxoniq.update-checker.disabled=true",
                 "-Ddisable-axoniq-console-message=true",
                 "-jar", jar.toString(), "--spring.profiles.active=local"));

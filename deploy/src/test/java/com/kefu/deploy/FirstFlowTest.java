@@ -81,7 +81,8 @@ class FirstFlowTest {
 
     @Test
     @Order(3)
-    @DisplayName("C3 C4 C8 C13 M4 a MAJOR and a VIP complaint go through every state via the gateway; history and form")
+    @DisplayName("C3 C4 C8 C13 M4 A2 a MAJOR and a VIP complaint go through every state via the gateway; history and "
+            + "form; the member's trail across services")
     void majorAndVipComplaintsThroughEveryState() {
         Gateway aftersales = Gateway.signIn(system.gatewayUrl(), "aftersales");
         Gateway head = Gateway.signIn(system.gatewayUrl(), "head");
@@ -131,6 +132,17 @@ class FirstFlowTest {
             assertThat(form.body().get("filed").asBoolean()).isTrue();
             assertThat(form.body().get("number").asText()).isEqualTo(created.body().get("number").asText());
         }
+        // A2 the auditors' trail through the gateway: the member's events and the complaints naming the member, from
+        // two services' topics, in time order, the member's name masked as published
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var trail = auditor.get("/api/audit/trail?subject=" + memberId + "&size=500");
+            assertThat(trail.status()).isEqualTo(200);
+            List<String> types = new ArrayList<>();
+            trail.body().path("items").forEach(item -> types.add(item.get("type").asText()));
+            assertThat(types).startsWith("MemberRegistered").contains("MemberTierChanged", "ComplaintReceived");
+            assertThat(trail.body().toString()).doesNotContain("Анна Смирнова").doesNotContain("+79145550101");
+        });
+        assertThat(desk.get("/api/audit/trail?subject=" + memberId).status()).isEqualTo(403);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kefu.complaint.api.ComplaintTopics;
 import com.kefu.deploy.LocalSystem;
 import com.kefu.dutylog.api.DutylogTopics;
+import com.kefu.platform.contracts.audit.AuditTopics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -245,6 +246,17 @@ class ManifestsTest {
                 assertThat(config(topic, "min.insync.replicas")).as("%s in sync", published)
                         .isEqualTo(environment.get("KEFU_RELAY_MININSYNCREPLICAS"));
                 used.add(published);
+                // A1: a service that publishes publishes its chain heads too, on the audit topic with the same settings
+                String heads = properties.getOrDefault("kefu.audit.chain-head-topic", AuditTopics.CHAIN_HEADS);
+                KafkaTopic audit = topic(topics, heads, service.name() + " publishes its chain heads on");
+                assertThat(audit.getSpec().getPartitions()).as(heads).isEqualTo(partitions);
+                assertThat(config(audit, "retention.ms")).as("%s keeps every head", heads).isEqualTo("-1");
+                assertThat(config(audit, "retention.bytes")).as("%s keeps every head", heads).isEqualTo("-1");
+                assertThat(audit.getSpec().getReplicas()).as("%s's copies", heads)
+                        .isGreaterThanOrEqualTo(Integer.parseInt(environment.get("KEFU_RELAY_REPLICATIONFACTOR")));
+                assertThat(config(audit, "min.insync.replicas")).as("%s in sync", heads)
+                        .isEqualTo(environment.get("KEFU_RELAY_MININSYNCREPLICAS"));
+                used.add(heads);
             }
             properties.entrySet().stream().filter(e -> e.getKey().startsWith("kefu.consumer.topics["))
                     .map(Map.Entry::getValue).forEach(read -> {

@@ -28,27 +28,34 @@ import java.util.concurrent.TimeoutException;
  * forgets its events after a week. The broker may still be starting: it is waited for, up to
  * {@code kefu.relay.topic-check}.
  */
-class PublishedTopic implements SmartInitializingSingleton {
+public class PublishedTopic implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PublishedTopic.class);
 
     private final KafkaAdmin kafkaAdmin;
     private final RelayProperties properties;
+    private final String topic;
 
     PublishedTopic(KafkaAdmin kafkaAdmin, RelayProperties properties) {
+        this(kafkaAdmin, properties, properties.topic());
+    }
+
+    /** The check of another topic the service publishes on (the audit topic, A1), with the same settings. */
+    public PublishedTopic(KafkaAdmin kafkaAdmin, RelayProperties properties, String topic) {
         this.kafkaAdmin = kafkaAdmin;
         this.properties = properties;
+        this.topic = topic;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         List<String> unfit = check();
         if (!unfit.isEmpty()) {
-            throw new IllegalStateException("the topic " + properties.topic() + " is not fit to publish on: "
+            throw new IllegalStateException("the topic " + topic + " is not fit to publish on: "
                     + String.join("; ", unfit) + ". Create or alter it with these settings (kafka-topics.sh / "
                     + "kafka-configs.sh, or the KafkaTopic resource), or let the service create it");
         }
-        log.info("publishing on {}: every event kept, {} partitions, {} copies, {} in sync", properties.topic(),
+        log.info("publishing on {}: every event kept, {} partitions, {} copies, {} in sync", topic,
                 properties.partitions(), properties.replicationFactor(), properties.minInsyncReplicas());
     }
 
@@ -61,20 +68,19 @@ class PublishedTopic implements SmartInitializingSingleton {
                 return unfit(admin);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot check the topic " + properties.topic() + " within "
+                    throw new IllegalStateException("cannot check the topic " + topic + " within "
                             + properties.topicCheck() + ": " + e.getMessage(), e);
                 }
-                log.warn("the broker cannot tell about {} yet ({}); asking again", properties.topic(), e.toString());
+                log.warn("the broker cannot tell about {} yet ({}); asking again", topic, e.toString());
                 pause(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while checking the topic " + properties.topic(), e);
+                throw new IllegalStateException("interrupted while checking the topic " + topic, e);
             }
         }
     }
 
     private List<String> unfit(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
-        String topic = properties.topic();
         long timeout = properties.topicCheck().toMillis();
         Map<String, TopicDescription> topics = admin.describeTopics(List.of(topic)).allTopicNames()
                 .get(timeout, TimeUnit.MILLISECONDS);

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * Points a Spring test context at the test JVM's real PostgreSQL and Kafka: call it from a
- * {@code @DynamicPropertySource} method. Each context gets a database and a consumer group of its own,
- * so cached contexts in one JVM do not share tokens or partitions.
+ * {@code @DynamicPropertySource} method. Each context gets a database, a consumer group and an audit topic of its own,
+ * so cached contexts in one JVM do not share tokens or partitions, nor read each other's published chain heads.
  */
 public final class RealInfrastructure {
 
@@ -23,6 +23,7 @@ public final class RealInfrastructure {
         registry.add("spring.datasource.password", infrastructure::password);
         registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrap);
         registry.add("spring.kafka.consumer.group-id", () -> group);
+        registry.add("kefu.audit.chain-head-topic", () -> "audit.chain-heads." + group);
         registry.add("kefu.security.public-key", () -> "classpath:local-keys/jwt-public.pem");
     }
 }
