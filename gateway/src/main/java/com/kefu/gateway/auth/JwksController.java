@@ -1,6 +1,7 @@
 package com.kefu.gateway.auth;
 
 import com.kefu.platform.security.PublicKeys;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ class JwksController {
         this.document = keys.keys().toPublicJWKSet().toJSONObject(true);
     }
 
+    @Operation(summary = "The public keys tokens are signed with (JWKS), each named by its kid")
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())

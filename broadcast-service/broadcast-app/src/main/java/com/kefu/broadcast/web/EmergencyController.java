@@ -6,6 +6,7 @@ import com.kefu.broadcast.query.EmergencyTemplates;
 import com.kefu.broadcast.query.EmergencyTemplates.Template;
 import com.kefu.broadcast.web.BroadcastRequests.EmergencyRequest;
 import com.kefu.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,12 +35,14 @@ class EmergencyController {
         this.templates = templates;
     }
 
+    @Operation(summary = "Lists the emergency announcement templates")
     @GetMapping("/templates")
     @PreAuthorize(Access.READERS)
     List<Template> templates() {
         return templates.list();
     }
 
+    @Operation(summary = "Airs an emergency announcement now")
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)

@@ -13,6 +13,7 @@ import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -106,6 +107,7 @@ class ShiftController {
     record Accepted(ShiftView handedOver, OpenedShift next) {
     }
 
+    @Operation(summary = "Opens a shift")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<OpenedShift> open(@Valid @RequestBody OpenShiftRequest request,
@@ -115,18 +117,21 @@ class ShiftController {
         return ResponseEntity.created(URI.create("/api/shifts/" + shift.id())).body(shift);
     }
 
+    @Operation(summary = "Shows the caller's open shift")
     @GetMapping("/current")
     @PreAuthorize(READERS)
     ShiftView current() {
         return shifts.currentShiftId().flatMap(shifts::find).orElseThrow(() -> new NotFound("no shift is open"));
     }
 
+    @Operation(summary = "Shows a shift with its entries")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     ShiftView get(@PathVariable String id) {
         return shifts.find(id).orElseThrow(() -> new NotFound("no shift " + id));
     }
 
+    @Operation(summary = "Lists a shift's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -134,6 +139,7 @@ class ShiftController {
     }
 
     /** 201 with the entry; once the manager has signed its day, the entry is in the day's addendum (D12). */
+    @Operation(summary = "Records an entry in a shift's log")
     @PostMapping("/{id}/entries")
     @PreAuthorize(WRITERS)
     ResponseEntity<Map<String, Object>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry,
@@ -145,6 +151,7 @@ class ShiftController {
     }
 
     /** Where a new entry's Location points. There is no PUT or DELETE: entries are never edited or deleted (D3). */
+    @Operation(summary = "Shows one entry of a shift's log")
     @GetMapping("/{id}/entries/{entryId}")
     @PreAuthorize(READERS)
     ShiftView.Entry entry(@PathVariable String id, @PathVariable String entryId) {
@@ -152,6 +159,7 @@ class ShiftController {
                       .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + id));
     }
 
+    @Operation(summary = "Corrects an entry of a shift's log")
     @PostMapping("/{id}/entries/{entryId}/corrections")
     @PreAuthorize(WRITERS)
     ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @PathVariable String entryId,
@@ -180,6 +188,7 @@ class ShiftController {
      * open with its {@code handoverProposal}; 409 {@code handover-refused} with every reason (D7), 409
      * {@code handover-late} when it is late against the post's shift time and no {@code lateReason} is given.
      */
+    @Operation(summary = "Proposes the handover of a shift to the incoming person")
     @PostMapping("/{id}/handover")
     @PreAuthorize(WRITERS)
     ShiftView handOver(@PathVariable String id, @Valid @RequestBody HandoverRequest request) {
@@ -202,6 +211,7 @@ class ShiftController {
      * {@code handover-not-yours} for anyone else, {@code no-handover-proposed}, {@code handover-refused} while an
      * emergency is open (D7), {@code handover-late} when late and nobody said why.
      */
+    @Operation(summary = "Accepts a shift's handover as the incoming person")
     @PostMapping("/{id}/handover/acceptance")
     @PreAuthorize(WRITERS)
     ResponseEntity<Accepted> accept(@PathVariable String id,
@@ -213,6 +223,7 @@ class ShiftController {
     }
 
     /** The incoming person refuses the handover, naming why; the shift stays open with the outgoing person (D15). */
+    @Operation(summary = "Refuses a shift's handover, naming why")
     @PostMapping("/{id}/handover/refusal")
     @PreAuthorize(WRITERS)
     ShiftView refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request) {
