@@ -349,7 +349,7 @@ class ManifestsTest {
     }
 
     @Test
-    void k6EveryServiceRunsTwiceWithinABudgetAndResourcesTheGatewayBehindTlsAndNoSecretHoldsARealKey() {
+    void k6P5EveryServiceRunsTwiceWithinABudgetAndResourcesTheGatewayBehindTlsItsIssuerAndNoSecretHoldsARealKey() {
         for (LocalSystem.Service service : SERVICES) {
             Deployment deployment = base.named(Deployment.class, service.name());
             assertThat(deployment.getSpec().getReplicas()).as("%s's replicas", service.name()).isEqualTo(2);
@@ -374,6 +374,11 @@ class ManifestsTest {
                         .contains(path.getBackend().getService().getPort().getName());
             });
         }
+        // P5: the tokens' issuer is the address the staff reach the gateway at, in the base and in the overlay
+        assertThat(base.named(ConfigMap.class, "kefu-config").getData().get("KEFU_SECURITY_ISSUER"))
+                .isEqualTo("https://" + ingress.getSpec().getRules().get(0).getHost());
+        assertThat(patched(ConfigMap.class.getSimpleName(), "/data/KEFU_SECURITY_ISSUER"))
+                .isEqualTo("https://" + patched(Ingress.class.getSimpleName(), "/spec/rules/0/host"));
         for (Secret secret : base.of(Secret.class)) {
             Map<String, String> data = secret.getStringData() == null ? Map.of() : secret.getStringData();
             assertThat(secret.getData()).as("%s: placeholders in stringData only", secret.getMetadata().getName())
@@ -385,6 +390,20 @@ class ManifestsTest {
     }
 
     // --- reading the manifests -------------------------------------------------------------------------------------
+
+    /** The value the production overlay's patch of a {@code kind} puts at {@code path}. */
+    private static String patched(String kind, String path) {
+        for (JsonNode patch : Manifests.kustomization(PRODUCTION).path("patches")) {
+            if (patch.path("target").path("kind").asText().equals(kind)) {
+                for (JsonNode operation : Manifests.tree(PRODUCTION.resolve(patch.path("path").asText()))) {
+                    if (operation.path("path").asText().equals(path)) {
+                        return operation.path("value").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the production overlay patches no " + kind + " at " + path);
+    }
 
     private static Container container(Deployment deployment) {
         List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();

@@ -3,6 +3,7 @@ package com.kefu.gateway.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kefu.platform.security.TokenIssuer;
 import com.kefu.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -44,6 +45,7 @@ class AuthController {
                  @JsonProperty("expires_in") long expiresIn) {
     }
 
+    @Operation(summary = "Signs in with a user name and password and returns a bearer token")
     @PostMapping("/api/auth/token")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials) {
         GatewayProperties.User user = users.get(credentials.username());

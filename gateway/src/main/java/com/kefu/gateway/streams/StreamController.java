@@ -4,6 +4,7 @@ import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,6 +50,7 @@ class StreamController {
      * a deadline missed, archived. Each event's id is where the client stands; sent back as {@code Last-Event-ID}
      * it resumes the stream after exactly that event, on any gateway instance.
      */
+    @Operation(summary = "Streams a department's complaint events (Server-Sent Events)")
     @GetMapping(path = "/api/streams/departments/{department}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('DEPARTMENT', 'CS_HEAD', 'AFTER_SALES', 'SUPERVISOR', 'CS_MANAGER')")
     SseEmitter department(@PathVariable String department,
@@ -77,6 +79,7 @@ class StreamController {
     }
 
     /** The managers' live figures: a snapshot at once, then an update whenever they change. */
+    @Operation(summary = "Streams the managers' live figures (Server-Sent Events)")
     @GetMapping(path = "/api/streams/dashboard", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR')")
     SseEmitter dashboard() {
@@ -87,6 +90,7 @@ class StreamController {
      * The incidents the CS manager and the CS head are told of at once (篇2 B3, D14): the notices still waiting for
      * one of the caller's roles, at once and again whenever one is sent or acknowledged.
      */
+    @Operation(summary = "Streams the incident notices waiting for the caller's roles (Server-Sent Events)")
     @GetMapping(path = "/api/streams/notices", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('CS_MANAGER', 'CS_HEAD')")
     SseEmitter notices() {
@@ -98,6 +102,7 @@ class StreamController {
      * The supervisor's inbox (C14, 第四章): the escalated MAJOR complaints at once, those not yet acknowledged first,
      * and again whenever one is escalated, acknowledged, given instructions, assigned, resolved or archived.
      */
+    @Operation(summary = "Streams the supervisor's inbox of escalated complaints (Server-Sent Events)")
     @GetMapping(path = "/api/streams/escalations", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
     SseEmitter escalations() {

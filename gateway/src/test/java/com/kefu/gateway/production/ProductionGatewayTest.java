@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         // ProductionSettings checks it is given; the test's broker replaces it below
         "KAFKA_BOOTSTRAP=the-test-broker:9092",
         "kefu.security.public-key=classpath:production-keys/jwt-public.pem",
+        "KEFU_SECURITY_ISSUER=https://kefu.example.com", "KEFU_SECURITY_AUDIENCE=kefu-api",
         "kefu.gateway.signing-key=classpath:production-keys/jwt-private.pem",
         "kefu.gateway.users[0].username=head",
         "kefu.gateway.users[0].password-hash=$2a$10$Y99C9wvTtgsLZi0.0lY.Ou8a7vM.rCKg3ZAztQ/Y4RTGdCkgEpDxK",

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * Under the {@code production} profile (P1, README "Running in production"), the settings an installation must give
- * itself: the broker, the gateway's public key, the database (a service that has one) and whatever the service adds
- * in {@code kefu.production.required} (the gateway: its signing key and its users). A setting the package's files
- * fill from {@code ${NAME:fallback}} (the local system's address, its password) counts as given only when NAME is;
- * a development key ({@code local-keys/}) is refused. Every missing setting is named in one message, before anything
- * starts.
+ * itself: the broker, the gateway's public keys and its tokens' issuer and audience (P5), the database (a service that
+ * has one) and whatever the service adds in {@code kefu.production.required} (the gateway: its signing key and its
+ * users). A setting the package's files fill from {@code ${NAME:fallback}} (the local system's address, its
+ * password) counts as given only when NAME is; a development key ({@code local-keys/}) is refused. Every missing
+ * setting is named in one message, before anything starts.
  */
 final class ProductionSettings {
 
@@ -29,7 +29,7 @@ final class ProductionSettings {
     private static final String DEVELOPMENT_KEYS = "local-keys/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(?::[^}]*)?}");
     private static final List<String> BROKER_AND_KEY = List.of("spring.kafka.bootstrap-servers",
-            "kefu.security.public-key");
+            "kefu.security.public-key", "kefu.security.issuer", "kefu.security.audience");
     private static final List<String> DATABASE = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password");
     private static final List<String> KEYS = List.of("kefu.security.public-key", "kefu.gateway.signing-key");

@@ -20,8 +20,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -35,9 +37,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,17 +56,44 @@ import java.util.List;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+    /** The keys a token may be signed with (P6): every key of {@code kefu.security.public-key}. */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) throws IOException {
+    PublicKeys publicKeys(SecurityProperties properties) {
         if (properties.publicKey() == null || !properties.publicKey().exists()) {
-            throw new IllegalStateException("kefu.security.public-key must name the gateway's public key (PEM); "
-                    + "set KEFU_SECURITY_PUBLIC_KEY=file:/path/to/key.pem, or run with the 'local' profile");
+            throw new IllegalStateException("kefu.security.public-key must name the gateway's public keys (PEM); "
+                    + "set KEFU_SECURITY_PUBLIC_KEY=file:/path/to/keys.pem, or run with the 'local' profile");
         }
-        try (InputStream pem = properties.publicKey().getInputStream()) {
-            RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
-            return new VerifiedTokens(NimbusJwtDecoder.withPublicKey(key).build(), 10_000, Duration.ofMinutes(5));
+        return PublicKeys.read(properties.publicKey());
+    }
+
+    /**
+     * A token passes when it is signed (RS256) by the key its {@code kid} names among {@link PublicKeys} (P6: a token
+     * without a kid names none), was issued by {@code kefu.security.issuer} for {@code kefu.security.audience} (P5)
+     * and is within its lifetime.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PublicKeys keys, SecurityProperties properties) {
+        return decoder(keys, properties);
+    }
+
+    static JwtDecoder decoder(PublicKeys keys, SecurityProperties properties) {
+        if (properties.issuer() == null || properties.issuer().isBlank()
+                || properties.audience() == null || properties.audience().isBlank()) {
+            throw new IllegalStateException("kefu.security.issuer and kefu.security.audience must be set "
+                    + "(KEFU_SECURITY_ISSUER, KEFU_SECURITY_AUDIENCE): every token is checked against them");
         }
+        var byKeyId = new JWSVerificationKeySelector<SecurityContext>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(keys.keys()));
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector((header, context) -> header.getKeyID() == null ? List.of()
+                : byKeyId.selectJWSKeys(header, context));
+        processor.setJWTClaimsSetVerifier((claims, context) -> { }); // the validators below check the claims
+        NimbusJwtDecoder verifier = new NimbusJwtDecoder(processor);
+        verifier.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()))));
+        return new VerifiedTokens(verifier, 10_000, Duration.ofMinutes(5));
     }
 
     /**

@@ -14,39 +14,70 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Signs the tokens every service verifies: subject = user name, {@code roles}, and {@code department} for
- * DEPARTMENT users. The gateway issues them at login; tests issue them to act as a given user.
+ * Signs the tokens every service verifies: issuer and audience (P5, {@code kefu.security.issuer} and
+ * {@code kefu.security.audience}), subject = user name, {@code roles}, and {@code department} for DEPARTMENT users;
+ * the header names the signing key by its thumbprint ({@code kid}, P6, {@link PublicKeys}). The gateway issues them
+ * at login; tests issue them to act as a given user.
  */
 public class TokenIssuer {
 
-    public static final String ISSUER = "kefu-gateway";
-
     private final NimbusJwtEncoder encoder;
+    private final String keyId;
+    private final String issuer;
+    private final String audience;
     private final Duration lifetime;
     private final Clock clock;
 
-    public TokenIssuer(RSAPublicKey publicKey, RSAPrivateKey privateKey, Duration lifetime, Clock clock) {
-        RSAKey key = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+    public TokenIssuer(RSAPublicKey publicKey, RSAPrivateKey privateKey, String issuer, String audience,
+                       Duration lifetime, Clock clock) {
+        RSAKey key = new RSAKey.Builder(PublicKeys.of(publicKey)).privateKey(privateKey).build();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        this.keyId = key.getKeyID();
+        this.issuer = issuer;
+        this.audience = audience;
         this.lifetime = lifetime;
         this.clock = clock;
     }
 
-    public static TokenIssuer fromPem(Resource publicKey, Resource privateKey, Duration lifetime) {
-        try (InputStream pub = publicKey.getInputStream(); InputStream priv = privateKey.getInputStream()) {
-            return new TokenIssuer(RsaKeyConverters.x509().convert(pub), RsaKeyConverters.pkcs8().convert(priv),
-                    lifetime, Clock.systemUTC());
+    /** Signs with the private key of the PEM file (PKCS#8, RSA); its public half is computed from it. */
+    public static TokenIssuer fromPem(Resource privateKey, String issuer, String audience, Duration lifetime,
+                                      Clock clock) {
+        try (InputStream priv = privateKey.getInputStream()) {
+            RSAPrivateKey key = RsaKeyConverters.pkcs8().convert(priv);
+            return new TokenIssuer(publicHalf(key), key, issuer, audience, lifetime, clock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the token signing keys", e);
+            throw new UncheckedIOException("cannot read the token signing key", e);
         }
+    }
+
+    private static RSAPublicKey publicHalf(RSAPrivateKey key) {
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            throw new IllegalStateException("the token signing key must be a whole RSA private key (PKCS#8, as "
+                    + "openssl genpkey writes it), its public half is computed from it");
+        }
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The thumbprint of the key it signs with, which every token's header names. */
+    public String keyId() {
+        return keyId;
     }
 
     public Duration lifetime() {
@@ -56,7 +87,8 @@ public class TokenIssuer {
     public String issue(String username, List<String> roles, String department) {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
+                .audience(List.of(audience))
                 .subject(username)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
@@ -64,7 +96,7 @@ public class TokenIssuer {
         if (department != null) {
             claims.claim(CurrentUser.DEPARTMENT_CLAIM, department);
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 }

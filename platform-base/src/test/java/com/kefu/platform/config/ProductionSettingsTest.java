@@ -39,11 +39,13 @@ class ProductionSettingsTest {
     }
 
     @Test
-    void p1ProductionWithoutItsSettingsRefusesToStartNamingEveryOneMissing(CapturedOutput output) {
+    void p1P5ProductionWithoutItsSettingsRefusesToStartNamingEveryOneMissing(CapturedOutput output) {
         assertThatThrownBy(() -> start(List.of()))
                 .isInstanceOf(ProductionSettings.MissingSettingsException.class)
                 .hasMessageContaining("KAFKA_BOOTSTRAP (spring.kafka.bootstrap-servers)")
                 .hasMessageContaining("kefu.security.public-key (KEFU_SECURITY_PUBLICKEY)")
+                .hasMessageContaining("KEFU_SECURITY_ISSUER (kefu.security.issuer)")
+                .hasMessageContaining("KEFU_SECURITY_AUDIENCE (kefu.security.audience)")
                 .hasMessageContaining("KEFU_DB_URL (spring.datasource.url)")
                 .hasMessageContaining("PG_USER (spring.datasource.username)")
                 .hasMessageContaining("PG_PASSWORD (spring.datasource.password)");
@@ -81,11 +83,14 @@ class ProductionSettingsTest {
         try (ConfigurableApplicationContext context = start(List.of("--KAFKA_BOOTSTRAP=kafka:9092",
                 "--KEFU_DB_URL=jdbc:postgresql://postgres:5432/complaint", "--PG_USER=kefu", "--PG_PASSWORD=secret",
                 "--kefu.security.public-key=file:" + publicKey,
+                "--KEFU_SECURITY_ISSUER=https://kefu.example.com", "--KEFU_SECURITY_AUDIENCE=kefu-api",
                 "--kefu.production.required=kefu.gateway.users",
                 "--kefu.gateway.users[0].username=head"))) {
             assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("production");
             assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
                     .isEqualTo("jdbc:postgresql://postgres:5432/complaint");
+            assertThat(context.getEnvironment().getProperty("kefu.security.issuer"))
+                    .isEqualTo("https://kefu.example.com");
         }
     }
 
@@ -95,6 +100,8 @@ class ProductionSettingsTest {
                 .web(WebApplicationType.NONE).properties(SERVICE_FILES).profiles("local").run()) {
             assertThat(context.getEnvironment().getProperty("kefu.security.public-key"))
                     .isEqualTo("classpath:local-keys/jwt-public.pem");
+            assertThat(context.getEnvironment().getProperty("kefu.security.issuer")).isEqualTo("kefu-gateway");
+            assertThat(context.getEnvironment().getProperty("kefu.security.audience")).isEqualTo("kefu-api");
         }
     }
 

@@ -1,6 +1,7 @@
 package com.kefu.platform.audit;
 
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +32,7 @@ public class AuditController {
         this.service = service;
     }
 
+    @Operation(summary = "Verifies the service's event chain and names the first changed or missing event")
     @GetMapping("/api/audit/{service}/verify")
     public EventChain.Verification verify(@PathVariable String service) {
         if (!this.service.equals(service)) {

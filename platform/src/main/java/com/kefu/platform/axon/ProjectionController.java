@@ -3,6 +3,7 @@ package com.kefu.platform.axon;
 import com.kefu.platform.relay.EventRelay;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.rules.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -56,6 +57,7 @@ public class ProjectionController {
     public record Projection(String name, boolean running, boolean replaying, int segments, boolean inTransaction) {
     }
 
+    @Operation(summary = "Lists the projections with their state")
     @GetMapping
     public List<Projection> list() {
         return processing.eventProcessors().values().stream()
@@ -78,6 +80,7 @@ public class ProjectionController {
         return Optional.empty();
     }
 
+    @Operation(summary = "Shows one projection's state")
     @GetMapping("/{name}")
     public Projection get(@PathVariable String name) {
         return list().stream().filter(projection -> projection.name().equals(name)).findFirst()
@@ -85,6 +88,7 @@ public class ProjectionController {
     }
 
     /** Resets the projection and starts its replay; answers before the replay ends (see {@code replaying}). */
+    @Operation(summary = "Resets a projection and starts its replay")
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Projection replay(@PathVariable String name) {

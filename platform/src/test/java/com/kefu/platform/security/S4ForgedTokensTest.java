@@ -28,9 +28,11 @@ class S4ForgedTokensTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    private JwtDecoder servicesDecoder() throws Exception {
-        var properties = new SecurityProperties(new ClassPathResource("local-keys/jwt-public.pem"), List.of());
-        return new SecurityConfiguration().jwtDecoder(properties);
+    private JwtDecoder servicesDecoder() {
+        var properties = new SecurityProperties(new ClassPathResource("local-keys/jwt-public.pem"), Tokens.ISSUER_NAME,
+                Tokens.AUDIENCE, List.of());
+        var configuration = new SecurityConfiguration();
+        return configuration.jwtDecoder(configuration.publicKeys(properties), properties);
     }
 
     /** Checks the signature only, not the time: tells an expired token from a badly signed one. */
@@ -48,7 +50,8 @@ class S4ForgedTokensTest {
     }
 
     @Test
-    @DisplayName("S4 a valid token passes; expired, tampered, foreign-key, alg:none, HS256 and unsigned ones do not")
+    @DisplayName("S4 P5 P6 a valid token passes; expired, tampered, foreign-key, alg:none, HS256 and unsigned ones do "
+            + "not, nor one of another issuer, for another audience or naming no key")
     void forgedTokensAreRefused() throws Exception {
         JwtDecoder decoder = servicesDecoder();
         assertThat(decoder.decode(Tokens.bearer("admin", "ADMIN").substring(7)).getClaimAsStringList("roles"))
@@ -85,5 +88,17 @@ class S4ForgedTokensTest {
         assertThat(part(none, 0).get("alg").asText()).isEqualTo("none");
         assertThat(none).endsWith(".");
         assertThat(part(Tokens.hmacWithPublicKey("admin", "ADMIN"), 0).get("alg").asText()).isEqualTo("HS256");
+
+        // well signed, and wrong only in what they say they are
+        String elsewhere = Tokens.forged().get("another issuer").substring(7);
+        assertThat(signatureOnly.decode(elsewhere).getClaimAsString("iss")).isEqualTo("https://kefu.elsewhere.example");
+        assertThat(signatureOnly.decode(elsewhere).getAudience()).containsExactly(Tokens.AUDIENCE);
+        String otherAudience = Tokens.forged().get("another audience").substring(7);
+        assertThat(signatureOnly.decode(otherAudience).getAudience()).containsExactly("another-api");
+        assertThat(signatureOnly.decode(otherAudience).getClaimAsString("iss")).isEqualTo(Tokens.ISSUER_NAME);
+        String noKeyId = Tokens.withoutKeyId("admin", "ADMIN");
+        assertThat(signatureOnly.decode(noKeyId.substring(7)).getClaimAsStringList("roles")).containsExactly("ADMIN");
+        assertThat(part(noKeyId, 0).has("kid")).isFalse();
+        assertThat(part(valid, 0).get("kid").asText()).isNotBlank();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -28,9 +29,12 @@ import java.util.Map;
 /** Bearer tokens signed with the local key pair, to call a service as a given user in tests; and forged ones. */
 public final class Tokens {
 
+    /** The defaults of every profile but production's (kefu-defaults.yml): the tests' services check these. */
+    public static final String ISSUER_NAME = "kefu-gateway";
+    public static final String AUDIENCE = "kefu-api";
+
     private static final ClassPathResource PUBLIC_KEY = new ClassPathResource("local-keys/jwt-public.pem");
-    private static final TokenIssuer ISSUER = TokenIssuer.fromPem(PUBLIC_KEY,
-            new ClassPathResource("local-keys/jwt-private.pem"), Duration.ofHours(1));
+    private static final TokenIssuer ISSUER = issuer(ISSUER_NAME, AUDIENCE);
 
     private Tokens() {
     }
@@ -70,6 +74,11 @@ public final class Tokens {
         forged.put("signed by another key", signedByAnotherKey("admin", "ADMIN"));
         forged.put("alg none", unsigned("admin", "ADMIN"));
         forged.put("HS256 keyed with the public key", hmacWithPublicKey("admin", "ADMIN"));
+        forged.put("another issuer", "Bearer " + issuer("https://kefu.elsewhere.example", AUDIENCE)
+                .issue("admin", List.of("ADMIN"), null));
+        forged.put("another audience", "Bearer " + issuer(ISSUER_NAME, "another-api")
+                .issue("admin", List.of("ADMIN"), null));
+        forged.put("no key id", withoutKeyId("admin", "ADMIN"));
         forged.put("signature stripped", stripped("admin", "ADMIN"));
         forged.put("not a JWT", "Bearer not-a-token");
         forged.put("empty bearer", "Bearer ");
@@ -80,7 +89,7 @@ public final class Tokens {
 
     /** Signed with the right key, expired two hours ago (well past any clock skew allowed). */
     public static String expired(String username, String... roles) {
-        var issuer = new TokenIssuer(publicKey(), privateKey(), Duration.ofMinutes(5),
+        var issuer = new TokenIssuer(publicKey(), privateKey(), ISSUER_NAME, AUDIENCE, Duration.ofMinutes(5),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC));
         return "Bearer " + issuer.issue(username, List.of(roles), null);
     }
@@ -96,8 +105,30 @@ public final class Tokens {
     public static String signedByAnotherKey(String username, String... roles) {
         KeyPair other = generateKeyPair();
         var issuer = new TokenIssuer((RSAPublicKey) other.getPublic(), (RSAPrivateKey) other.getPrivate(),
-                Duration.ofHours(1), Clock.systemUTC());
+                ISSUER_NAME, AUDIENCE, Duration.ofHours(1), Clock.systemUTC());
         return "Bearer " + issuer.issue(username, List.of(roles), null);
+    }
+
+    /** Signed with the local key, by an issuer for an audience of its own (P5: the services check both). */
+    public static TokenIssuer issuer(String issuer, String audience) {
+        return new TokenIssuer(publicKey(), privateKey(), issuer, audience, Duration.ofHours(1), Clock.systemUTC());
+    }
+
+    /**
+     * A valid token whose header names no key, signed again with the right key (P6: a token must name its key; the
+     * services do not try every key they know).
+     */
+    public static String withoutKeyId(String username, String... roles) {
+        String[] parts = ISSUER.issue(username, List.of(roles), null).split("\\.");
+        String signed = encode("{\"alg\":\"RS256\"}") + "." + parts[1];
+        try {
+            var signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(privateKey());
+            signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return "Bearer " + signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code alg: none}: the payload of a valid token, no signature. */

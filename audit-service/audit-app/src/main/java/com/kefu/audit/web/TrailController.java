@@ -3,6 +3,7 @@ package com.kefu.audit.web;
 import com.kefu.audit.trail.Trail;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.rules.InvalidRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -31,6 +32,7 @@ class TrailController {
         this.trail = trail;
     }
 
+    @Operation(summary = "Lists the events of every service in time order, by actor, subject, type and time")
     @GetMapping("/api/audit/trail")
     Page<Trail.Entry> trail(@RequestParam(required = false) @Size(min = 1, max = 255) String actor,
                             @RequestParam(required = false) @Size(min = 1, max = 255) String subject,

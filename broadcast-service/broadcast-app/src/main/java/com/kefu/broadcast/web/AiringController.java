@@ -8,6 +8,7 @@ import com.kefu.broadcast.web.BroadcastRequests.AiringRequest;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.web.Csv;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,6 +44,7 @@ class AiringController {
         this.mallTime = mallTime;
     }
 
+    @Operation(summary = "Records an airing")
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     ResponseEntity<Aired> air(@Valid @RequestBody AiringRequest request,
@@ -53,6 +55,7 @@ class AiringController {
     }
 
     /** The day's programme log (today, station time, when no date is given); emergencies have emergency:true. */
+    @Operation(summary = "The day's programme log (JSON, or CSV by Accept)")
     @GetMapping
     @PreAuthorize(Access.READERS)
     List<Airing> day(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -60,6 +63,7 @@ class AiringController {
     }
 
     /** The same log as CSV, for {@code Accept: text/csv}. */
+    @Operation(summary = "The day's programme log (JSON, or CSV by Accept)")
     @GetMapping(produces = CSV)
     @PreAuthorize(Access.READERS)
     ResponseEntity<byte[]> dayAsCsv(
@@ -68,6 +72,7 @@ class AiringController {
     }
 
     /** The programme log of a day as a CSV file to download. */
+    @Operation(summary = "Downloads a day's programme log as a CSV file")
     @GetMapping("/export")
     @PreAuthorize(Access.READERS)
     ResponseEntity<byte[]> export(

@@ -7,6 +7,7 @@ import com.kefu.broadcast.command.EmergencyTemplates.Template;
 import com.kefu.broadcast.web.BroadcastRequests.EmergencyRequest;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -37,12 +38,14 @@ class EmergencyController {
         this.templates = templates;
     }
 
+    @Operation(summary = "Lists the emergency announcement templates")
     @GetMapping("/templates")
     @PreAuthorize(Access.READERS)
     List<Template> templates() {
         return templates.list();
     }
 
+    @Operation(summary = "Airs an emergency announcement now")
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)

@@ -11,6 +11,7 @@ import com.kefu.broadcast.web.BroadcastRequests.MaintenanceRequest;
 import com.kefu.broadcast.web.BroadcastRequests.Repair;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -39,18 +40,21 @@ class EquipmentController {
         this.equipment = equipment;
     }
 
+    @Operation(summary = "Lists the broadcasting equipment")
     @GetMapping
     @PreAuthorize(Access.READERS)
     List<EquipmentSummary> list() {
         return equipment.list();
     }
 
+    @Operation(summary = "Shows a piece of equipment with its maintenance and faults")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READERS)
     EquipmentView get(@PathVariable String id) {
         return equipment.find(id).orElseThrow(() -> new NotFound("no equipment " + id));
     }
 
+    @Operation(summary = "Registers a piece of equipment")
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
@@ -60,6 +64,7 @@ class EquipmentController {
         return new Created(desk.register(request.name(), request.location(), idempotencyKey));
     }
 
+    @Operation(summary = "Records maintenance of a piece of equipment")
     @PostMapping("/{id}/maintenance")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
@@ -70,6 +75,7 @@ class EquipmentController {
                 request.performedAt(), idempotencyKey));
     }
 
+    @Operation(summary = "Reports a fault of a piece of equipment")
     @PostMapping("/{id}/faults")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
@@ -79,6 +85,7 @@ class EquipmentController {
         return new Created(desk.reportFault(id, request.description(), idempotencyKey));
     }
 
+    @Operation(summary = "Clears a fault of a piece of equipment")
     @PostMapping("/{id}/faults/{faultId}/clear")
     @PreAuthorize(Access.BROADCASTER)
     Created clear(@PathVariable String id, @PathVariable String faultId, @Valid @RequestBody Repair repair) {

@@ -12,6 +12,7 @@ import com.kefu.broadcast.web.BroadcastRequests.Created;
 import com.kefu.broadcast.web.BroadcastRequests.RecurringSlotRequest;
 import com.kefu.broadcast.web.BroadcastRequests.SlotRequest;
 import com.kefu.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -52,6 +53,7 @@ class PlanController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Plans a slot on a day's broadcast plan")
     @PostMapping("/{date}/slots")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.CREATED)
@@ -64,6 +66,7 @@ class PlanController {
                 idempotencyKey));
     }
 
+    @Operation(summary = "Removes a slot from a day's broadcast plan")
     @DeleteMapping("/{date}/slots/{slotId}")
     @PreAuthorize(Access.BROADCASTER)
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -72,18 +75,21 @@ class PlanController {
         desk.remove(date, slotId);
     }
 
+    @Operation(summary = "Shows a day's broadcast plan")
     @GetMapping("/{date}")
     @PreAuthorize(Access.READERS)
     Plan day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return plans.of(date);
     }
 
+    @Operation(summary = "Lists the recurring slots")
     @GetMapping("/recurring-slots")
     @PreAuthorize(Access.READERS)
     List<RecurringSlot> recurringSlots() {
         return recurring.list();
     }
 
+    @Operation(summary = "Creates or changes a recurring slot")
     @PutMapping("/recurring-slots/{id}")
     @PreAuthorize(Access.BROADCASTER)
     RecurringSlot putRecurring(@PathVariable @Pattern(regexp = "[a-z0-9-]{1,40}",

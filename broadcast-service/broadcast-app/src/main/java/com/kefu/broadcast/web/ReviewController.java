@@ -8,6 +8,7 @@ import com.kefu.broadcast.query.ReviewQueries;
 import com.kefu.broadcast.query.ReviewQueries.ReviewNote;
 import com.kefu.broadcast.web.BroadcastRequests.Created;
 import com.kefu.broadcast.web.BroadcastRequests.ReviewRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,7 @@ class ReviewController {
         this.events = events;
     }
 
+    @Operation(summary = "Reviews a programme")
     @PostMapping
     @PreAuthorize(Access.BROADCASTER_OR_SUPERVISOR)
     @ResponseStatus(HttpStatus.CREATED)
@@ -56,6 +58,7 @@ class ReviewController {
                 request.scriptVersion(), idempotencyKey));
     }
 
+    @Operation(summary = "Lists a programme's review notes")
     @GetMapping
     @PreAuthorize(Access.READERS)
     List<ReviewNote> notes(@PathVariable @Size(max = 60) String programme) {

@@ -16,6 +16,7 @@ import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.web.Problems;
 import com.kefu.platform.rules.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -54,6 +55,7 @@ class ScriptController {
         this.speech = speech;
     }
 
+    @Operation(summary = "Drafts a bilingual script")
     @PostMapping
     @PreAuthorize(Access.BROADCASTER)
     ResponseEntity<ScriptAnswer> draft(@Valid @RequestBody DraftScriptRequest request,
@@ -64,12 +66,14 @@ class ScriptController {
     }
 
     /** An edit: a new version, a draft again, needing approval again (B3). */
+    @Operation(summary = "Revises a script (a new version, to approve again)")
     @PutMapping("/{id}")
     @PreAuthorize(Access.BROADCASTER)
     ScriptAnswer revise(@PathVariable String id, @Valid @RequestBody DraftScriptRequest request) {
         return desk.revise(id, request.toNewScript());
     }
 
+    @Operation(summary = "Lists scripts")
     @GetMapping
     @PreAuthorize(Access.READERS)
     List<ScriptView> list(@RequestParam(required = false) String status,
@@ -77,12 +81,14 @@ class ScriptController {
         return queries.list(status, programme);
     }
 
+    @Operation(summary = "Shows a script")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READERS)
     ScriptView get(@PathVariable String id) {
         return queries.find(id).orElseThrow(() -> new NotFound("no script " + id));
     }
 
+    @Operation(summary = "Lists a script's versions")
     @GetMapping("/{id}/versions")
     @PreAuthorize(Access.READERS)
     List<ScriptVersionView> versions(@PathVariable String id) {
@@ -94,18 +100,21 @@ class ScriptController {
     }
 
     /** Every event of the script, in order, from the event store. */
+    @Operation(summary = "Lists a script's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(Access.READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         return history.of("Script", id, () -> new NotFound("no script " + id));
     }
 
+    @Operation(summary = "Submits a script for approval")
     @PostMapping("/{id}/submit")
     @PreAuthorize(Access.BROADCASTER)
     ScriptAnswer submit(@PathVariable String id) {
         return desk.submit(id);
     }
 
+    @Operation(summary = "Approves a script's version")
     @PostMapping("/{id}/approve")
     @PreAuthorize(Access.SUPERVISOR)
     ScriptAnswer approve(@PathVariable String id, @Valid @RequestBody(required = false) Approval approval) {
@@ -113,12 +122,14 @@ class ScriptController {
         return desk.approve(id, validity.validFrom(), validity.validUntil());
     }
 
+    @Operation(summary = "Rejects a script's version, naming why")
     @PostMapping("/{id}/reject")
     @PreAuthorize(Access.SUPERVISOR)
     ScriptAnswer reject(@PathVariable String id, @Valid @RequestBody Rejection rejection) {
         return desk.reject(id, rejection.reason());
     }
 
+    @Operation(summary = "Withdraws a script")
     @PostMapping("/{id}/withdraw")
     @PreAuthorize(Access.BROADCASTER_OR_SUPERVISOR)
     ScriptAnswer withdraw(@PathVariable String id, @Valid @RequestBody(required = false) Withdrawal withdrawal) {
@@ -130,6 +141,7 @@ class ScriptController {
      * The version that may air, read out in {@code language} by espeak-ng (WAV). 409 when no version is approved;
      * 503 when espeak-ng is not installed here.
      */
+    @Operation(summary = "Reads the approved version of a script out (WAV)")
     @GetMapping("/{id}/audio")
     @PreAuthorize(Access.READERS)
     ResponseEntity<?> audio(@PathVariable String id,

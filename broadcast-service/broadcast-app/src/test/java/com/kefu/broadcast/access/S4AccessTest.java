@@ -61,8 +61,8 @@ class S4AccessTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("S4 every endpoint of broadcast-service answers 401 without a token and with an expired, tampered, "
-            + "wrongly signed or unsigned one")
+    @DisplayName("S4 P5 P6 every endpoint of broadcast-service answers 401 without a token and with an expired, "
+            + "tampered, wrongly signed or unsigned one, one of another issuer or audience, or one naming no key")
     void forgedTokensAreRefused() {
         matrix.assertForgedTokensAreRefused();
     }

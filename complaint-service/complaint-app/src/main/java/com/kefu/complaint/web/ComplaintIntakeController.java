@@ -3,6 +3,7 @@ package com.kefu.complaint.web;
 import com.kefu.complaint.command.ComplaintIntake;
 import com.kefu.complaint.command.ComplaintIntake.Registered;
 import com.kefu.platform.idempotency.IdempotentCreates;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ class ComplaintIntakeController {
         this.intake = intake;
     }
 
+    @Operation(summary = "Registers a complaint")
     @PostMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')")
     ResponseEntity<Registered> register(@Valid @RequestBody RegisterComplaintRequest request,

@@ -9,6 +9,7 @@ import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -50,6 +51,7 @@ class ComplaintPersonalDataController {
      * The customer's name and phone in clear, for the call back (S1): only for after-sales and the head, only with a
      * reason, and every read is recorded before the answer (S2).
      */
+    @Operation(summary = "Reads a complainant's name and phone in clear, with a reason (recorded)")
     @GetMapping("/{id}/contact")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD')")
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
@@ -60,6 +62,7 @@ class ComplaintPersonalDataController {
     }
 
     /** Who read which customer's contact in clear, when and why (S2): the last week by default. */
+    @Operation(summary = "Lists who read which customer's contact in clear, when and why")
     @GetMapping("/contact-reads")
     @PreAuthorize("hasRole('AUDITOR')")
     List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) LocalDate from,
@@ -78,6 +81,7 @@ class ComplaintPersonalDataController {
     }
 
     /** Erases the customer's personal data on their request (S3); the case and its history stay. */
+    @Operation(summary = "Erases a complainant's personal data on their request")
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     Erased erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {

@@ -13,6 +13,7 @@ import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -62,6 +63,7 @@ class ComplaintReadController {
      * A page of complaints. A DEPARTMENT user sees only their own department's, whatever they ask for (S4).
      * {@code from}/{@code to} are days in the mall's time zone, both inclusive.
      */
+    @Operation(summary = "Lists complaints (a department sees its own only)")
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
@@ -82,12 +84,14 @@ class ComplaintReadController {
      * The supervisor's inbox (C14): escalated MAJOR complaints not archived, those not yet acknowledged first. Live
      * in the gateway's stream {@code /api/streams/escalations}.
      */
+    @Operation(summary = "Lists the supervisor's inbox of escalated complaints")
     @GetMapping("/escalations")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
     List<ComplaintView> escalations() {
         return queries.escalations(200);
     }
 
+    @Operation(summary = "Shows a complaint")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
@@ -99,12 +103,14 @@ class ComplaintReadController {
                 .orElseThrow(() -> new NotFound("no complaint " + id));
     }
 
+    @Operation(summary = "Lists a complaint's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR', 'AUDITOR')")
     List<EventHistory.Entry> history(@PathVariable String id) {
         return history.of(COMPLAINT, id, () -> new NotFound("no complaint " + id));
     }
 
+    @Operation(summary = "The complaint's handling form (JSON, or a printable page)")
     @GetMapping(value = "/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(FORM_READERS)
     HandlingForm form(@PathVariable String id) {
@@ -112,6 +118,7 @@ class ComplaintReadController {
     }
 
     /** The same form as a printable page with Chinese and Russian labels. */
+    @Operation(summary = "The complaint's handling form (JSON, or a printable page)")
     @GetMapping(value = "/{id}/form", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(FORM_READERS)
     ResponseEntity<String> printableForm(@PathVariable String id) {
@@ -120,6 +127,7 @@ class ComplaintReadController {
     }
 
     /** The customer information registration form (《客户信息登记表》, C1) as a printable page, Chinese and Russian. */
+    @Operation(summary = "Prints a complaint's customer information registration form, Chinese and Russian")
     @GetMapping(value = "/{id}/registration-form", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(FORM_READERS)
     ResponseEntity<String> registrationForm(@PathVariable String id) {
@@ -128,6 +136,7 @@ class ComplaintReadController {
     }
 
     /** Missed deadlines (C10) between two days of the mall's calendar, both inclusive; the last week by default. */
+    @Operation(summary = "Lists the missed deadlines between two days")
     @GetMapping("/missed-deadlines")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD', 'AUDITOR')")
     List<MissedDeadlines.Missed> missedDeadlines(@RequestParam(required = false) LocalDate from,

@@ -2,6 +2,7 @@ package com.kefu.complaint.web;
 
 import com.kefu.complaint.query.Departments;
 import com.kefu.complaint.query.Departments.Department;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -31,12 +32,14 @@ class DepartmentController {
                              @NotBlank @Size(max = 80) String nameEn, Boolean active) {
     }
 
+    @Operation(summary = "Lists the departments complaints are assigned to")
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     List<Department> all() {
         return departments.all();
     }
 
+    @Operation(summary = "Creates or changes a department")
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     Department save(@PathVariable @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String id,

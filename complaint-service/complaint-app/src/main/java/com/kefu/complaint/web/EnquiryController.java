@@ -18,6 +18,7 @@ import com.kefu.platform.query.Page;
 import com.kefu.platform.rules.NotFound;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,6 +85,7 @@ class EnquiryController {
     }
 
     /** Registers once per {@code Idempotency-Key} (if given, API-IDEM): a retry answers the first registration. */
+    @Operation(summary = "Registers an enquiry")
     @PostMapping
     @PreAuthorize(DESK)
     ResponseEntity<Registered> register(@Valid @RequestBody EnquiryRequest request,
@@ -94,12 +96,14 @@ class EnquiryController {
         return ResponseEntity.created(URI.create("/api/enquiries/" + registered.id())).body(registered);
     }
 
+    @Operation(summary = "Answers an enquiry")
     @PostMapping("/{id}/answer")
     @PreAuthorize(DESK)
     StatusAnswer answer(@PathVariable String id, @Valid @RequestBody Answer answer) {
         return new StatusAnswer(id, desk.answer(id, answer.answer()).name());
     }
 
+    @Operation(summary = "Archives an enquiry")
     @PostMapping("/{id}/archive")
     @PreAuthorize(DESK)
     StatusAnswer archive(@PathVariable String id) {
@@ -107,6 +111,7 @@ class EnquiryController {
     }
 
     /** A page of enquiries, newest first; {@code from}/{@code to} are days of the mall's calendar, inclusive. */
+    @Operation(summary = "Lists enquiries, newest first")
     @GetMapping
     @PreAuthorize(READERS)
     Page<EnquiryQueries.EnquiryView> list(@RequestParam(required = false) Enquiry.Status status,
@@ -124,6 +129,7 @@ class EnquiryController {
      * The customer's name and phone in clear, to call them back with the answer (C12, 前台 6): for the desk, only with
      * a reason, and every read is recorded before the answer (S2), listed at {@code /api/complaints/contact-reads}.
      */
+    @Operation(summary = "Reads an enquirer's name and phone in clear, with a reason (recorded)")
     @GetMapping("/{id}/contact")
     @PreAuthorize(DESK)
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
@@ -137,6 +143,7 @@ class EnquiryController {
     }
 
     /** Erases the customer's personal data on their request (S3); the enquiry and its history stay. */
+    @Operation(summary = "Erases an enquirer's personal data on their request")
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     StatusAnswer erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
@@ -148,6 +155,7 @@ class EnquiryController {
         return new StatusAnswer(id, "ERASED");
     }
 
+    @Operation(summary = "Shows an enquiry with its history")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     EnquiryDetail get(@PathVariable String id) {

@@ -7,6 +7,7 @@ import com.kefu.complaint.api.ReportPeriod;
 import com.kefu.complaint.query.ComplaintReports;
 import com.kefu.complaint.query.ComplaintReports.Report;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -50,12 +51,14 @@ class ReportController {
         this.proposals = proposals;
     }
 
+    @Operation(summary = "The complaint statistics of a period (JSON, CSV or XLSX by Accept)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READERS)
     Report json(@RequestParam String period) {
         return reports.of(period(period), mallTime.zone());
     }
 
+    @Operation(summary = "The complaint statistics of a period (JSON, CSV or XLSX by Accept)")
     @GetMapping(produces = "text/csv")
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> csv(@RequestParam String period) {
@@ -63,6 +66,7 @@ class ReportController {
         return download(report, CSV, "csv", ReportExports.csv(report));
     }
 
+    @Operation(summary = "The complaint statistics of a period (JSON, CSV or XLSX by Accept)")
     @GetMapping(produces = ReportExports.XLSX)
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> xlsx(@RequestParam String period) {
@@ -70,6 +74,7 @@ class ReportController {
         return download(report, MediaType.parseMediaType(ReportExports.XLSX), "xlsx", ReportExports.xlsx(report));
     }
 
+    @Operation(summary = "The complaint statistics of a period in a format named by the query")
     @GetMapping(params = "format")
     @PreAuthorize(READERS)
     ResponseEntity<?> inFormat(@RequestParam String period, @RequestParam String format) {
@@ -95,6 +100,7 @@ class ReportController {
     record Recorded(String id, String period) {
     }
 
+    @Operation(summary = "Proposes an improvement from the statistics")
     @PostMapping("/proposals")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'SUPERVISOR')")
     ResponseEntity<Recorded> propose(@Valid @RequestBody ProposalRequest request,
@@ -106,6 +112,7 @@ class ReportController {
                              .body(new Recorded(id, period.name()));
     }
 
+    @Operation(summary = "Lists the improvement proposals")
     @GetMapping("/proposals")
     @PreAuthorize(READERS)
     List<ComplaintReports.Proposal> proposals(@RequestParam String period) {

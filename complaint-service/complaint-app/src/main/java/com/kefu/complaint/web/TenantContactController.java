@@ -10,6 +10,7 @@ import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.privacy.ClearContacts;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -68,6 +69,7 @@ class TenantContactController {
     record Answer(String id, TenantContactRequest.Status status) {
     }
 
+    @Operation(summary = "Asks for a tenant to be given an enquirer's contact")
     @PostMapping
     @PreAuthorize(DESK)
     ResponseEntity<Answer> request(@Valid @RequestBody Request request,
@@ -79,6 +81,7 @@ class TenantContactController {
                 .body(new Answer(id, TenantContactRequest.Status.REQUESTED));
     }
 
+    @Operation(summary = "Lists tenant contact requests")
     @GetMapping
     @PreAuthorize(DESK + " or hasAnyRole('SUPERVISOR', 'AUDITOR')")
     List<TenantContactView> list(@RequestParam(required = false) TenantContactRequest.Status status,
@@ -87,6 +90,7 @@ class TenantContactController {
         return contacts.list(status == null ? null : status.name(), page, size);
     }
 
+    @Operation(summary = "Shows a tenant contact request")
     @GetMapping("/{id}")
     @PreAuthorize(DESK + " or hasAnyRole('SUPERVISOR', 'AUDITOR')")
     TenantContactView get(@PathVariable String id) {
@@ -94,6 +98,7 @@ class TenantContactController {
     }
 
     /** The tenant was told (by phone, in person…) who asked and how to reach them. */
+    @Operation(summary = "Records that the tenant was told who asked")
     @PostMapping("/{id}/notified")
     @PreAuthorize(DESK)
     Answer notified(@PathVariable String id, @Valid @RequestBody Notified notified) {
@@ -101,6 +106,7 @@ class TenantContactController {
     }
 
     /** The enquirer's contact in clear, to pass to the tenant: with a reason, recorded (S2). */
+    @Operation(summary = "Reads the enquirer's contact in clear for the tenant, with a reason (recorded)")
     @GetMapping("/{id}/contact")
     @PreAuthorize(DESK)
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
@@ -110,6 +116,7 @@ class TenantContactController {
                         : contact, "tenant contact request", "enquirer contact", reason);
     }
 
+    @Operation(summary = "Erases an enquirer's contact on their request")
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     Answer erase(@PathVariable String id, @Valid @RequestBody Reason reason) {

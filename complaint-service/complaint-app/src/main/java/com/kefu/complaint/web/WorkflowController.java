@@ -13,6 +13,7 @@ import com.kefu.complaint.web.WorkflowRequests.Resolution;
 import com.kefu.complaint.web.WorkflowRequests.Ruling;
 import com.kefu.complaint.web.WorkflowRequests.StatusAnswer;
 import com.kefu.complaint.web.WorkflowRequests.SupervisorInstructions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ class WorkflowController {
         this.departments = departments;
     }
 
+    @Operation(summary = "Escalates a complaint")
     @PostMapping("/escalate")
     @PreAuthorize(HANDLERS)
     StatusAnswer escalate(@PathVariable String id, @Valid @RequestBody Escalation escalation) {
@@ -44,6 +46,7 @@ class WorkflowController {
     }
 
     /** The supervisor takes up an escalated complaint from the inbox (C14). */
+    @Operation(summary = "Takes up an escalated complaint as the supervisor")
     @PostMapping("/supervisor/acknowledgement")
     @PreAuthorize("hasRole('SUPERVISOR')")
     StatusAnswer acknowledgeEscalation(@PathVariable String id) {
@@ -51,6 +54,7 @@ class WorkflowController {
     }
 
     /** The supervisor's instructions (上级的指导, C14): on the complaint, and into the next handover (D20). */
+    @Operation(summary = "Gives the supervisor's instructions on a complaint")
     @PostMapping("/supervisor/instructions")
     @PreAuthorize("hasRole('SUPERVISOR')")
     StatusAnswer supervisorInstructions(@PathVariable String id,
@@ -58,6 +62,7 @@ class WorkflowController {
         return answer(id, workflow.supervisorInstructions(id, instructions.instructions()));
     }
 
+    @Operation(summary = "Assigns a complaint to a department")
     @PostMapping("/assign")
     @PreAuthorize(HANDLERS)
     StatusAnswer assign(@PathVariable String id, @Valid @RequestBody Assignment assignment) {
@@ -65,24 +70,28 @@ class WorkflowController {
         return answer(id, workflow.assign(id, assignment.department(), assignment.instructions()));
     }
 
+    @Operation(summary = "Acknowledges a complaint for the department")
     @PostMapping("/acknowledge")
     @PreAuthorize("hasRole('DEPARTMENT')")
     StatusAnswer acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) Acknowledgement ack) {
         return answer(id, workflow.acknowledge(id, ack == null ? null : ack.note()));
     }
 
+    @Operation(summary = "Records progress on a complaint")
     @PostMapping("/progress")
     @PreAuthorize("hasRole('DEPARTMENT')")
     StatusAnswer progress(@PathVariable String id, @Valid @RequestBody Progress progress) {
         return answer(id, workflow.progress(id, progress.note()));
     }
 
+    @Operation(summary = "Resolves a complaint")
     @PostMapping("/resolve")
     @PreAuthorize("hasRole('DEPARTMENT')")
     StatusAnswer resolve(@PathVariable String id, @Valid @RequestBody Resolution resolution) {
         return answer(id, workflow.resolve(id, resolution.result()));
     }
 
+    @Operation(summary = "Records the follow-up call with the customer")
     @PostMapping("/follow-up")
     @PreAuthorize(HANDLERS)
     StatusAnswer followUp(@PathVariable String id, @Valid @RequestBody FollowUp call) {
@@ -93,12 +102,14 @@ class WorkflowController {
                 call.satisfied()));
     }
 
+    @Operation(summary = "Records the CS head's ruling on a disputed complaint")
     @PostMapping("/ruling")
     @PreAuthorize("hasRole('CS_HEAD')")
     StatusAnswer ruling(@PathVariable String id, @Valid @RequestBody Ruling ruling) {
         return answer(id, workflow.ruling(id, ruling.ruling()));
     }
 
+    @Operation(summary = "Archives a complaint")
     @PostMapping("/archive")
     @PreAuthorize(HANDLERS)
     StatusAnswer archive(@PathVariable String id) {

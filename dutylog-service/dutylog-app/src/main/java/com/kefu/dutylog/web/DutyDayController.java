@@ -6,6 +6,7 @@ import com.kefu.dutylog.query.DutyDayQueries;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.ShiftQueries;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +47,7 @@ class DutyDayController {
         this.history = history;
     }
 
+    @Operation(summary = "Signs off the day's duty log")
     @PostMapping("/{date}/signature")
     @PreAuthorize(MANAGER)
     DutyDayQueries.DutyDayView sign(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -53,6 +55,7 @@ class DutyDayController {
         return queries.find(date);
     }
 
+    @Operation(summary = "Shows a duty day's log and its addenda")
     @GetMapping("/{date}")
     @PreAuthorize(READERS)
     DutyDayQueries.DutyDayView get(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -63,6 +66,7 @@ class DutyDayController {
      * The events of the day, as they happened: its pages (opened, carried over, handed over), the entries and
      * corrections of that day whatever page holds them, its incidents and its signature.
      */
+    @Operation(summary = "Lists the events of a duty day in order")
     @GetMapping("/{date}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

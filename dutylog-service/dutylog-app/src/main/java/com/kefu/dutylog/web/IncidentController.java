@@ -13,6 +13,7 @@ import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -97,6 +98,7 @@ class IncidentController {
      * Never refused for the day, the hour or the shift (D12): 201 with where its entry went ({@code shiftId},
      * {@code dutyDay}, {@code addendum} once the day is signed, {@code waiting} while no shift is open).
      */
+    @Operation(summary = "Reports an incident")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<IncidentDesk.Reported> report(@Valid @RequestBody ReportRequest request,
@@ -121,18 +123,21 @@ class IncidentController {
         return ResponseEntity.created(URI.create("/api/incidents/" + reported.id())).body(reported);
     }
 
+    @Operation(summary = "Shows an incident")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     IncidentView get(@PathVariable String id) {
         return incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
     }
 
+    @Operation(summary = "Lists an incident's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
         return history.of("Incident", id, () -> new NotFound("no incident " + id));
     }
 
+    @Operation(summary = "Attaches a photo to an incident")
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WRITERS)
     ResponseEntity<IncidentView.Photo> attachPhoto(@PathVariable String id, @RequestPart("file") MultipartFile file)
@@ -150,6 +155,7 @@ class IncidentController {
         return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-photo", unsupported.getMessage());
     }
 
+    @Operation(summary = "Downloads an incident's photo")
     @GetMapping("/{id}/photos/{photoId}")
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> photo(@PathVariable String id, @PathVariable String photoId) {
@@ -166,6 +172,7 @@ class IncidentController {
     }
 
     /** A step of a fire's checklist done, by the caller, now (D13); 409 if done or marked before, or resolved. */
+    @Operation(summary = "Ticks a step of a fire's checklist as done")
     @PostMapping("/{id}/fire-steps/{step}")
     @PreAuthorize(WRITERS)
     IncidentView tickFireStep(@PathVariable String id, @PathVariable FireStep step,
@@ -176,6 +183,7 @@ class IncidentController {
     }
 
     /** A step of a fire's checklist not needed, with the reason (D13). */
+    @Operation(summary = "Marks a step of a fire's checklist as not needed, with the reason")
     @PostMapping("/{id}/fire-steps/{step}/not-needed")
     @PreAuthorize(WRITERS)
     IncidentView markFireStepNotNeeded(@PathVariable String id, @PathVariable FireStep step,
@@ -190,6 +198,7 @@ class IncidentController {
      * the caller's roles still to be told (D14); 409 {@code notice-acknowledged} when every one has been, 409
      * {@code no-notice} for an incident of no kind.
      */
+    @Operation(summary = "Acknowledges that the caller has been told of an incident")
     @PostMapping("/{id}/notice/acknowledgement")
     @PreAuthorize(NOTIFIED)
     IncidentView acknowledgeNotice(@PathVariable String id) {
@@ -199,6 +208,7 @@ class IncidentController {
     }
 
     /** 409 while a major incident has no photo (D4) or a fire's checklist has an open step (D13). */
+    @Operation(summary = "Resolves an incident")
     @PostMapping("/{id}/resolve")
     @PreAuthorize(WRITERS)
     IncidentView resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request) {

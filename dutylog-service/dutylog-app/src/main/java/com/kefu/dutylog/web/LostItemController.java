@@ -14,6 +14,7 @@ import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -77,6 +78,7 @@ class LostItemController {
                         @Size(max = 100) String identityDocument) {
     }
 
+    @Operation(summary = "Registers a found item")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<LostItemView> register(@Valid @RequestBody RegisterRequest request,
@@ -92,6 +94,7 @@ class LostItemController {
      * back shows in its own chain of custody only). {@code custody}: STORED, RETURNED or DISPOSED, any when not
      * given; {@code from}/{@code to}: days the items were found on, in the mall's time zone, both inclusive.
      */
+    @Operation(summary = "Lists lost items, the most recently found first")
     @GetMapping
     @PreAuthorize(READERS)
     Page<LostItemSummary> list(@RequestParam(required = false) LostItem.Custody custody,
@@ -103,12 +106,14 @@ class LostItemController {
                 mallTime.startOf(from), mallTime.endOf(to)), page, size);
     }
 
+    @Operation(summary = "Shows a lost item")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     LostItemView get(@PathVariable String id) {
         return items.find(id).orElseThrow(() -> new NotFound("no lost item " + id));
     }
 
+    @Operation(summary = "Lists a lost item's chain of custody")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -123,6 +128,7 @@ class LostItemController {
      * owner turns up after it), for the supervisor the item was handed to (篇2 S, D9) and the head of customer
      * service (the final ruling on disputes); only with a reason, and every read is recorded before the answer (S2).
      */
+    @Operation(summary = "Reads who took a lost item back, in clear, with a reason (recorded)")
     @GetMapping("/{id}/claimant")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
     Claimant claimant(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
@@ -135,6 +141,7 @@ class LostItemController {
     }
 
     /** Who read which claimant in clear, when and why (S2), newest first. */
+    @Operation(summary = "Lists who read which claimant in clear, when and why")
     @GetMapping("/contact-reads")
     @PreAuthorize("hasRole('AUDITOR')")
     List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) @Size(max = 36) String item) {
@@ -148,6 +155,7 @@ class LostItemController {
      * Erases the claimant's name and document on their request (S3): the key of the item's personal data is
      * deleted, so the chain of custody shows them as erased; the item's own record stays.
      */
+    @Operation(summary = "Erases a claimant's name and document on their request")
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     LostItemView erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
@@ -156,6 +164,7 @@ class LostItemController {
         return get(id);
     }
 
+    @Operation(summary = "Hands a lost item back to its owner")
     @PostMapping("/{id}/claim")
     @PreAuthorize(WRITERS)
     LostItemView claim(@PathVariable String id, @Valid @RequestBody ClaimRequest request) {

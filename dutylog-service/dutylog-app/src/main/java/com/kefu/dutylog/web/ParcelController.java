@@ -6,6 +6,7 @@ import com.kefu.dutylog.query.ParcelView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -68,6 +69,7 @@ class ParcelController {
                            @NotBlank @Size(max = 200) String signature) {
     }
 
+    @Operation(summary = "Receives mail or a parcel for a tenant")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<ParcelView> receive(@Valid @RequestBody ReceiveRequest request,
@@ -79,18 +81,21 @@ class ParcelController {
     }
 
     /** What is still held, per tenant; one tenant's only when named. */
+    @Operation(summary = "Lists the mail and parcels still held, per tenant")
     @GetMapping("/held")
     @PreAuthorize(READERS)
     List<ParcelQueries.Held> held(@RequestParam(required = false) @Size(max = 100) String tenant) {
         return parcels.held(tenant);
     }
 
+    @Operation(summary = "Shows a parcel")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     ParcelView get(@PathVariable String id) {
         return parcels.find(id).orElseThrow(() -> new NotFound("no parcel " + id));
     }
 
+    @Operation(summary = "Lists a parcel's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -98,6 +103,7 @@ class ParcelController {
     }
 
     /** Moves a parcel still held to another place. */
+    @Operation(summary = "Moves a held parcel to another place")
     @PostMapping("/{id}/storage")
     @PreAuthorize(WRITERS)
     ParcelView store(@PathVariable String id, @Valid @RequestBody StoreRequest request) {
@@ -106,6 +112,7 @@ class ParcelController {
         return get(id);
     }
 
+    @Operation(summary = "Hands a parcel over against a signature")
     @PostMapping("/{id}/handover")
     @PreAuthorize(WRITERS)
     ParcelView handOver(@PathVariable String id, @Valid @RequestBody HandOverRequest request) {

@@ -7,6 +7,7 @@ import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -55,6 +56,7 @@ class RepairOrderController {
     }
 
     /** {@code open}: true, only those not closed; false, only the closed; all when absent. */
+    @Operation(summary = "Lists repair orders")
     @GetMapping
     @PreAuthorize(REPAIR_READERS)
     List<RepairOrderView> list(@RequestParam(required = false) Boolean open,
@@ -64,6 +66,7 @@ class RepairOrderController {
         return rounds.repairOrders(open, user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : department);
     }
 
+    @Operation(summary = "Shows a repair order")
     @GetMapping("/{id}")
     @PreAuthorize(REPAIR_READERS)
     RepairOrderView get(@PathVariable String id) {
@@ -73,6 +76,7 @@ class RepairOrderController {
                      .orElseThrow(() -> new NotFound("no repair order " + id));
     }
 
+    @Operation(summary = "Lists a repair order's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(REPAIR_READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -81,6 +85,7 @@ class RepairOrderController {
     }
 
     /** Engineering has the order (D16): 409 {@code repair-order-other-department}, {@code repair-order-acknowledged}. */
+    @Operation(summary = "Acknowledges a repair order for engineering")
     @PostMapping("/{id}/acknowledgement")
     @PreAuthorize(DEPARTMENT)
     RepairOrderView acknowledge(@PathVariable String id,
@@ -94,6 +99,7 @@ class RepairOrderController {
      * Engineering closes the order saying what it did (D16): 409 {@code repair-order-not-acknowledged},
      * {@code repair-order-closed}, {@code repair-order-other-department}.
      */
+    @Operation(summary = "Closes a repair order, saying what was done")
     @PostMapping("/{id}/closure")
     @PreAuthorize(DEPARTMENT)
     RepairOrderView close(@PathVariable String id, @Valid @RequestBody ClosureRequest request) {

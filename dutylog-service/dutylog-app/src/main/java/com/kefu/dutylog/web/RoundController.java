@@ -6,6 +6,7 @@ import com.kefu.dutylog.query.RoundView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,6 +63,7 @@ class RoundController {
                         @NotEmpty @Size(max = 100) List<@Valid @NotNull CheckRequest> items) {
     }
 
+    @Operation(summary = "Records a round of the lobby, with any repair orders it raises")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<RoundView> record(@Valid @RequestBody RoundRequest request,
@@ -73,18 +75,21 @@ class RoundController {
     }
 
     /** The latest rounds, newest first. */
+    @Operation(summary = "Lists the latest rounds")
     @GetMapping
     @PreAuthorize(READERS)
     List<RoundView> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return rounds.recent(limit);
     }
 
+    @Operation(summary = "Shows a round")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     RoundView get(@PathVariable String id) {
         return rounds.find(id).orElseThrow(() -> new NotFound("no round " + id));
     }
 
+    @Operation(summary = "Lists a round's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {

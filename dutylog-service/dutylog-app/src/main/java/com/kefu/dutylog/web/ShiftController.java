@@ -14,6 +14,7 @@ import com.kefu.dutylog.query.ShiftView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -111,6 +112,7 @@ class ShiftController {
     record Accepted(ShiftView handedOver, OpenedShift next) {
     }
 
+    @Operation(summary = "Opens a shift")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<OpenedShift> open(@Valid @RequestBody OpenShiftRequest request,
@@ -120,12 +122,14 @@ class ShiftController {
         return ResponseEntity.created(URI.create("/api/shifts/" + shift.id())).body(shift);
     }
 
+    @Operation(summary = "Shows the caller's open shift")
     @GetMapping("/current")
     @PreAuthorize(READERS)
     ShiftView current() {
         return shifts.currentShiftId().flatMap(shifts::find).orElseThrow(() -> new NotFound("no shift is open"));
     }
 
+    @Operation(summary = "Shows a shift with its entries")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     ShiftView get(@PathVariable String id) {
@@ -133,6 +137,7 @@ class ShiftController {
     }
 
     /** The shift's page with its handover as a printable sheet, Chinese and Russian labels (D1, D6, D15). */
+    @Operation(summary = "Prints a shift's page and its handover as a bilingual sheet")
     @GetMapping(value = "/{id}/handover-sheet", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(READERS)
     ResponseEntity<String> handoverSheet(@PathVariable String id) {
@@ -140,6 +145,7 @@ class ShiftController {
                 .body(HandoverSheetPage.render(get(id), mallTime.zone()));
     }
 
+    @Operation(summary = "Lists a shift's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -147,6 +153,7 @@ class ShiftController {
     }
 
     /** 201 with the entry; once the manager has signed its day, the entry is in the day's addendum (D12). */
+    @Operation(summary = "Records an entry in a shift's log")
     @PostMapping("/{id}/entries")
     @PreAuthorize(WRITERS)
     ResponseEntity<Map<String, Object>> record(@PathVariable String id, @Valid @RequestBody RecordEntryRequest entry,
@@ -158,6 +165,7 @@ class ShiftController {
     }
 
     /** Where a new entry's Location points. There is no PUT or DELETE: entries are never edited or deleted (D3). */
+    @Operation(summary = "Shows one entry of a shift's log")
     @GetMapping("/{id}/entries/{entryId}")
     @PreAuthorize(READERS)
     ShiftView.Entry entry(@PathVariable String id, @PathVariable String entryId) {
@@ -165,6 +173,7 @@ class ShiftController {
                       .orElseThrow(() -> new NotFound("no entry " + entryId + " in shift " + id));
     }
 
+    @Operation(summary = "Corrects an entry of a shift's log")
     @PostMapping("/{id}/entries/{entryId}/corrections")
     @PreAuthorize(WRITERS)
     ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @PathVariable String entryId,
@@ -193,6 +202,7 @@ class ShiftController {
      * open with its {@code handoverProposal}; 409 {@code handover-refused} with every reason (D7), 409
      * {@code handover-late} when it is late against the post's shift time and no {@code lateReason} is given.
      */
+    @Operation(summary = "Proposes the handover of a shift to the incoming person")
     @PostMapping("/{id}/handover")
     @PreAuthorize(WRITERS)
     ShiftView handOver(@PathVariable String id, @Valid @RequestBody HandoverRequest request) {
@@ -215,6 +225,7 @@ class ShiftController {
      * {@code handover-not-yours} for anyone else, {@code no-handover-proposed}, {@code handover-refused} while an
      * emergency is open (D7), {@code handover-late} when late and nobody said why.
      */
+    @Operation(summary = "Accepts a shift's handover as the incoming person")
     @PostMapping("/{id}/handover/acceptance")
     @PreAuthorize(WRITERS)
     ResponseEntity<Accepted> accept(@PathVariable String id,
@@ -226,6 +237,7 @@ class ShiftController {
     }
 
     /** The incoming person refuses the handover, naming why; the shift stays open with the outgoing person (D15). */
+    @Operation(summary = "Refuses a shift's handover, naming why")
     @PostMapping("/{id}/handover/refusal")
     @PreAuthorize(WRITERS)
     ShiftView refuse(@PathVariable String id, @Valid @RequestBody RefusalRequest request) {

@@ -7,6 +7,7 @@ import com.kefu.dutylog.query.TaskView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -71,6 +72,7 @@ class TaskController {
     record DoneRequest(@Size(max = 2000) String note) {
     }
 
+    @Operation(summary = "Gives a task to a member of the desk")
     @PostMapping
     @PreAuthorize(TASK_GIVERS)
     ResponseEntity<TaskView> give(@Valid @RequestBody TaskRequest request,
@@ -83,18 +85,21 @@ class TaskController {
     }
 
     /** {@code open}: true, only those not done; false, only the done; all when absent. By due time. */
+    @Operation(summary = "Lists tasks by due time")
     @GetMapping
     @PreAuthorize(READERS)
     List<TaskView> list(@RequestParam(required = false) Boolean open) {
         return tasks.list(open);
     }
 
+    @Operation(summary = "Shows a task")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     TaskView get(@PathVariable String id) {
         return tasks.find(id).orElseThrow(() -> new NotFound("no task " + id));
     }
 
+    @Operation(summary = "Lists a task's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -102,6 +107,7 @@ class TaskController {
     }
 
     /** Marked done by who did it (D19): 409 {@code task-done}, {@code task-not-yours}. */
+    @Operation(summary = "Marks a task done")
     @PostMapping("/{id}/done")
     @PreAuthorize(WRITERS)
     TaskView done(@PathVariable String id, @Valid @RequestBody(required = false) DoneRequest request) {

@@ -7,6 +7,7 @@ import com.kefu.dutylog.query.VisitorView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -47,6 +48,7 @@ class VisitorController {
                           @NotBlank @Size(max = 20) @Pattern(regexp = "[\\p{Alnum}-]+") String badge) {
     }
 
+    @Operation(summary = "Signs a visitor in and issues a badge")
     @PostMapping
     @PreAuthorize(WRITERS)
     ResponseEntity<VisitorView> signIn(@Valid @RequestBody ArrivalRequest request,
@@ -57,18 +59,21 @@ class VisitorController {
     }
 
     /** Everyone still in the building, the earliest arrival first; names masked. */
+    @Operation(summary = "Lists the visitors still in the building")
     @GetMapping("/in-building")
     @PreAuthorize(READERS)
     List<VisitorSummary> inBuilding() {
         return visitors.inBuilding();
     }
 
+    @Operation(summary = "Shows a visitor")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     VisitorView get(@PathVariable String id) {
         return visitors.find(id).orElseThrow(() -> new NotFound("no visit " + id));
     }
 
+    @Operation(summary = "Lists a visitor's events in order")
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable String id) {
@@ -79,6 +84,7 @@ class VisitorController {
     }
 
     /** Erases the visitor's name on their request (S3), as a lost item's claimant is erased (CS_HEAD, ADMIN). */
+    @Operation(summary = "Erases a visitor's name on their request")
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     VisitorView erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
@@ -90,6 +96,7 @@ class VisitorController {
     }
 
     /** The visitor leaves and gives the badge back. */
+    @Operation(summary = "Signs a visitor out and takes the badge back")
     @PostMapping("/{id}/departure")
     @PreAuthorize(WRITERS)
     VisitorView signOut(@PathVariable String id) {

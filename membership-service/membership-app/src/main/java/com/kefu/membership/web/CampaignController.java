@@ -6,6 +6,7 @@ import com.kefu.membership.query.MemberQueries.CampaignView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,6 +70,7 @@ class CampaignController {
     record HandedOut(String campaignId, String memberId, int quantity, int stock) {
     }
 
+    @Operation(summary = "Starts a gift campaign")
     @PostMapping
     @PreAuthorize(ORGANISERS)
     ResponseEntity<Started> start(@Valid @RequestBody NewCampaign campaign,
@@ -82,18 +84,21 @@ class CampaignController {
         return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(new Started(id));
     }
 
+    @Operation(summary = "Lists campaigns")
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')")
     List<CampaignView> list() {
         return queries.campaigns();
     }
 
+    @Operation(summary = "Shows a campaign with its stock and hand-outs")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')")
     CampaignView get(@PathVariable String id) {
         return queries.campaign(id).orElseThrow(() -> new NotFound("no campaign " + id));
     }
 
+    @Operation(summary = "Adds gifts to a campaign's stock")
     @PostMapping("/{id}/stock")
     @PreAuthorize(ORGANISERS)
     Left addStock(@PathVariable String id, @Valid @RequestBody Stock stock) {
@@ -104,6 +109,7 @@ class CampaignController {
      * 409 past the stock, past the member's limit, outside the campaign's days, or for an inactive member. By
      * after-sales, who carry out the promotions (第三章四 6), and the head, who organises the hand-outs (第三章一 5).
      */
+    @Operation(summary = "Hands a campaign's gift out to a member")
     @PostMapping("/{id}/handouts")
     @PreAuthorize(ORGANISERS)
     ResponseEntity<HandedOut> handOut(@PathVariable String id, @Valid @RequestBody HandOut handOut) {

@@ -10,6 +10,7 @@ import com.kefu.membership.query.MemberView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -80,6 +81,7 @@ class MemberChangeController {
     record Balance(String id, long points) {
     }
 
+    @Operation(summary = "Registers a member and issues a card")
     @PostMapping
     @PreAuthorize(MEMBERSHIP)
     ResponseEntity<Registered> register(@Valid @RequestBody Registration request,
@@ -90,6 +92,7 @@ class MemberChangeController {
         return ResponseEntity.created(URI.create("/api/members/" + registered.id())).body(registered);
     }
 
+    @Operation(summary = "Changes a member's details")
     @PatchMapping("/{id}")
     @PreAuthorize(MEMBERSHIP)
     MemberView changeDetails(@PathVariable String id, @Valid @RequestBody Details details) {
@@ -100,24 +103,28 @@ class MemberChangeController {
         return queries.find(id).orElseThrow(() -> new NotFound("no member " + id));
     }
 
+    @Operation(summary = "Replaces a member's card")
     @PostMapping("/{id}/card")
     @PreAuthorize(MEMBERSHIP)
     Card replaceCard(@PathVariable String id, @Valid @RequestBody Reason reason) {
         return new Card(id, desk.replaceCard(id, reason.reason()));
     }
 
+    @Operation(summary = "Suspends a membership")
     @PostMapping("/{id}/suspend")
     @PreAuthorize(MEMBERSHIP)
     StatusAnswer suspend(@PathVariable String id, @Valid @RequestBody Reason reason) {
         return new StatusAnswer(id, desk.suspend(id, reason.reason()));
     }
 
+    @Operation(summary = "Reinstates a suspended membership")
     @PostMapping("/{id}/reinstate")
     @PreAuthorize(MEMBERSHIP)
     StatusAnswer reinstate(@PathVariable String id, @Valid @RequestBody(required = false) OptionalReason reason) {
         return new StatusAnswer(id, desk.reinstate(id, reason == null ? null : reason.reason()));
     }
 
+    @Operation(summary = "Cancels a membership")
     @PostMapping("/{id}/cancel")
     @PreAuthorize(MEMBERSHIP)
     StatusAnswer cancel(@PathVariable String id, @Valid @RequestBody Reason reason) {
@@ -125,12 +132,14 @@ class MemberChangeController {
     }
 
     /** Published as MemberTierChanged (M4): complaint-service treats a VIP's complaints as urgent. */
+    @Operation(summary = "Changes a member's tier")
     @PostMapping("/{id}/tier")
     @PreAuthorize(MEMBERSHIP)
     TierAnswer changeTier(@PathVariable String id, @Valid @RequestBody TierChange change) {
         return new TierAnswer(id, desk.changeTier(id, change.tier()));
     }
 
+    @Operation(summary = "Adds or deducts a member's points")
     @PostMapping("/{id}/points")
     @PreAuthorize(MEMBERSHIP)
     Balance changePoints(@PathVariable String id, @Valid @RequestBody PointsChange change) {

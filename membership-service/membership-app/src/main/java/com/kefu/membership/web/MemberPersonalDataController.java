@@ -8,6 +8,7 @@ import com.kefu.membership.command.MemberDesk;
 import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.privacy.ClearContacts;
 import com.kefu.platform.privacy.PersonalDataReads;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -48,6 +49,7 @@ class MemberPersonalDataController {
     }
 
     /** The member's name and phone in clear (S1), with a reason; every read is recorded before the answer (S2). */
+    @Operation(summary = "Reads a member's name and phone in clear, with a reason (recorded)")
     @GetMapping("/{id}/contact")
     @PreAuthorize(MemberChangeController.MEMBERSHIP)
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
@@ -60,6 +62,7 @@ class MemberPersonalDataController {
     }
 
     /** Who read which member's contact in clear, when and why (S2), newest first. */
+    @Operation(summary = "Lists who read which member's contact in clear, when and why")
     @GetMapping("/contact-reads")
     @PreAuthorize("hasRole('AUDITOR')")
     List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) @Size(max = 36) String member) {
@@ -67,6 +70,7 @@ class MemberPersonalDataController {
     }
 
     /** Erases a cancelled member's name and phone on their request (S3). */
+    @Operation(summary = "Erases a cancelled member's name and phone on their request")
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     StatusAnswer erase(@PathVariable String id, @Valid @RequestBody ErasureRequest reason) {

@@ -10,6 +10,7 @@ import com.kefu.membership.query.MemberView;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,6 +46,7 @@ class MemberReadController {
         }
     }
 
+    @Operation(summary = "Lists members (personal data masked)")
     @GetMapping
     @PreAuthorize(READERS)
     List<MemberView> list(@RequestParam(required = false) MemberStatus status,
@@ -54,6 +56,7 @@ class MemberReadController {
         return queries.list(status, tier, page, size);
     }
 
+    @Operation(summary = "Shows a member (personal data masked)")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     Detail get(@PathVariable String id) {
@@ -61,6 +64,7 @@ class MemberReadController {
     }
 
     /** The member a card names; a mistyped number (check digit) is 400, a replaced card 404. */
+    @Operation(summary = "Finds the member a card number names")
     @GetMapping("/by-card/{cardNumber}")
     @PreAuthorize(READERS)
     MemberView byCard(@PathVariable String cardNumber) {
@@ -72,6 +76,7 @@ class MemberReadController {
     }
 
     /** Every change of the membership, in order, with its time and actor; the phone masked. */
+    @Operation(summary = "Lists every change of a membership in order")
     @GetMapping("/{id}/history")
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD', 'AUDITOR')")
     List<EventHistory.Entry> history(@PathVariable String id) {

@@ -8,6 +8,7 @@ import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.ServiceRequestView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,6 +58,7 @@ class ServiceRequestController {
     record StatusAnswer(String id, ServiceRequest.Status status) {
     }
 
+    @Operation(summary = "Registers a member's service request")
     @PostMapping
     @PreAuthorize(DESK)
     ResponseEntity<Ticket> register(@Valid @RequestBody NewRequest request,
@@ -66,6 +68,7 @@ class ServiceRequestController {
         return ResponseEntity.created(URI.create("/api/service-requests/" + ticket.id())).body(ticket);
     }
 
+    @Operation(summary = "Lists service requests")
     @GetMapping
     @PreAuthorize(DESK + " or hasRole('AUDITOR')")
     List<ServiceRequestView> list(@RequestParam(required = false) ServiceRequestKind kind,
@@ -75,6 +78,7 @@ class ServiceRequestController {
         return queries.serviceRequests(kind, status == null ? null : status.name(), page, size);
     }
 
+    @Operation(summary = "Shows a service request")
     @GetMapping("/{id}")
     @PreAuthorize(DESK + " or hasRole('AUDITOR')")
     ServiceRequestView get(@PathVariable String id) {
@@ -82,12 +86,14 @@ class ServiceRequestController {
     }
 
     /** Done: for storage, the item was collected (once). */
+    @Operation(summary = "Completes a service request")
     @PostMapping("/{id}/complete")
     @PreAuthorize(DESK)
     StatusAnswer complete(@PathVariable String id, @Valid @RequestBody(required = false) Note note) {
         return new StatusAnswer(id, desk.complete(id, note == null ? null : note.note()));
     }
 
+    @Operation(summary = "Cancels a service request")
     @PostMapping("/{id}/cancel")
     @PreAuthorize(DESK)
     StatusAnswer cancel(@PathVariable String id, @Valid @RequestBody Reason reason) {

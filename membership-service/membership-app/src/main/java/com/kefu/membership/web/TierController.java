@@ -3,6 +3,7 @@ package com.kefu.membership.web;
 import com.kefu.membership.api.Tier;
 import com.kefu.membership.command.TierRules;
 import com.kefu.membership.query.MemberQueries;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,12 +36,14 @@ class TierController {
                         @NotBlank @Size(max = 1000) String benefitsRu) {
     }
 
+    @Operation(summary = "Lists the membership tiers and their rules")
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR', 'ADMIN')")
     List<MemberQueries.TierView> tiers() {
         return queries.tiers();
     }
 
+    @Operation(summary = "Changes a membership tier's rules")
     @PutMapping("/{tier}")
     @PreAuthorize("hasRole('ADMIN')")
     List<MemberQueries.TierView> update(@PathVariable Tier tier, @Valid @RequestBody TierSettings settings) {
