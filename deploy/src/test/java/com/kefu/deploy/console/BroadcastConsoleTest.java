@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -258,11 +260,17 @@ class BroadcastConsoleTest {
                     "jwt-private.pem"));
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            long now = Instant.now().getEpochSecond();
-            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-            String claims = "{\"iss\":\"kefu-gateway\",\"sub\":\"" + username + "\",\"iat\":" + now + ",\"exp\":"
-                    + (now + 3600) + ",\"roles\":[\"" + String.join("\",\"", roles) + "\"]}";
             Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+            // the key's id is its RFC 7638 thumbprint, as the gateway names it in the tokens it signs (P6)
+            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
+            String jwk = "{\"e\":\"" + url.encodeToString(unsigned(crt.getPublicExponent())) + "\",\"kty\":\"RSA\",\"n\":\""
+                    + url.encodeToString(unsigned(crt.getModulus())) + "\"}";
+            String kid = url.encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(jwk.getBytes(StandardCharsets.UTF_8)));
+            long now = Instant.now().getEpochSecond();
+            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+            String claims = "{\"iss\":\"kefu-gateway\",\"aud\":\"kefu-api\",\"sub\":\"" + username + "\",\"iat\":"
+                    + now + ",\"exp\":" + (now + 3600) + ",\"roles\":[\"" + String.join("\",\"", roles) + "\"]}";
             String signingInput = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                     + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
             Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -274,6 +282,12 @@ class BroadcastConsoleTest {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A big integer's bytes without the sign byte Java adds, as JSON Web Keys write them. */
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 && bytes.length > 1 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     /**
