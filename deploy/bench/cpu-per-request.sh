@@ -9,10 +9,15 @@ data=${DATA_DIR:-$HOME/.local/share/kefu}
 url=$1 seconds=$2 script=$3
 
 ticks() {
-  # the running system's processes only, not test JVMs of the same modules
-  for pid in $(pgrep -f '(complaint|dutylog|broadcast|membership)-app-.*-exec\.jar|gateway-.*-exec\.jar|kafka\.Kafka'); do
-    name=$(ps -o args= -p "$pid" | grep -o 'complaint-app\|dutylog-app\|broadcast-app\|membership-app\|gateway-0\|kafka.Kafka' | head -1)
-    echo "$name $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  # the processes of this DATA_DIR's system only (the supervisor's pid files), not another system's or a test JVM
+  local file name pid
+  for file in "$data"/run/*.pid; do
+    name=$(basename "$file" .pid)
+    case "$name" in supervisor | postgres*) continue ;; esac
+    pid=$(cat "$file")
+    if [ -r "/proc/$pid/stat" ]; then
+      echo "$name $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+    fi
   done
   local postmaster total
   postmaster=$(pgrep -f "bin/postgres -D $data" | head -1)
