@@ -93,16 +93,13 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /**
-         * The same system as a cluster (R6): three brokers, and every service and gateway of these settings twice (but
-         * audit-service, once); a second instance on its first's port + {@code secondOffset}.
+         * The same system as a cluster (R6): three brokers, and every service and gateway of these settings twice; a
+         * second instance on its first's port + {@code secondOffset}.
          */
         public Settings clustered(int secondOffset) {
             List<Service> twice = new ArrayList<>();
             for (Service service : services) {
-                if (service.name().equals(AUDIT_SERVICE)) {
-                    // the trail reads every topic in one consumer group: one instance is enough for R6's checks
-                    twice.add(service);
-                } else if (!service.name().equals("gateway")) {
+                if (!service.name().equals("gateway")) {
                     twice.add(service);
                     twice.add(service.another(2, service.port() + secondOffset));
                 }
@@ -166,12 +163,12 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "postgres");
     private static final String SUPERVISOR = "supervisor";
-    /** The auditors' trail (A2): one instance in a cluster too, and a smaller heap (it keeps no aggregates). */
+    /** The auditors' trail (A2): a smaller heap (it keeps no aggregates). */
     static final String AUDIT_SERVICE = "audit-service";
-    private static final List<String> STOP_ORDER = List.of("gateway", "gateway-2", AUDIT_SERVICE, "membership-service",
+    private static final List<String> STOP_ORDER = List.of("gateway", "gateway-2", AUDIT_SERVICE, "audit-service-2", "membership-service",
             "membership-service-2", "broadcast-service", "broadcast-service-2", "dutylog-service", "dutylog-service-2",
             "complaint-service", "complaint-service-2", "kafka", "kafka-1", "kafka-2", "kafka-3", "postgres");
-    /** A cluster's second instances listen on their first's port + this (gateway 8090, services 8091–8094). */
+    /** A cluster's second instances listen on their first's port + this (gateway 8090, services 8091–8095). */
     static final int SECOND_INSTANCE_OFFSET = 10;
     /** The supervisor's last line once the system is up: the detached start waits for it. */
     static final String SUPERVISED = "Supervised: a process that dies is started again after 1 s, 2 s, 4 s … at most "
@@ -577,7 +574,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * A service of the cluster publishes on topics with three copies, two in sync, and keeps fewer connections (eight
+     * A service of the cluster publishes on topics with three copies, two in sync, and keeps fewer connections (ten
      * instances share PostgreSQL's 200); a gateway sends each route to its service's instances by the service's name
      * (R6).
      */

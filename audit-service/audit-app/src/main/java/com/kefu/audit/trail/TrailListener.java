@@ -6,29 +6,47 @@ import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.membership.api.MembershipTopics;
 import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.messaging.ProcessedEvents;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * Feeds the trail from every topic a service publishes on, from offset 0, in audit-service's own consumer group (A2):
  * each event once however often it is delivered ({@link ProcessedEvents}); a record that cannot be read goes to its
  * topic's dead-letter topic (the platform's consumers). {@link #replay} empties the trail and reads every topic again
- * from its beginning.
+ * from its beginning. Instances of audit-service share the topics' partitions in one consumer group (R6).
  */
 @Component
-public class TrailListener extends AbstractConsumerSeekAware {
+public class TrailListener {
 
     static final String CONSUMER = "audit.trail";
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private final ProcessedEvents processed;
     private final Trail trail;
+    private final ConsumerFactory<String, EventEnvelope> consumers;
+    private final List<String> topics;
 
-    TrailListener(ProcessedEvents processed, Trail trail) {
+    @SuppressWarnings("unchecked") // the platform's consumers: String keys, envelopes as values (kefu-defaults.yml)
+    TrailListener(ProcessedEvents processed, Trail trail, ConsumerFactory<?, ?> consumers,
+                  @Value("${kefu.audit.chain-head-topic:audit.chain-heads}") String chainHeads) {
         this.processed = processed;
         this.trail = trail;
+        this.consumers = (ConsumerFactory<String, EventEnvelope>) consumers;
+        this.topics = List.of(ComplaintTopics.EVENTS, DutylogTopics.EVENTS, BroadcastTopics.EVENTS,
+                MembershipTopics.EVENTS, chainHeads);
     }
 
     @KafkaListener(id = "audit-trail", idIsGroup = false, topics = {ComplaintTopics.EVENTS, DutylogTopics.EVENTS,
@@ -38,11 +56,37 @@ public class TrailListener extends AbstractConsumerSeekAware {
     }
 
     /**
-     * The trail wiped and read again from every topic's first record: what the topics hold is the whole trail. The
-     * partitions this instance reads are read again; run it with one instance.
+     * The trail wiped and read again from every topic's first record: what the topics hold is the whole trail. Every
+     * partition of every topic is read here, up to its end as it was once wiped, whichever instance's listener reads
+     * that partition (R6): what the listeners take meanwhile counts once, as everything does ({@link ProcessedEvents}).
+     * A record that cannot be read is not in the trail, as when it first came (it is on the dead-letter topic).
+     *
+     * @return how many events were recorded again
      */
-    public void replay() {
+    public long replay() {
         trail.wipe(CONSUMER);
-        seekToBeginning();
+        Properties alone = new Properties();
+        alone.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"); // assigned, not in the group: commits nothing
+        try (Consumer<String, EventEnvelope> consumer = consumers.createConsumer(null, "audit-replay", null, alone)) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                            .map(partition -> new TopicPartition(topic, partition.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long recorded = 0;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(POLL)) {
+                    EventEnvelope event = record.value();
+                    if (event != null && record.offset() < ends.get(new TopicPartition(record.topic(),
+                            record.partition()))
+                            && processed.once(CONSUMER, event, () -> trail.record(record.topic(), event))) {
+                        recorded++;
+                    }
+                }
+            }
+            return recorded;
+        }
     }
 }

@@ -17,7 +17,13 @@ import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import com.kefu.platform.test.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,14 +31,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A2 the topics are the whole trail: audit-service's read model wiped and every topic read again from offset 0 gives
  * the same trail, event for event (the SHA-256 of every event's id and data in the trail's order, read through the
- * API, is the same as before).
+ * API, is the same as before) — also while another instance of audit-service reads some of the topics' partitions (R6).
  */
 class TrailReplayTest extends ServiceTest {
 
@@ -47,8 +56,11 @@ class TrailReplayTest extends ServiceTest {
     @Autowired
     Trail trail;
 
+    @Value("${spring.kafka.consumer.group-id}")
+    String group;
+
     @Test
-    @DisplayName("A2 the trail wiped and replayed from the topics from offset 0 has the same checksum as before")
+    @DisplayName("A2 R6 the trail wiped and replayed from the topics from offset 0 has the same checksum as before, whichever instance reads which partition")
     void replayGivesTheSameTrail() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String actor = "replay-" + run;
@@ -73,12 +85,54 @@ class TrailReplayTest extends ServiceTest {
         long events = awaitSettled();
         String before = checksum(events);
 
-        trail.wipe(TrailListener.CONSUMER);
-        assertThat(total("")).as("wiped").isZero();
-        listener.replay();
-        awaitTotal("", events);
+        try (SecondInstance second = new SecondInstance(group)) {
+            trail.wipe(TrailListener.CONSUMER);
+            assertThat(total("")).as("wiped").isZero();
+            assertThat(listener.replay()).as("recorded again").isEqualTo(events);
+        }
+        assertThat(total("")).isEqualTo(events);
         assertThat(checksum(events)).isEqualTo(before);
         assertThat(total("actor=" + actor)).isEqualTo(20);
+    }
+
+    /**
+     * Another instance of audit-service as the broker sees it (R6): a member of its consumer group holding some of
+     * the topics' partitions (it reads nothing and commits nothing), so this instance's listener no longer reads them.
+     */
+    private static final class SecondInstance implements AutoCloseable {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicBoolean assigned = new AtomicBoolean();
+        private final Thread thread;
+
+        SecondInstance(String group) {
+            Properties config = new Properties();
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrap());
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            thread = new Thread(() -> {
+                try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+                    consumer.subscribe(List.of(ComplaintTopics.EVENTS, DutylogTopics.EVENTS, BroadcastTopics.EVENTS,
+                            MembershipTopics.EVENTS));
+                    while (running.get()) {
+                        consumer.poll(Duration.ofMillis(200));
+                        assigned.set(!consumer.assignment().isEmpty());
+                    }
+                }
+            }, "second-audit-instance");
+            thread.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!assigned.get()) {
+                assertThat(System.nanoTime()).as("the second instance holds partitions").isLessThan(deadline);
+                pause(Duration.ofMillis(200));
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
     }
 
     /** The trail's size once it stops growing: every record on the topics up to now taken. */
