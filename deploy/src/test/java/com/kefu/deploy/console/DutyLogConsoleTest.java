@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The duty log in the console (dutylog-service): the shift's page, the emergency incident form with its photos, the
- * handover wizard that names every reason it is refused, lost and found, and the manager's signature of a day.
+ * The duty log in the console (dutylog-service): the shift's page, the emergency incident form with its photos (and
+ * printed), the handover wizard that names every reason it is refused, lost and found, and the manager's signature of
+ * a day.
  *
  * <p>The system is shared (other engineers, the other console tests): this class writes under a post of its own and
  * into a duty day of its own, a past day nobody has written into. It never signs today: a sealed today would refuse
@@ -163,6 +164,22 @@ class DutyLogConsoleTest {
                 .anyMatch(img -> Boolean.TRUE.equals(browser.script(
                         "return arguments[0].complete && arguments[0].naturalWidth === 96", img))));
         assertThat(browser.driver().findElement(By.id("photo-problem")).isDisplayed()).isFalse();
+
+        // D4 D15 the emergency incident form prints in a new tab, bilingual, the photo shown inside it (the console's
+        // Content-Security-Policy, which the printed page keeps, lets it be)
+        String console = browser.driver().getWindowHandle();
+        browser.click(By.cssSelector("[data-test=print-incident]"));
+        String printed = browser.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(console))
+                .findFirst().orElse(null));
+        browser.driver().switchTo().window(printed);
+        browser.until(d -> d.getPageSource().contains(message("zh", "desk", "desk.entry.incidentForm"))
+                && d.getPageSource().contains(message("ru", "desk", "desk.entry.incidentForm")));
+        browser.until(d -> Boolean.TRUE.equals(browser.script("const img = document.querySelector('figure img');"
+                + " return !!img && img.complete && img.naturalWidth === 96")));
+        assertThat(browser.driver().getPageSource()).contains(place);
+        browser.driver().close();
+        browser.driver().switchTo().window(console);
+
         screenshots("desk-incident", lang -> browser.waitForText(By.id("incident-status"),
                 message(lang, "desk", "desk.incident.open")));
 
@@ -330,6 +347,18 @@ class DutyLogConsoleTest {
         assertThat(browser.waitFor(By.cssSelector("[data-test=addendum][data-addendum='1'] "
                 + "[data-test=addendum-previous-digest]")).getText()).isEqualTo(digest);
         assertThat(browser.all(By.id("addendum-sign"))).as("nothing written since: nothing to sign").isEmpty();
+
+        // D1 D5 the day's log prints in a new tab, bilingual: the day's signature with its digest, the addendum
+        String console = browser.driver().getWindowHandle();
+        browser.click(By.id("day-print"));
+        String printed = browser.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(console))
+                .findFirst().orElse(null));
+        browser.driver().switchTo().window(printed);
+        browser.until(d -> d.getPageSource().contains(message("zh", "dutyday", "dutyday.print.title"))
+                && d.getPageSource().contains(message("ru", "dutyday", "dutyday.print.title")));
+        assertThat(browser.driver().getPageSource()).contains(digest, "补记 " + RUN);
+        browser.driver().close();
+        browser.driver().switchTo().window(console);
         assertThat(browser.all(By.id("day-addendum-open"))).isEmpty();
         JsonNode signedAddendum = manager.get("/api/duty-days/" + day).body().path("addenda").path(0);
         assertThat(signedAddendum.path("signature").path("previousDigest").asText()).isEqualTo(digest);

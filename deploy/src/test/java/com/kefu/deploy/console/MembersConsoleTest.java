@@ -107,6 +107,16 @@ class MembersConsoleTest {
         String ticket = browser.waitForText(By.id("request-ticket"), "JC-").getText().replaceAll(".*(JC-[0-9]+).*", "$1");
         By request = By.cssSelector("#requests tr[data-number='" + ticket + "']");
         assertThat(browser.waitFor(request).getText()).contains("чемодан синий " + run, "Камера хранения", "Открыта");
+        // the storage ticket prints in a new tab, bilingual, for the customer to keep
+        String console = browser.driver().getWindowHandle();
+        browser.click(inside(request, "[data-test=print-ticket]"));
+        String printed = browser.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(console))
+                .findFirst().orElse(null));
+        browser.driver().switchTo().window(printed);
+        browser.until(d -> d.getPageSource().contains("寄存凭证") && d.getPageSource().contains(ticket));
+        assertThat(browser.driver().getPageSource()).contains("Квитанция о хранении", "чемодан синий " + run, card);
+        browser.driver().close();
+        browser.driver().switchTo().window(console);
         browser.click(inside(request, "[data-test=complete]"));
         browser.waitForText(inside(request, "[data-test=status]"), "Выполнена");
 

@@ -260,6 +260,7 @@
       stepProblems: {},
       stepMissingReason: '',
       noticeProblem: null,
+      printProblem: null,
 
       init() {
         this.form = { category: '', kind: '', major: false, location: '', reporter: '', description: '',
@@ -309,6 +310,12 @@
           this.shift = answer.ok ? answer.body : null;
         }
         this.loading = false;
+      },
+
+      /** The emergency incident form with its photos as the bilingual printable page (D4), in a new tab. */
+      async printForm() {
+        this.printProblem = await Kefu.printable('/api/incidents/' + encodeURIComponent(this.incident.id)
+          + '/incident-form');
       },
 
       async loadIncident() {

@@ -41,6 +41,7 @@
       addendumProblem: null,
       /** A handover sheet that would not print: {shift, problem}. */
       printProblem: null,
+      printDayProblem: null,
       late: null,
       lateProblem: null,
       /** Where the late entry went: {addendum} once the day is signed (D12), else {addendum: null}. */
@@ -177,6 +178,11 @@
           }
         }
         return Kefu.t('dutyday.corrects', { n: entryId.substring(0, 8) });
+      },
+
+      /** The day's log with its signature and digests as the bilingual printable page (D1, D5), in a new tab. */
+      async printDay() {
+        this.printDayProblem = await Kefu.printable('/api/duty-days/' + encodeURIComponent(this.date) + '/log');
       },
 
       /** The shift's page with its handover as the bilingual printable sheet (D6), in a new tab. */

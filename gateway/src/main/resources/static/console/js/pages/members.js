@@ -363,8 +363,15 @@
       ...closing,
       filter: { kind: '', status: 'REGISTERED' }, page: 0, requests: [], problem: null, loaded: false,
       request: { kind: 'STORAGE', card: '', details: '' }, requestProblem: null, ticket: '',
+      /** A ticket that would not print: {id, problem}. */
+      printProblem: null,
       async init() {
         await this.load();
+      },
+      /** The request's ticket (the storage ticket for storage) as the bilingual printable slip (M5), in a new tab. */
+      async printTicket(r) {
+        const problem = await Kefu.printable('/api/service-requests/' + encodeURIComponent(r.id) + '/ticket');
+        this.printProblem = problem ? { id: r.id, problem } : null;
       },
       async load() {
         const read = () => Kefu.get('/api/service-requests' + Kefu.query({ kind: this.filter.kind,

@@ -31,10 +31,10 @@ public final class PrintView {
     private final Template template;
     private final Map<String, Map<String, String>> labels = new HashMap<>();
 
-    private PrintView(String template, String bundle, Map<String, String> keys) {
+    private PrintView(String template, List<String> bundles, Map<String, String> keys) {
         this.template = Mustache.compiler().defaultValue("").emptyStringIsFalse(true)
                 .compile(reader("templates/" + template + ".mustache"));
-        LANGUAGES.forEach(language -> labels.put(language, labels(language, bundle, keys)));
+        LANGUAGES.forEach(language -> labels.put(language, labels(language, bundles, keys)));
     }
 
     /**
@@ -42,7 +42,12 @@ public final class PrintView {
      * {@code bundle} ({@code complaints}, {@code dutyday}, …).
      */
     public static PrintView of(String template, String bundle, Map<String, String> keys) {
-        return new PrintView(template, bundle, keys);
+        return new PrintView(template, List.of(bundle), keys);
+    }
+
+    /** The view of {@code template} whose labels come from several bundles (a key is looked up in all of them). */
+    public static PrintView of(String template, List<String> bundles, Map<String, String> keys) {
+        return new PrintView(template, List.copyOf(bundles), keys);
     }
 
     /** The page for {@code values}, the labels of both languages added as {@code zh} and {@code ru}. */
@@ -62,22 +67,26 @@ public final class PrintView {
         return labels.get(language).get(name);
     }
 
-    private static Map<String, String> labels(String language, String bundle, Map<String, String> keys) {
-        String path = "console-i18n/" + language + "/" + bundle + ".json";
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            Map<String, String> texts = new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { });
-            Map<String, String> labels = new HashMap<>();
-            keys.forEach((name, key) -> {
-                String text = texts.get(key);
-                if (text == null) {
-                    throw new IllegalStateException(path + " has no " + key);
-                }
-                labels.put(name, text);
-            });
-            return labels;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
+    private static Map<String, String> labels(String language, List<String> bundles, Map<String, String> keys) {
+        Map<String, String> texts = new HashMap<>();
+        List<String> paths = bundles.stream().map(bundle -> "console-i18n/" + language + "/" + bundle + ".json")
+                .toList();
+        for (String path : paths) {
+            try (InputStream in = new ClassPathResource(path).getInputStream()) {
+                texts.putAll(new ObjectMapper().readValue(in, new TypeReference<Map<String, String>>() { }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
         }
+        Map<String, String> labels = new HashMap<>();
+        keys.forEach((name, key) -> {
+            String text = texts.get(key);
+            if (text == null) {
+                throw new IllegalStateException(String.join(", ", paths) + " has no " + key);
+            }
+            labels.put(name, text);
+        });
+        return labels;
     }
 
     private static Reader reader(String path) {

@@ -6,8 +6,12 @@ import com.kefu.dutylog.query.DutyDayQueries;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.ShiftQueries;
+import com.kefu.dutylog.query.ShiftView;
+import com.kefu.platform.time.MallTime;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,11 +19,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static com.kefu.dutylog.web.Access.MANAGER;
@@ -37,14 +44,16 @@ class DutyDayController {
     private final ShiftQueries shifts;
     private final IncidentQueries incidents;
     private final EventHistory history;
+    private final MallTime mallTime;
 
     DutyDayController(DutyDays days, DutyDayQueries queries, ShiftQueries shifts, IncidentQueries incidents,
-                      EventHistory history) {
+                      EventHistory history, MallTime mallTime) {
         this.days = days;
         this.queries = queries;
         this.shifts = shifts;
         this.incidents = incidents;
         this.history = history;
+        this.mallTime = mallTime;
     }
 
     @Operation(summary = "Signs off the day's duty log")
@@ -60,6 +69,23 @@ class DutyDayController {
     @PreAuthorize(READERS)
     DutyDayQueries.DutyDayView get(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return queries.find(date);
+    }
+
+    /**
+     * The day's log as a printable page, Chinese and Russian labels (D1, D5, D12): its pages in the order they were
+     * opened with the day's entries, the signature and its digest, whether the entries still match, the addenda.
+     */
+    @Operation(summary = "Prints a duty day's log with its signature and digest, bilingual")
+    @GetMapping(value = "/{date}/log", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(READERS)
+    ResponseEntity<String> log(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        Set<String> ids = new HashSet<>(shifts.shiftsDated(date));
+        ids.addAll(shifts.shiftsWithEntriesOn(date));
+        List<ShiftView> pages = ids.stream().map(shifts::find).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(ShiftView::openedAt)).toList();
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(DutyDayLogPage.render(queries.find(date), pages, at -> days.dayOf(at).equals(date),
+                        mallTime.zone()));
     }
 
     /**

@@ -12,6 +12,7 @@ import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.IncidentView;
 import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.time.MallTime;
 import com.kefu.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -58,11 +60,13 @@ class IncidentController {
     private final IncidentDesk desk;
     private final IncidentQueries incidents;
     private final EventHistory history;
+    private final MallTime mallTime;
 
-    IncidentController(IncidentDesk desk, IncidentQueries incidents, EventHistory history) {
+    IncidentController(IncidentDesk desk, IncidentQueries incidents, EventHistory history, MallTime mallTime) {
         this.desk = desk;
         this.incidents = incidents;
         this.history = history;
+        this.mallTime = mallTime;
     }
 
     /**
@@ -128,6 +132,16 @@ class IncidentController {
     @PreAuthorize(READERS)
     IncidentView get(@PathVariable String id) {
         return incidents.find(id).orElseThrow(() -> new NotFound("no incident " + id));
+    }
+
+    /** The emergency incident form with its photos as a printable page, Chinese and Russian labels (D4, D15). */
+    @Operation(summary = "Prints an incident's emergency incident form with its photos, bilingual")
+    @GetMapping(value = "/{id}/incident-form", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(READERS)
+    ResponseEntity<String> incidentForm(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(IncidentFormPage.render(get(id), mallTime.zone(), photo -> incidents.photo(id, photo)
+                        .orElseThrow(() -> new NotFound("no photo " + photo + " of incident " + id)).data()));
     }
 
     @Operation(summary = "Lists an incident's events in order")

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ class EmergencyApiTest extends ServiceTest {
     @Order(2)
     @DisplayName("D12 D5 after the manager signed the day, a fire that same day is recorded and published; it, a late "
             + "entry and a correction enter the day's addendum; the signed day's digest still verifies; the manager "
-            + "signs the addendum, chained to the day's signature")
+            + "signs the addendum, chained to the day's signature; the day's log prints with its signatures and digests")
     void fireOnASignedDay() throws Exception {
         LocalDate day = nextDay();
         String shift = expect(post(DESK, "/api/shifts", Shifts.open("signed-day-desk")), 201).get("id").asText();
@@ -214,6 +215,16 @@ class EmergencyApiTest extends ServiceTest {
         assertThat(nothing.get("type").asText()).isEqualTo("urn:kefu:problem:day-sealed");
         assertThat(nothing.get("detail").asText()).contains("no addendum to sign");
 
+        // D1 D5 D12 the day's log prints: its page with the day's entry, the signature with its digest, the addenda
+        // each with its own digest chained to the one before; labels in Chinese and Russian
+        var printed = api().get().uri("/api/duty-days/" + day + "/log").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+        assertThat(printed.getStatusCode().value()).isEqualTo(200);
+        assertThat(printed.getBody()).contains("物业部值班日志", "Журнал дежурства", "signed-day-desk", "3楼漏水",
+                "水患 / ", "客服经理签字", "manager", digest, "补充页", "补记 电梯停运", "4楼漏水 (不是3楼)", "再补记",
+                signature.get("digest").asText(), second.get(1).get("signature").get("digest").asText(),
+                "是 / да").doesNotContain("否 / ");
+
         resolve(fireId);
         String next = handOver(shift);
         // a page handed over takes no more entries (D8), signed day or not
@@ -234,11 +245,26 @@ class EmergencyApiTest extends ServiceTest {
         assertThat(history).contains("DutyDaySigned", "AddendumEntryRecorded", "AddendumSigned", "IncidentReported");
     }
 
+    private String incidentForm(String incident) {
+        var page = api().get().uri(incident + "/incident-form").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        return page.getBody();
+    }
+
+    private int incidentFormStatus(String incident) {
+        return api().get().uri(incident + "/incident-form").header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                .accept(MediaType.TEXT_HTML).retrieve().onStatus(status -> true, (request, response) -> { })
+                .toEntity(String.class).getStatusCode().value();
+    }
+
     @Test
     @Order(3)
     @DisplayName("D13 the fire form follows 篇2 T1: reporter, position and heading, the fire's place and what burns, and "
             + "a checklist whose steps are ticked with who and when, or marked not needed with a reason; the fire is "
-            + "resolved only when no step is open")
+            + "resolved only when no step is open; its emergency incident form prints in Chinese and Russian with the "
+            + "photo itself (D4 D15)")
     void fireChecklist() {
         nextDay();
         String shift = expect(post(DESK, "/api/shifts", Shifts.open("fire-form")), 201).get("id").asText();
@@ -280,6 +306,14 @@ class EmergencyApiTest extends ServiceTest {
         resolve(fireId); // a photo, the steps still open, the outcome
         JsonNode resolved = get(AUDITOR, i);
         assertThat(resolved.get("resolved").asBoolean()).isTrue();
+
+        // D4 D15 the emergency incident form prints with its labels in Chinese and Russian and the photo itself
+        String printed = incidentForm(i);
+        assertThat(printed).contains("紧急情况处理登记表", "火情 / Пожар", "B1 仓库", "纸箱 / картон", "保安 李明",
+                "拨打消防中心报警电话 119", "119 已接警", "喷淋已将火扑灭", "无需执行", "现场照片", "已处理完毕", "已处理",
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(Shifts.PNG),
+                resolved.get("photos").get(0).get("sha256").asText());
+        assertThat(incidentFormStatus("/api/incidents/no-such-incident")).isEqualTo(404);
         expect(post(DESK, i + "/fire-steps/EVACUATION_GUIDED", null), 409);
         handOver(shift);
     }
@@ -333,6 +367,8 @@ class EmergencyApiTest extends ServiceTest {
         assertThat(headTold.get("notice").get("waiting")).isEmpty();
         assertThat(texts(get(AUDITOR, i + "/history"), "type")).containsExactly("IncidentReported",
                 "IncidentNoticeSent", "IncidentNoticeAcknowledged", "IncidentNoticeAcknowledged");
+        assertThat(incidentForm(i)).contains("客人发病 / ", "客服经理 / Менеджер службы клиентов", "manager", "head",
+                "未处理完毕", "尚无照片").doesNotContain("data:image");
 
         // a guest who slipped on a leak: WATER, and an accident to a guest
         Map<String, Object> slipped = new HashMap<>(Shifts.waterLeak(shift));

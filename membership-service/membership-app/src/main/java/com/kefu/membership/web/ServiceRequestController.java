@@ -6,8 +6,10 @@ import com.kefu.membership.command.ServiceDesk.Ticket;
 import com.kefu.membership.command.ServiceRequest;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.ServiceRequestView;
+import com.kefu.membership.query.MemberView;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.time.MallTime;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Front-desk services for members (M5): returns, exchanges, invoices, storage, pre-orders, group purchases. */
@@ -38,10 +42,12 @@ class ServiceRequestController {
 
     private final ServiceDesk desk;
     private final MemberQueries queries;
+    private final MallTime mallTime;
 
-    ServiceRequestController(ServiceDesk desk, MemberQueries queries) {
+    ServiceRequestController(ServiceDesk desk, MemberQueries queries, MallTime mallTime) {
         this.desk = desk;
         this.queries = queries;
+        this.mallTime = mallTime;
     }
 
     /** @param memberId optional: a customer who is not a member is served too */
@@ -83,6 +89,18 @@ class ServiceRequestController {
     @PreAuthorize(DESK + " or hasRole('AUDITOR')")
     ServiceRequestView get(@PathVariable String id) {
         return queries.serviceRequest(id).orElseThrow(() -> new NotFound("no service request " + id));
+    }
+
+    /** The ticket as a printable slip, Chinese and Russian labels: for storage, what the customer keeps (M5). */
+    @Operation(summary = "Prints a service request's ticket (the storage ticket for storage), bilingual")
+    @GetMapping(value = "/{id}/ticket", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(DESK + " or hasRole('AUDITOR')")
+    ResponseEntity<String> ticket(@PathVariable String id) {
+        ServiceRequestView request = get(id);
+        String card = request.memberId() == null ? null
+                : queries.find(request.memberId()).map(MemberView::cardNumber).orElse(null);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(ServiceTicketPage.render(request, card, mallTime.zone()));
     }
 
     /** Done: for storage, the item was collected (once). */

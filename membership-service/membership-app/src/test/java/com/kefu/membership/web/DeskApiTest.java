@@ -6,7 +6,9 @@ import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +121,8 @@ class DeskApiTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("M5 front-desk services get a ticket by kind, close once, and show on the member's record")
+    @DisplayName("M5 front-desk services get a ticket by kind, close once, and show on the member's record; the ticket "
+            + "prints in Chinese and Russian (the storage ticket for storage)")
     void serviceRequests() {
         String member = member("services");
         var stored = call(HttpMethod.POST, DESK_ONE, "/api/service-requests", Map.of("memberId", member,
@@ -131,8 +134,16 @@ class DeskApiTest extends ServiceTest {
                 "details", "发票抬头: 某公司"));
         assertThat(invoice.getBody().get("number").asText()).startsWith("FP-");
 
+        String card = call(HttpMethod.GET, DESK_ONE, "/api/members/" + member, null).getBody().path("member")
+                .path("cardNumber").asText();
+        assertThat(printedTicket(ticket)).contains("寄存凭证", "Квитанция о хранении",
+                stored.getBody().get("number").asText(), "两个购物袋 / две сумки", card, "寄存 / Камера хранения",
+                "办理中 / ");
+        assertThat(printedTicket("/api/service-requests/" + invoice.getBody().get("id").asText()))
+                .contains("会员服务单", "开发票 / ", "非会员 / не участник").doesNotContain("寄存凭证");
         assertThat(call(HttpMethod.POST, DESK_TWO, ticket + "/complete", Map.of("note", "本人凭票领取")).getBody()
                 .get("status").asText()).isEqualTo("DONE");
+        assertThat(printedTicket(ticket)).contains("已完成 / ", "本人凭票领取");
         var twice = call(HttpMethod.POST, DESK_ONE, ticket + "/complete", Map.of());
         assertThat(twice.getStatusCode().value()).isEqualTo(409);
         assertThat(twice.getBody().get("detail").asText()).contains("already collected");
@@ -142,5 +153,13 @@ class DeskApiTest extends ServiceTest {
         JsonNode record = call(HttpMethod.GET, DESK_ONE, "/api/members/" + member, null).getBody();
         assertThat(record.path("serviceRequests").findValuesAsText("kind")).containsExactly("STORAGE");
         assertThat(record.path("serviceRequests").findValuesAsText("status")).containsExactly("DONE");
+    }
+
+    private String printedTicket(String request) {
+        var page = api().get().uri(request + "/ticket").header(HttpHeaders.AUTHORIZATION, DESK_ONE)
+                .accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        return page.getBody();
     }
 }
