@@ -349,16 +349,16 @@ class DutyLogConsoleTest {
         assertThat(browser.all(By.id("addendum-sign"))).as("nothing written since: nothing to sign").isEmpty();
 
         // D1 D5 the day's log prints in a new tab, bilingual: the day's signature with its digest, the addendum
-        String console = browser.driver().getWindowHandle();
+        String dayPage = browser.driver().getWindowHandle();
         browser.click(By.id("day-print"));
-        String printed = browser.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(console))
+        String dayLog = browser.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(dayPage))
                 .findFirst().orElse(null));
-        browser.driver().switchTo().window(printed);
+        browser.driver().switchTo().window(dayLog);
         browser.until(d -> d.getPageSource().contains(message("zh", "dutyday", "dutyday.print.title"))
                 && d.getPageSource().contains(message("ru", "dutyday", "dutyday.print.title")));
         assertThat(browser.driver().getPageSource()).contains(digest, "补记 " + RUN);
         browser.driver().close();
-        browser.driver().switchTo().window(console);
+        browser.driver().switchTo().window(dayPage);
         assertThat(browser.all(By.id("day-addendum-open"))).isEmpty();
         JsonNode signedAddendum = manager.get("/api/duty-days/" + day).body().path("addenda").path(0);
         assertThat(signedAddendum.path("signature").path("previousDigest").asText()).isEqualTo(digest);

@@ -13,6 +13,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +30,7 @@ public final class PrintView {
 
     /** The languages every printed label is in. */
     public static final List<String> LANGUAGES = List.of("zh", "ru");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Template template;
     private final Map<String, Map<String, String>> labels = new HashMap<>();
@@ -60,6 +64,21 @@ public final class PrintView {
     /** A row of a two-column table: the label {@code name} in both languages ({@code zh}, {@code ru}) and its value. */
     public Map<String, String> row(String name, String value) {
         return Map.of("zh", label("zh", name), "ru", label("ru", name), "value", value);
+    }
+
+    /** A label in both languages, {@code 中文 / русский}: a value printed in a table (a category, a state). */
+    public String both(String name) {
+        return label("zh", name) + " / " + label("ru", name);
+    }
+
+    /** Yes or no in both languages: the view's labels named {@code yes} and {@code no}. */
+    public String yesNo(boolean yes) {
+        return both(yes ? "yes" : "no");
+    }
+
+    /** An instant as the mall reads it on paper, to the minute, in {@code zone}; empty for none. */
+    public static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 
     /** One label in one language. */

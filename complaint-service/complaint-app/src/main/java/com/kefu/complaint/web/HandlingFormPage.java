@@ -5,7 +5,6 @@ import com.kefu.complaint.query.HandlingForm;
 import com.kefu.platform.print.PrintView;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -29,7 +28,6 @@ final class HandlingFormPage {
             Map.entry("when", "complaints.form.when"), Map.entry("step", "complaints.form.step"),
             Map.entry("by", "complaints.form.by"), Map.entry("content", "complaints.form.content"));
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final PrintView VIEW = PrintView.of("handling-form", "complaints", LABELS);
 
     private HandlingFormPage() {
@@ -49,7 +47,7 @@ final class HandlingFormPage {
         page.put("rows", rows);
         page.put("steps", form.steps().stream().map(step -> {
             Map<String, Object> line = new HashMap<>();
-            line.put("at", TIME.format(step.at().atZone(zone)));
+            line.put("at", PrintView.time(step.at(), zone));
             line.put("labelZh", step.labelZh());
             line.put("labelRu", step.labelRu());
             line.put("by", step.by());
@@ -58,7 +56,6 @@ final class HandlingFormPage {
         }).toList());
         return VIEW.render(page);
     }
-
 
     private static String label(String language, String name) {
         return VIEW.label(language, name);

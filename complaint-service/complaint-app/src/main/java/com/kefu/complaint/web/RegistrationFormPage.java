@@ -5,7 +5,6 @@ import com.kefu.complaint.query.HandlingForm;
 import com.kefu.platform.print.PrintView;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ final class RegistrationFormPage {
             Map.entry("receivedBy", "complaints.field.receivedBy"),
             Map.entry("receivedAt", "complaints.field.receivedAt"));
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final PrintView VIEW = PrintView.of("registration-form", "complaints", LABELS);
 
     private RegistrationFormPage() {
@@ -41,9 +39,8 @@ final class RegistrationFormPage {
                 VIEW.row("priority", c.path("priority").asText())));
         form.steps().stream().filter(step -> step.type().equals("ComplaintReceived")).findFirst().ifPresent(intake -> {
             rows.add(VIEW.row("receivedBy", intake.by()));
-            rows.add(VIEW.row("receivedAt", TIME.format(intake.at().atZone(zone))));
+            rows.add(VIEW.row("receivedAt", PrintView.time(intake.at(), zone)));
         });
         return VIEW.render(Map.of("number", form.number(), "rows", rows));
     }
-
 }

@@ -7,7 +7,6 @@ import com.kefu.platform.print.PrintView;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ final class DutyDayLogPage {
 
     static final Map<String, String> LABELS = labels();
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final PrintView VIEW = PrintView.of("duty-day-log", List.of("dutyday", "desk"), LABELS);
 
     private DutyDayLogPage() {
@@ -45,7 +43,7 @@ final class DutyDayLogPage {
             sheet.put("post", shift.post());
             sheet.put("date", shift.date().toString());
             sheet.put("openedBy", shift.openedBy());
-            sheet.put("openedAt", time(shift.openedAt(), zone));
+            sheet.put("openedAt", PrintView.time(shift.openedAt(), zone));
             sheet.put("entries", shift.entries().stream().filter(entry -> ofTheDay.test(entry.occurredAt()))
                     .map(entry -> entry(entry.occurredAt(), entry.category(), entry.description(), entry.handling(),
                             entry.outcome(), entry.recordedBy(), entry.corrects(), zone)).toList());
@@ -54,12 +52,12 @@ final class DutyDayLogPage {
         if (day.signature() != null) {
             DutyDayQueries.Signature signature = day.signature();
             page.put("signature", Map.of("rows", List.of(
-                    VIEW.row("signedBy", signature.signedBy() + " " + time(signature.signedAt(), zone)),
+                    VIEW.row("signedBy", signature.signedBy() + " " + PrintView.time(signature.signedAt(), zone)),
                     VIEW.row("digest", signature.digest()),
                     VIEW.row("entriesSigned", Integer.toString(signature.entries())),
                     VIEW.row("currentDigest", day.current().sha256()),
                     VIEW.row("entriesNow", Integer.toString(day.current().entries())),
-                    VIEW.row("intact", yesNo(Boolean.TRUE.equals(day.intact()))))));
+                    VIEW.row("intact", VIEW.yesNo(Boolean.TRUE.equals(day.intact()))))));
         }
         page.put("addenda", day.addenda().stream().map(addendum -> {
             Map<String, Object> sheet = new HashMap<>();
@@ -67,18 +65,18 @@ final class DutyDayLogPage {
             sheet.put("entries", addendum.entries().stream().map(entry -> {
                 Map<String, Object> line = entry(entry.occurredAt(), entry.category(), entry.description(),
                         entry.handling(), entry.outcome(), entry.recordedBy(), entry.corrects(), zone);
-                line.put("recordedAt", time(entry.recordedAt(), zone));
+                line.put("recordedAt", PrintView.time(entry.recordedAt(), zone));
                 return line;
             }).toList());
             List<Map<String, String>> rows = new ArrayList<>();
             if (addendum.signature() == null) {
-                rows.add(VIEW.row("addendumState", both("addendumUnsigned")));
+                rows.add(VIEW.row("addendumState", VIEW.both("addendumUnsigned")));
             } else {
                 rows.add(VIEW.row("signedBy", addendum.signature().signedBy() + " "
-                        + time(addendum.signature().signedAt(), zone)));
+                        + PrintView.time(addendum.signature().signedAt(), zone)));
                 rows.add(VIEW.row("addendumDigest", addendum.signature().digest()));
                 rows.add(VIEW.row("previousDigest", addendum.signature().previousDigest()));
-                rows.add(VIEW.row("intact", yesNo(Boolean.TRUE.equals(addendum.intact()))));
+                rows.add(VIEW.row("intact", VIEW.yesNo(Boolean.TRUE.equals(addendum.intact()))));
             }
             sheet.put("rows", rows);
             return sheet;
@@ -89,8 +87,8 @@ final class DutyDayLogPage {
     private static Map<String, Object> entry(Instant at, String category, String description, String handling,
                                              String outcome, String recordedBy, String corrects, ZoneId zone) {
         Map<String, Object> line = new HashMap<>();
-        line.put("at", time(at, zone));
-        line.put("category", LABELS.containsKey("category." + category) ? both("category." + category) : category);
+        line.put("at", PrintView.time(at, zone));
+        line.put("category", LABELS.containsKey("category." + category) ? VIEW.both("category." + category) : category);
         line.put("description", description);
         line.put("handling", handling == null ? "" : handling);
         line.put("outcome", outcome == null ? "" : outcome);
@@ -119,17 +117,5 @@ final class DutyDayLogPage {
                 Map.entry("yes", "desk.print.yes"), Map.entry("no", "desk.print.no")));
         Stream.of(EntryCategory.values()).forEach(value -> labels.put("category." + value, "desk.category." + value));
         return Map.copyOf(labels);
-    }
-
-    private static String both(String name) {
-        return VIEW.label("zh", name) + " / " + VIEW.label("ru", name);
-    }
-
-    private static String yesNo(boolean yes) {
-        return both(yes ? "yes" : "no");
-    }
-
-    private static String time(Instant at, ZoneId zone) {
-        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 }

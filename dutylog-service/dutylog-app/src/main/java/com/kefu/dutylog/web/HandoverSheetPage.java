@@ -6,7 +6,6 @@ import com.kefu.platform.print.PrintView;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +43,6 @@ final class HandoverSheetPage {
             Map.entry("substitute", "desk.handover.substitute"), Map.entry("acceptedAt", "desk.print.acceptedAt"),
             Map.entry("yes", "desk.print.yes"), Map.entry("no", "desk.print.no"));
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final PrintView VIEW = PrintView.of("handover-sheet", "desk", LABELS);
 
     private HandoverSheetPage() {
@@ -55,10 +53,10 @@ final class HandoverSheetPage {
         page.put("post", shift.post());
         page.put("date", shift.date().toString());
         page.put("openedBy", shift.openedBy());
-        page.put("openedAt", time(shift.openedAt(), zone));
+        page.put("openedAt", PrintView.time(shift.openedAt(), zone));
         page.put("entries", shift.entries().stream().map(entry -> {
             Map<String, Object> line = new HashMap<>();
-            line.put("at", time(entry.occurredAt(), zone));
+            line.put("at", PrintView.time(entry.occurredAt(), zone));
             line.put("category", entry.category());
             line.put("description", entry.description());
             line.put("handling", entry.handling());
@@ -76,10 +74,10 @@ final class HandoverSheetPage {
         Map<String, Object> signed = new HashMap<>();
         JsonNode preparation = handover.path("preparation");
         List.of("recordsRead", "itemsCounted", "equipmentChecked")
-                .forEach(step -> signed.put(step, yesNo(preparation.path(step).asBoolean())));
+                .forEach(step -> signed.put(step, VIEW.yesNo(preparation.path(step).asBoolean())));
         List<Map<String, Object>> items = new ArrayList<>();
         handover.path("items").forEach(item -> items.add(Map.of("name", item.path("name").asText(),
-                "quantity", item.path("quantity").asInt(), "checked", yesNo(item.path("checked").asBoolean()))));
+                "quantity", item.path("quantity").asInt(), "checked", VIEW.yesNo(item.path("checked").asBoolean()))));
         signed.put("items", items);
         List<Map<String, Object>> matters = new ArrayList<>();
         handover.path("openMatters").forEach(matter -> matters.add(Map.of("subject", matter.path("subject").asText(),
@@ -92,22 +90,13 @@ final class HandoverSheetPage {
         signed.put("instructions", instructions);
         signed.put("outgoing", handover.path("outgoing").asText());
         signed.put("incoming", handover.path("incoming").asText());
-        signed.put("incomingFit", yesNo(handover.path("incomingFit").asBoolean()));
+        signed.put("incomingFit", VIEW.yesNo(handover.path("incomingFit").asBoolean()));
         signed.put("substitute", handover.path("substitute").asText(""));
-        signed.put("handedOverAt", time(Instant.parse(handover.path("handedOverAt").asText()), zone));
+        signed.put("handedOverAt", PrintView.time(Instant.parse(handover.path("handedOverAt").asText()), zone));
         if (acceptance != null && acceptance.hasNonNull("acceptedBy")) {
             signed.put("acceptedBy", acceptance.path("acceptedBy").asText());
-            signed.put("acceptedAt", time(Instant.parse(acceptance.path("acceptedAt").asText()), zone));
+            signed.put("acceptedAt", PrintView.time(Instant.parse(acceptance.path("acceptedAt").asText()), zone));
         }
         return signed;
-    }
-
-    private static String yesNo(boolean yes) {
-        String label = yes ? "yes" : "no";
-        return VIEW.label("zh", label) + " / " + VIEW.label("ru", label);
-    }
-
-    private static String time(Instant at, ZoneId zone) {
-        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 }

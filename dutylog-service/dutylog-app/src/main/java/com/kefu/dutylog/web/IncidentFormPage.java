@@ -9,7 +9,6 @@ import com.kefu.platform.print.PrintView;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ final class IncidentFormPage {
     /** The bundle keys the page uses, by the short name the template and this class know them by. */
     static final Map<String, String> LABELS = labels();
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final PrintView VIEW = PrintView.of("incident-form", "desk", LABELS);
 
     private IncidentFormPage() {
@@ -40,53 +38,53 @@ final class IncidentFormPage {
     static String render(IncidentView incident, ZoneId zone, Function<String, byte[]> photo) {
         Map<String, Object> page = new HashMap<>();
         page.put("location", incident.location());
-        page.put("occurredAt", time(incident.occurredAt(), zone));
+        page.put("occurredAt", PrintView.time(incident.occurredAt(), zone));
         List<Map<String, String>> rows = new ArrayList<>();
-        rows.add(VIEW.row("category", both("category." + incident.category())));
-        rows.add(VIEW.row("major", yesNo(incident.major())));
+        rows.add(VIEW.row("category", VIEW.both("category." + incident.category())));
+        rows.add(VIEW.row("major", VIEW.yesNo(incident.major())));
         if (incident.kind() != null) {
-            rows.add(VIEW.row("kind", both("kind." + incident.kind())));
+            rows.add(VIEW.row("kind", VIEW.both("kind." + incident.kind())));
         }
-        rows.add(VIEW.row("occurredAtLabel", time(incident.occurredAt(), zone)));
+        rows.add(VIEW.row("occurredAtLabel", PrintView.time(incident.occurredAt(), zone)));
         rows.add(VIEW.row("location", nonNull(incident.location())));
         rows.add(VIEW.row("reporter", nonNull(incident.reporter())));
         rows.add(VIEW.row("description", nonNull(incident.description())));
-        rows.add(VIEW.row("reportedBy", incident.reportedBy() + " " + time(incident.reportedAt(), zone)));
+        rows.add(VIEW.row("reportedBy", incident.reportedBy() + " " + PrintView.time(incident.reportedAt(), zone)));
         page.put("rows", rows);
         JsonNode fire = incident.fire();
         if (fire != null && !fire.isNull()) {
             page.put("fire", Map.of("rows", List.of(
                     VIEW.row("fireLocation", fire.path("fireLocation").asText("")),
                     VIEW.row("burning", fire.path("burning").asText("")),
-                    VIEW.row("flame", yesNo(fire.path("flame").asBoolean())),
-                    VIEW.row("smoke", yesNo(fire.path("smoke").asBoolean())))));
+                    VIEW.row("flame", VIEW.yesNo(fire.path("flame").asBoolean())),
+                    VIEW.row("smoke", VIEW.yesNo(fire.path("smoke").asBoolean())))));
         }
         if (incident.fireChecklist() != null) {
             page.put("checklist", Map.of("steps", incident.fireChecklist().steps().stream().map(step -> {
                 Map<String, Object> line = new HashMap<>();
-                line.put("step", both("step." + step.step()));
-                line.put("status", both("status." + step.status()));
+                line.put("step", VIEW.both("step." + step.step()));
+                line.put("status", VIEW.both("status." + step.status()));
                 line.put("by", nonNull(step.by()));
-                line.put("at", time(step.at(), zone));
+                line.put("at", PrintView.time(step.at(), zone));
                 line.put("text", step.note() != null ? step.note() : nonNull(step.reason()));
                 return line;
             }).toList()));
         }
         if (incident.notice() != null) {
-            page.put("notice", Map.of("sentAt", time(incident.notice().sentAt(), zone),
+            page.put("notice", Map.of("sentAt", PrintView.time(incident.notice().sentAt(), zone),
                     "told", incident.notice().told().stream().map(told -> Map.of(
-                            "role", both("role." + told.role()), "by", nonNull(told.by()),
-                            "at", time(told.at(), zone))).toList()));
+                            "role", VIEW.both("role." + told.role()), "by", nonNull(told.by()),
+                            "at", PrintView.time(told.at(), zone))).toList()));
         }
         page.put("photos", incident.photos().stream().map(shot -> Map.of(
                 "contentType", shot.contentType(), "data", Base64.getEncoder().encodeToString(photo.apply(shot.id())),
-                "uploadedBy", shot.uploadedBy(), "uploadedAt", time(shot.uploadedAt(), zone),
+                "uploadedBy", shot.uploadedBy(), "uploadedAt", PrintView.time(shot.uploadedAt(), zone),
                 "sha256", shot.sha256())).toList());
         List<Map<String, String>> closing = new ArrayList<>();
-        closing.add(VIEW.row("state", both(incident.resolved() ? "resolved" : "open")));
+        closing.add(VIEW.row("state", VIEW.both(incident.resolved() ? "resolved" : "open")));
         if (incident.resolved()) {
             closing.add(VIEW.row("outcome", nonNull(incident.outcome())));
-            closing.add(VIEW.row("resolvedBy", incident.resolvedBy() + " " + time(incident.resolvedAt(), zone)));
+            closing.add(VIEW.row("resolvedBy", incident.resolvedBy() + " " + PrintView.time(incident.resolvedAt(), zone)));
         }
         page.put("closing", closing);
         return VIEW.render(page);
@@ -116,19 +114,7 @@ final class IncidentFormPage {
         return Map.copyOf(labels);
     }
 
-    private static String both(String name) {
-        return VIEW.label("zh", name) + " / " + VIEW.label("ru", name);
-    }
-
-    private static String yesNo(boolean yes) {
-        return both(yes ? "yes" : "no");
-    }
-
     private static String nonNull(String text) {
         return text == null ? "" : text;
-    }
-
-    private static String time(Instant at, ZoneId zone) {
-        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 }

@@ -6,7 +6,6 @@ import com.kefu.platform.print.PrintView;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ final class ServiceTicketPage {
 
     static final Map<String, String> LABELS = labels();
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final PrintView VIEW = PrintView.of("service-ticket", "members", LABELS);
 
     private ServiceTicketPage() {
@@ -39,16 +37,16 @@ final class ServiceTicketPage {
         page.put("titleRu", VIEW.label("ru", title));
         page.put("number", request.number());
         List<Map<String, String>> rows = new ArrayList<>();
-        rows.add(VIEW.row("kind", both("kind." + request.kind())));
+        rows.add(VIEW.row("kind", VIEW.both("kind." + request.kind())));
         rows.add(VIEW.row("details", request.details()));
-        rows.add(VIEW.row("member", card != null ? card : both("noMember")));
-        rows.add(VIEW.row("registeredAt", request.registeredBy() + " " + time(request.registeredAt(), zone)));
-        rows.add(VIEW.row("status", both("status." + request.status())));
+        rows.add(VIEW.row("member", card != null ? card : VIEW.both("noMember")));
+        rows.add(VIEW.row("registeredAt", request.registeredBy() + " " + PrintView.time(request.registeredAt(), zone)));
+        rows.add(VIEW.row("status", VIEW.both("status." + request.status())));
         if (request.note() != null) {
             rows.add(VIEW.row("note", request.note()));
         }
         page.put("rows", rows);
-        page.put("closed", request.closedBy() == null ? "" : request.closedBy() + " " + time(request.closedAt(), zone));
+        page.put("closed", request.closedBy() == null ? "" : request.closedBy() + " " + PrintView.time(request.closedAt(), zone));
         return VIEW.render(page);
     }
 
@@ -65,13 +63,5 @@ final class ServiceTicketPage {
         Stream.of("REGISTERED", "DONE", "CANCELLED").forEach(status -> labels.put("status." + status,
                 "members.requestStatus." + status));
         return Map.copyOf(labels);
-    }
-
-    private static String both(String name) {
-        return VIEW.label("zh", name) + " / " + VIEW.label("ru", name);
-    }
-
-    private static String time(Instant at, ZoneId zone) {
-        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 }
