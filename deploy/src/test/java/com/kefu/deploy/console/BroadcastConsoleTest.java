@@ -1,5 +1,6 @@
 package com.kefu.deploy.console;
 
+import com.kefu.deploy.Gateway;
 import com.kefu.deploy.RunningSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,21 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -144,7 +131,7 @@ class BroadcastConsoleTest {
         String lead = "lead-" + run;
         browser.language("ru");
         browser.script("sessionStorage.setItem('kefu.token', arguments[0]); location.reload();",
-                localToken(lead, "BROADCASTER", "SUPERVISOR"));
+                Gateway.localToken(lead, "BROADCASTER", "SUPERVISOR"));
         browser.waitForText(By.id("user"), lead);
         String title = "Своя проверка " + run;
         String id = writeAndSubmit(title);
@@ -254,42 +241,6 @@ class BroadcastConsoleTest {
     }
 
     /** A token signed with the local profile's key (platform-base/src/main/resources/local-keys), as the services' tests do. */
-    private static String localToken(String username, String... roles) {
-        try {
-            String pem = Files.readString(Path.of("..", "platform-base", "src", "main", "resources", "local-keys",
-                    "jwt-private.pem"));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-            // the key's id is its RFC 7638 thumbprint, as the gateway names it in the tokens it signs (P6)
-            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
-            String jwk = "{\"e\":\"" + url.encodeToString(unsigned(crt.getPublicExponent())) + "\",\"kty\":\"RSA\",\"n\":\""
-                    + url.encodeToString(unsigned(crt.getModulus())) + "\"}";
-            String kid = url.encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(jwk.getBytes(StandardCharsets.UTF_8)));
-            long now = Instant.now().getEpochSecond();
-            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
-            String claims = "{\"iss\":\"kefu-gateway\",\"aud\":\"kefu-api\",\"sub\":\"" + username + "\",\"iat\":"
-                    + now + ",\"exp\":" + (now + 3600) + ",\"roles\":[\"" + String.join("\",\"", roles) + "\"]}";
-            String signingInput = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                    + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + url.encodeToString(rsa.sign());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A big integer's bytes without the sign byte Java adds, as JSON Web Keys write them. */
-    private static byte[] unsigned(java.math.BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 && bytes.length > 1 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
     /**
      * Signs in and waits for the home page to be drawn, so that the next {@code go} is not overtaken by the sign-in's
      * own rendering of the home page.
