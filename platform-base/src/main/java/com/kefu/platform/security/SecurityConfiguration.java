@@ -56,6 +56,9 @@ import java.util.List;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+    /** The first character after printable ASCII, itself a control character. */
+    private static final char DELETE = 0x7f;
+
     /** The keys a token may be signed with (P6): every key of {@code kefu.security.public-key}. */
     @Bean
     @ConditionalOnMissingBean
@@ -126,9 +129,17 @@ public class SecurityConfiguration {
                 "the request's path or headers are not accepted");
     }
 
+    /**
+     * No control and no unassigned character. Printable ASCII, all a bearer token is made of, passes without the
+     * Unicode tables: the firewall checks a header each time it is read (the token four times a request), and looking
+     * up each of the token's characters was 3 % of complaint-service's CPU samples under intake (JFR).
+     */
     static boolean printable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < DELETE) {
+                continue;
+            }
             if (Character.isISOControl(c) || !Character.isDefined(c)) {
                 return false;
             }

@@ -181,23 +181,21 @@ public class AxonConfiguration {
     }
 
     /**
-     * The event store as Axon's auto-configuration builds it, but looking for new events every
-     * {@code kefu.processors.fetch-delay} (50 ms) instead of every second while its processors are idle. A commit
-     * on this instance wakes it at once only when the command's unit of work owns the transaction; where it joins a
-     * longer one (an intake, a desk) the wake-up came before the commit and the relay waited for the next look, which
-     * made a department hear of its complaint half a second late. Events written by other instances are seen only
-     * by looking, so this is also their latency.
+     * The event store as Axon's auto-configuration builds it, but waking its processors when a local write commits
+     * ({@link CommittedEventStore}: Axon woke them before the commit where the command joined a longer transaction, an
+     * intake or a desk, so they found nothing and waited for the next look) and looking for other writes every
+     * {@code kefu.processors.fetch-delay} (250 ms) while idle. Events written by other instances are seen only by
+     * looking, so the delay is their latency; each look is a query and a transaction, for every service, idle or not.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   ProcessorProperties processors, ObjectProvider<WrittenVersions> writtenVersions) {
-        EmbeddedEventStore store = EmbeddedEventStore.builder()
+        EmbeddedEventStore store = CommittedEventStore.of(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(processors.fetchDelay().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+                .timeUnit(TimeUnit.MILLISECONDS));
         writtenVersions.ifAvailable(store::registerDispatchInterceptor);
         return store;
     }

@@ -9,7 +9,9 @@ import java.time.Duration;
  * @param segments  segments of each streaming processor, a thread each (each claims a connection while it works)
  * @param rebuildBatchSize events handled in one transaction while a view kept in the command's transaction is
  *                         rebuilt
- * @param fetchDelay       how often the event store looks for new events while its processors wait for them
+ * @param fetchDelay       how often the event store looks for new events while its processors wait for them: a write
+ *                         of this instance wakes them at once ({@link CommittedEventStore}), so this is how long
+ *                         another instance's events may wait, and what an idle service costs PostgreSQL
  * @param balanceInterval  how often an instance compares the segments it holds with its share (R6)
  */
 @ConfigurationProperties("kefu.processors")
@@ -20,7 +22,7 @@ public record ProcessorProperties(Integer batchSize, Integer segments, Integer r
         batchSize = batchSize == null ? 100 : batchSize;
         segments = segments == null ? 4 : segments;
         rebuildBatchSize = rebuildBatchSize == null ? 1000 : rebuildBatchSize;
-        fetchDelay = fetchDelay == null ? Duration.ofMillis(50) : fetchDelay;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(250) : fetchDelay;
         balanceInterval = balanceInterval == null ? Duration.ofSeconds(5) : balanceInterval;
     }
 }

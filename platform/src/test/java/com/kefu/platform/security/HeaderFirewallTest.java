@@ -16,4 +16,15 @@ class HeaderFirewallTest {
         assertThat(SecurityConfiguration.printable("nul\u0000")).isFalse();
         assertThat(SecurityConfiguration.printable("unassigned\u0378")).isFalse();
     }
+
+    @Test
+    @DisplayName("S4 the check's shortcut for printable ASCII decides every character as the rule does")
+    void sameRuleForEveryCharacter() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean rule = !Character.isISOControl(c) && Character.isDefined(c);
+            assertThat(SecurityConfiguration.printable("x" + c + "y")).as("U+%04X", (int) c).isEqualTo(rule);
+        }
+        assertThat(SecurityConfiguration.printable("\u007f")).isFalse();
+        assertThat(SecurityConfiguration.printable("\u009f")).isFalse();
+    }
 }
