@@ -11,10 +11,11 @@ import java.time.Duration;
  *                         rebuilt
  * @param fetchDelay       how often the event store looks for new events while its processors wait for them
  * @param balanceInterval  how often an instance compares the segments it holds with its share (R6)
+ * @param checkTimeout     how long the auditors' check of a projection (A3) may take to rebuild its copy
  */
 @ConfigurationProperties("kefu.processors")
 public record ProcessorProperties(Integer batchSize, Integer segments, Integer rebuildBatchSize,
-                                  Duration fetchDelay, Duration balanceInterval) {
+                                  Duration fetchDelay, Duration balanceInterval, Duration checkTimeout) {
 
     public ProcessorProperties {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -22,5 +23,6 @@ public record ProcessorProperties(Integer batchSize, Integer segments, Integer r
         rebuildBatchSize = rebuildBatchSize == null ? 1000 : rebuildBatchSize;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(50) : fetchDelay;
         balanceInterval = balanceInterval == null ? Duration.ofSeconds(5) : balanceInterval;
+        checkTimeout = checkTimeout == null ? Duration.ofMinutes(10) : checkTimeout;
     }
 }
