@@ -35,10 +35,10 @@ public final class SignedFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes the archive of {@code name} and its signature to {@code out}, its entries dated {@code at}. */
-    public static void write(OutputStream out, SigningKey key, String name, Instant at, Content content)
+    /** Writes the archive of {@code name} and its signature to {@code target}, its entries dated {@code at}. */
+    public static void write(OutputStream target, SigningKey key, String name, Instant at, Content content)
             throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
         zip.putNextEntry(entry(name, at));
         SigningKey.Signer signer = key.signer();
         OutputStream signed = new FilterOutputStream(zip) {
@@ -50,7 +50,7 @@ public final class SignedFiles {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 signer.update(bytes, offset, length);
-                out.write(bytes, offset, length);
+                zip.write(bytes, offset, length);
             }
 
             @Override
