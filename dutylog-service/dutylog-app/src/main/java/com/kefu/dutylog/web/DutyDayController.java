@@ -102,7 +102,7 @@ class DutyDayController {
 
     /**
      * The signed day's digest as one JSON line, {@code duty-day-<date>.jsonl}, with this service's detached signature
-     * over it, {@code duty-day-<date>.jsonl.sig}, in one ZIP archive: checked with openssl alone as audit-service's
+     * over it, {@code duty-day-<date>.sig}, in one ZIP archive: checked with openssl alone as audit-service's
      * exports are (README "Signed exports"), against {@code GET /api/duty-days/public-key}.
      */
     @Operation(summary = "Exports a signed day's digest as a JSON line with a detached signature (a ZIP of the line "
