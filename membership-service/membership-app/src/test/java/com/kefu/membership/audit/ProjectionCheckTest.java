@@ -24,7 +24,6 @@ class ProjectionCheckTest extends ServiceTest {
 
     private static final String AUDITOR = Tokens.bearer("auditor", "AUDITOR");
     private static final String ADMIN = Tokens.bearer("admin", "ADMIN");
-    private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
     private static final String AFTER_SALES = Tokens.bearer("aftersales", "AFTER_SALES");
     private static final String CHECK = "/api/audit/membership/projections/member-view/check";
 
@@ -89,7 +88,7 @@ class ProjectionCheckTest extends ServiceTest {
     }
 
     private String register(String name) {
-        return expect(call(HttpMethod.POST, DESK, "/api/members", Members.gold(name)), 201).get("id").asText();
+        return expect(call(HttpMethod.POST, AFTER_SALES, "/api/members", Members.gold(name)), 201).get("id").asText();
     }
 
     private static List<String> texts(JsonNode array) {
