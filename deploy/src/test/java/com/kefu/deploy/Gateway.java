@@ -108,6 +108,24 @@ public final class Gateway {
         return send(authorized(path), "GET", null);
     }
 
+    /** A file as it came: its status, {@code Content-Type} and bytes (a signed export, a public key). */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(authorized(path).GET().timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A multipart upload of one file in the part {@code file}. */
     public Response upload(String path, String filename, String contentType, byte[] content) {
         String boundary = "kefu-" + java.util.UUID.randomUUID();

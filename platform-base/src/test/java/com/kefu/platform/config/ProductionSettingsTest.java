@@ -75,6 +75,17 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void a5TheSigningKeyOfAuditAndDutylogIsRequiredAndNeverTheDevelopmentOne() {
+        assertThatThrownBy(() -> start(List.of("--kefu.production.required=kefu.signing.key")))
+                .isInstanceOf(ProductionSettings.MissingSettingsException.class)
+                .hasMessageContaining("kefu.signing.key (KEFU_SIGNING_KEY)");
+        assertThatThrownBy(() -> start(List.of("--kefu.production.required=kefu.signing.key",
+                "--kefu.signing.key=classpath:local-keys/signing-private.pem")))
+                .isInstanceOf(ProductionSettings.MissingSettingsException.class)
+                .hasMessageContaining("local-keys/signing-private.pem is the local profile's development key");
+    }
+
+    @Test
     void p1ProductionWithEverySettingGivenStarts(@TempDir Path keys) throws IOException {
         Path publicKey = keys.resolve("jwt-public.pem");
         try (InputStream key = new ClassPathResource("local-keys/jwt-public.pem").getInputStream()) {

@@ -305,6 +305,19 @@ public class AxonConfiguration {
                 view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize()));
     }
 
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ProjectionCheckController projectionCheckController(EventProcessingConfiguration processing, EventStore eventStore,
+                                                         TransactionManager transactions,
+                                                         PlatformTransactionManager springTransactions,
+                                                         JdbcTemplate jdbc, ObjectMapper json,
+                                                         ProcessorProperties processors,
+                                                         @Value("${spring.application.name}") String application) {
+        return new ProjectionCheckController(processing, processor -> new ProjectionCheck(processor, eventStore,
+                transactions, springTransactions, jdbc, json, processors.rebuildBatchSize(),
+                processors.checkTimeout()), application.replaceFirst("-service$", ""));
+    }
+
     /**
      * Streaming processors (the relay, the statistics) are tracking processors, a thread per segment, working in
      * batches. Not pooled ones: a pooled processor's coordinator cannot be woken by the embedded event store (its

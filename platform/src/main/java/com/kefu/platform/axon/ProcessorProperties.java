@@ -13,10 +13,11 @@ import java.time.Duration;
  *                         of this instance wakes them at once ({@link CommittedEventStore}), so this is how long
  *                         another instance's events may wait, and what an idle service costs PostgreSQL
  * @param balanceInterval  how often an instance compares the segments it holds with its share (R6)
+ * @param checkTimeout     how long the auditors' check of a projection (A3) may take to rebuild its copy
  */
 @ConfigurationProperties("kefu.processors")
 public record ProcessorProperties(Integer batchSize, Integer segments, Integer rebuildBatchSize,
-                                  Duration fetchDelay, Duration balanceInterval) {
+                                  Duration fetchDelay, Duration balanceInterval, Duration checkTimeout) {
 
     public ProcessorProperties {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -24,5 +25,6 @@ public record ProcessorProperties(Integer batchSize, Integer segments, Integer r
         rebuildBatchSize = rebuildBatchSize == null ? 1000 : rebuildBatchSize;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(250) : fetchDelay;
         balanceInterval = balanceInterval == null ? Duration.ofSeconds(5) : balanceInterval;
+        checkTimeout = checkTimeout == null ? Duration.ofMinutes(10) : checkTimeout;
     }
 }

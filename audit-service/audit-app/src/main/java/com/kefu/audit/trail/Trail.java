@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.query.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +32,7 @@ public class Trail {
 
     private static final String AGGREGATE = "aggregate";
     private static final String SHOP = "shopNo";
+    private static final int EXPORT_FETCH_SIZE = 500;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -88,8 +93,54 @@ public class Trail {
 
     /** A page of the trail in time order (then by event id). */
     public Page<Entry> find(Filter filter, int page, int size) {
-        StringBuilder sql = new StringBuilder(" from trail_event e where true");
         List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        Long total = jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Entry> items = jdbc.query("select e.*" + where + " order by e.occurred_at, e.event_id limit ? offset ?",
+                (row, n) -> entry(row), pageArgs.toArray());
+        return new Page<>(items, page, size, total == null ? 0 : total);
+    }
+
+    /** What takes the events of an export one by one. */
+    @FunctionalInterface
+    public interface EntryConsumer {
+        void accept(Entry entry) throws IOException;
+    }
+
+    /**
+     * Every event the filter selects, in the trail's time order, handed over one by one as the database's cursor reads
+     * them ({@code fetchSize} rows at a time), so that an export of any length passes in constant memory; one query,
+     * so one snapshot of the trail. Returns how many there were.
+     */
+    @Transactional(readOnly = true)
+    public long each(Filter filter, EntryConsumer consumer) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        long[] count = {0};
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select e.*" + where + " order by e.occurred_at, e.event_id");
+            statement.setFetchSize(EXPORT_FETCH_SIZE);
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            return statement;
+        }, (RowCallbackHandler) row -> {
+            try {
+                consumer.accept(entry(row));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder(" from trail_event e where true");
         if (filter.subject() != null) {
             sql.append(" and exists (select 1 from trail_subject s where s.event_id = e.event_id and s.subject = ?)");
             args.add(filter.subject());
@@ -110,13 +161,7 @@ public class Trail {
             sql.append(" and e.occurred_at < ?");
             args.add(Timestamp.from(filter.to()));
         }
-        Long total = jdbc.queryForObject("select count(*)" + sql, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<Entry> items = jdbc.query("select e.*" + sql + " order by e.occurred_at, e.event_id limit ? offset ?",
-                (row, n) -> entry(row), pageArgs.toArray());
-        return new Page<>(items, page, size, total == null ? 0 : total);
+        return sql.toString();
     }
 
     private Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {

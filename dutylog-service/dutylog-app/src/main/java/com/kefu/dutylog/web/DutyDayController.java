@@ -2,14 +2,23 @@ package com.kefu.dutylog.web;
 
 import com.kefu.dutylog.command.DutyDay;
 import com.kefu.dutylog.command.DutyDays;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.dutylog.query.DutyDayDigest;
 import com.kefu.dutylog.query.DutyDayQueries;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.dutylog.query.IncidentQueries;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.dutylog.query.ShiftView;
+import com.kefu.platform.rules.NotFound;
+import com.kefu.platform.signing.SignedFiles;
+import com.kefu.platform.signing.SigningKey;
 import com.kefu.platform.time.MallTime;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +43,10 @@ import java.util.Set;
 import static com.kefu.dutylog.web.Access.MANAGER;
 import static com.kefu.dutylog.web.Access.READERS;
 
-/** Duty days: the manager's signature that seals a day, and whether the day still matches it (D5). */
+/**
+ * Duty days: the manager's signature that seals a day, and whether the day still matches it (D5); the signed day's
+ * digest handed out with this service's detached signature (A5).
+ */
 @RestController
 @RequestMapping("/api/duty-days")
 class DutyDayController {
@@ -44,16 +58,33 @@ class DutyDayController {
     private final ShiftQueries shifts;
     private final IncidentQueries incidents;
     private final EventHistory history;
+    private final SigningKey key;
+    private final ObjectMapper json;
     private final MallTime mallTime;
 
     DutyDayController(DutyDays days, DutyDayQueries queries, ShiftQueries shifts, IncidentQueries incidents,
-                      EventHistory history, MallTime mallTime) {
+                      EventHistory history, SigningKey key, ObjectMapper json, MallTime mallTime) {
         this.days = days;
         this.queries = queries;
         this.shifts = shifts;
         this.incidents = incidents;
         this.history = history;
+        this.key = key;
+        this.json = json;
         this.mallTime = mallTime;
+    }
+
+    /**
+     * What the signed digest of a day says (A5): the manager's signature of the day (who, when, the SHA-256 of its
+     * entries and how many), the digest of its entries now and whether they still match, and each addendum's
+     * signature chained to the one before (D12).
+     */
+    record SignedDigest(LocalDate day, String signedBy, Instant signedAt, String digest, int entries,
+                        DutyDayDigest.Digest current, Boolean intact, List<SignedAddendum> addenda) {
+    }
+
+    record SignedAddendum(int number, String signedBy, Instant signedAt, String digest, String previousDigest,
+                          Integer entries, DutyDayDigest.Digest current, Boolean intact) {
     }
 
     @Operation(summary = "Signs off the day's duty log")
@@ -86,6 +117,52 @@ class DutyDayController {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(DutyDayLogPage.render(queries.find(date), pages, at -> days.dayOf(at).equals(date),
                         mallTime.zone()));
+    }
+
+    /**
+     * The signed day's digest as one JSON line, {@code duty-day-<date>.jsonl}, with this service's detached signature
+     * over it, {@code duty-day-<date>.sig}, in one ZIP archive: checked with openssl alone as audit-service's
+     * exports are (README "Signed exports"), against {@code GET /api/duty-days/public-key}.
+     */
+    @Operation(summary = "Exports a signed day's digest as a JSON line with a detached signature (a ZIP of the line "
+            + "and its .sig)")
+    @ApiResponse(responseCode = "200", description = "duty-day-<date>.jsonl and duty-day-<date>.sig",
+            content = @Content(mediaType = SignedFiles.MEDIA_TYPE))
+    @GetMapping("/{date}/signed-digest")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> signedDigest(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date)
+            throws IOException {
+        DutyDayQueries.DutyDayView day = queries.find(date);
+        DutyDayQueries.Signature signature = day.signature();
+        if (signature == null) {
+            throw new NotFound("duty day " + date + " is not signed: it has no digest to hand out yet");
+        }
+        List<SignedAddendum> addenda = day.addenda().stream().map(addendum -> {
+            DutyDayQueries.AddendumSignature signed = addendum.signature();
+            return signed == null
+                    ? new SignedAddendum(addendum.number(), null, null, null, null, null, addendum.current(), null)
+                    : new SignedAddendum(addendum.number(), signed.signedBy(), signed.signedAt(), signed.digest(),
+                    signed.previousDigest(), signed.entries(), addendum.current(), addendum.intact());
+        }).toList();
+        byte[] line = (json.writeValueAsString(new SignedDigest(date, signature.signedBy(), signature.signedAt(),
+                signature.digest(), signature.entries(), day.current(), day.intact(), addenda)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        SignedFiles.write(zip, key, "duty-day-" + date + ".jsonl", mallTime.now(), out -> out.write(line));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(SignedFiles.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("duty-day-" + date + ".zip").build().toString())
+                .body(zip.toByteArray());
+    }
+
+    /** audit-service's key as well where the installation gives both the same file (deploy/, README). */
+    @Operation(summary = "Shows the public key that verifies the signed digests of duty days (PEM)")
+    @ApiResponse(responseCode = "200", description = "the public key, PEM",
+            content = @Content(mediaType = SignedFiles.PEM_MEDIA_TYPE))
+    @GetMapping("/public-key")
+    @PreAuthorize(READERS)
+    ResponseEntity<String> publicKey() {
+        return SignedFiles.publicKey(key);
     }
 
     /**
