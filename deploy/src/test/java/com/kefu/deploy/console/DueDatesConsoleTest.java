@@ -67,10 +67,10 @@ class DueDatesConsoleTest {
         browser.go("/complaints");
         browser.click(By.id("clear-filter"));
         browser.click(By.id("sort-due"));
-        browser.until(d -> !d.findElements(By.cssSelector("#queue tbody tr[data-number] td.due")).isEmpty());
         assertThat(browser.waitFor(By.id("sort-due")).getText()).startsWith(dueLabel).endsWith("▲");
-        List<String> order = browser.all(By.cssSelector("#queue tbody tr[data-number] td.due")).stream()
-                .map(cell -> cell.getDomAttribute("data-due-at")).toList();
+        // the rows of the newest-first page stay until the sorted page has come: wait for it, or fail after 20 s
+        browser.until(d -> sortedByDue(dueAt()));
+        List<String> order = dueAt();
         List<Instant> open = order.stream().filter(due -> due != null && !due.isEmpty()).map(Instant::parse).toList();
         assertThat(open).as("the stage due soonest first").isNotEmpty().isSorted();
         assertThat(order.subList(open.size(), order.size())).as("archived ones last")
@@ -126,6 +126,30 @@ class DueDatesConsoleTest {
         Gateway security = Gateway.signIn(RunningSystem.gatewayUrl(), "security");
         security.post("/api/complaints/" + id[0] + "/acknowledge", Map.of());
         security.post("/api/complaints/" + id[0] + "/resolve", Map.of("result", "已处理 / решено"));
+    }
+
+    /** The queue's rows' due times, in the order shown ('' for an archived complaint). */
+    @SuppressWarnings("unchecked")
+    private static List<String> dueAt() {
+        // read at once in the page: Alpine may replace the rows between two reads of WebDriver's
+        return (List<String>) browser.script("return [...document.querySelectorAll("
+                + "'#queue tbody tr[data-number] td.due')].map(cell => cell.getAttribute('data-due-at'))");
+    }
+
+    /** Due soonest first, the archived ones (without a due time) last; false for an empty page. */
+    private static boolean sortedByDue(List<String> order) {
+        Instant before = Instant.MIN;
+        boolean archived = false;
+        for (String due : order) {
+            if (due == null || due.isEmpty()) {
+                archived = true;
+            } else if (archived || Instant.parse(due).isBefore(before)) {
+                return false;
+            } else {
+                before = Instant.parse(due);
+            }
+        }
+        return !order.isEmpty();
     }
 
     private static String register(Map<String, Object> customer, String subject) {
