@@ -178,6 +178,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Path java;
     private final Map<String, ManagedProcess> processes = new HashMap<>();
     private final List<ManagedProcess> started = new ArrayList<>();
+    private final Map<String, List<String>> arguments = new HashMap<>();
     private final Supervisor supervisor;
     private boolean halted;
 
@@ -185,6 +186,16 @@ public final class LocalSystem implements AutoCloseable {
         this.settings = settings;
         this.java = Path.of(ProcessHandle.current().info().command().orElse("java"));
         this.supervisor = settings.supervised() ? new Supervisor(System.out) : null;
+    }
+
+    /**
+     * Settings a service of this system starts with beyond its own ({@code --name=value}, Spring Boot's command
+     * line): the end-to-end tests give complaint-service short deadlines for one priority, so that a warning (C17)
+     * comes within a test's patience. Called before {@link #start()}.
+     */
+    public synchronized LocalSystem arguments(String service, String... serviceArguments) {
+        arguments.computeIfAbsent(service, name -> new ArrayList<>()).addAll(List.of(serviceArguments));
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
@@ -568,6 +579,9 @@ public final class LocalSystem implements AutoCloseable {
                 "-jar", jar.toString(), "--spring.profiles.active=local"));
         if (settings.cluster()) {
             command.addAll(clusterArguments(service, env));
+        }
+        synchronized (this) {
+            command.addAll(arguments.getOrDefault(service.name(), List.of()));
         }
         launch(process, command, env, () -> ManagedProcess.healthy(service.port()), SERVICE_START);
         System.out.printf("  %-20s http://127.0.0.1:%d   log %s%n", service.process(), service.port(), process.log());

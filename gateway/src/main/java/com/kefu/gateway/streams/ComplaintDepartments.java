@@ -3,6 +3,7 @@ package com.kefu.gateway.streams;
 import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
@@ -34,6 +35,7 @@ final class ComplaintDepartments {
     static final String ACKNOWLEDGED = "complaint-acknowledged";
     static final String RESOLVED = "complaint-resolved";
     static final String DEADLINE_MISSED = "complaint-deadline-missed";
+    static final String DEADLINE_APPROACHING = "complaint-deadline-approaching";
     static final String ARCHIVED = "complaint-archived";
 
     private static final String COMPLAINT_TYPES = "Complaint";
@@ -133,6 +135,15 @@ final class ComplaintDepartments {
             data.put("dueAt", event.dueAt());
             data.put("priority", event.priority());
             return List.of(new DepartmentNotice(event.department(), DEADLINE_MISSED, data));
+        }
+        var approaching = Envelopes.data(envelope, ComplaintDeadlineApproachingEvent.class);
+        if (approaching.isPresent() && approaching.get().department() != null) {
+            ComplaintDeadlineApproachingEvent event = approaching.get();
+            Map<String, Object> data = common(envelope, event.number(), event.department());
+            data.put("stage", event.stage());
+            data.put("dueAt", event.dueAt());
+            data.put("priority", event.priority());
+            return List.of(new DepartmentNotice(event.department(), DEADLINE_APPROACHING, data));
         }
         if (before != null && Envelopes.data(envelope, ComplaintArchivedEvent.class).isPresent()) {
             return List.of(new DepartmentNotice(before, ARCHIVED, common(envelope, number, before)));

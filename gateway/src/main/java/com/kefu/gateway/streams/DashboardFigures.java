@@ -2,6 +2,7 @@ package com.kefu.gateway.streams;
 
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
 
 /**
  * The managers' live figures, rebuilt from the events alone: open (not yet archived) complaints by state and by
- * department, deadlines missed today in the mall's time zone, open incidents, the open fires with their checklist (D13:
+ * department, deadlines missed today in the mall's time zone, the stages warned of (C17: four fifths of their time
+ * gone, the complaint still in them and the deadline not yet missed; due soonest first), open incidents, the open fires with their checklist (D13:
  * each step done, by whom and when, not needed and why, or still open) and the shifts now open. An event
  * published twice (the relay is at-least-once) counts once: per aggregate, only a higher sequence is applied.
  */
@@ -41,8 +43,13 @@ final class DashboardFigures {
     private static final String ARCHIVED = "ARCHIVED";
 
     record Figures(Instant asOf, boolean complete, OpenComplaints openComplaints,
-                   MissedDeadlines deadlinesMissedToday, OpenIncidents openIncidents, List<Fire> openFires,
-                   List<Shift> currentShifts) {
+                   MissedDeadlines deadlinesMissedToday, List<Approaching> deadlinesApproaching,
+                   OpenIncidents openIncidents, List<Fire> openFires, List<Shift> currentShifts) {
+    }
+
+    /** A stage warned of (C17): the complaint is still in it and its deadline is not yet missed. */
+    record Approaching(String complaintId, String number, String stage, String priority, String department,
+                       Instant dueAt, Instant warnedAt) {
     }
 
     /**
@@ -82,6 +89,7 @@ final class DashboardFigures {
     private final Redeliveries redeliveries = new Redeliveries();
     private final Map<String, Complaint> complaints = new HashMap<>();
     private final Map<LocalDate, Integer> missedByDay = new HashMap<>();
+    private final Map<String, Approaching> approaching = new HashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, Shift> shifts = new LinkedHashMap<>();
     private final Map<String, Fire> fires = new LinkedHashMap<>();
@@ -131,6 +139,15 @@ final class DashboardFigures {
         var missed = Envelopes.data(envelope, ComplaintDeadlineMissedEvent.class);
         if (missed.isPresent()) {
             missedByDay.merge(LocalDate.ofInstant(missed.get().missedAt(), zone), 1, Integer::sum);
+            approaching.remove(missed.get().complaintId());
+            return true;
+        }
+        var warned = Envelopes.data(envelope, ComplaintDeadlineApproachingEvent.class);
+        if (warned.isPresent()) {
+            ComplaintDeadlineApproachingEvent event = warned.get();
+            approaching.put(event.complaintId(), new Approaching(event.complaintId(), event.number(), event.stage(),
+                    event.priority() == null ? null : event.priority().name(), event.department(), event.dueAt(),
+                    event.warnedAt()));
             return true;
         }
         return false;
@@ -206,7 +223,8 @@ final class DashboardFigures {
         String keptDepartment = department != null ? department : before == null ? null : before.department();
         Complaint after = new Complaint(state, keptDepartment);
         complaints.put(complaintId, after);
-        return !after.equals(before);
+        boolean leftWarnedStage = approaching.remove(complaintId) != null; // a stage entered again starts afresh
+        return !after.equals(before) || leftWarnedStage;
     }
 
     synchronized Figures snapshot(Instant now, boolean complete) {
@@ -227,6 +245,8 @@ final class DashboardFigures {
         LocalDate today = LocalDate.ofInstant(now, zone);
         return new Figures(now, complete, new OpenComplaints(total, byState, byDepartment),
                 new MissedDeadlines(today, missedByDay.getOrDefault(today, 0)),
+                approaching.values().stream().sorted(java.util.Comparator.comparing(Approaching::dueAt)
+                        .thenComparing(Approaching::complaintId)).toList(),
                 new OpenIncidents(incidents.size(), new ArrayList<>(incidents.values())),
                 fires.values().stream().map(DashboardFigures::withOpenSteps).toList(),
                 new ArrayList<>(shifts.values()));

@@ -47,8 +47,8 @@ class StreamController {
 
     /**
      * What happens to the department's complaints: assigned to it, reassigned away, reopened, acknowledged, resolved,
-     * a deadline missed, archived. Each event's id is where the client stands; sent back as {@code Last-Event-ID}
-     * it resumes the stream after exactly that event, on any gateway instance.
+     * a deadline approaching (C17) or missed, archived. Each event's id is where the client stands; sent back as
+     * {@code Last-Event-ID} it resumes the stream after exactly that event, on any gateway instance.
      */
     @Operation(summary = "Streams a department's complaint events (Server-Sent Events)")
     @GetMapping(path = "/api/streams/departments/{department}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -78,7 +78,10 @@ class StreamController {
         }
     }
 
-    /** The managers' live figures: a snapshot at once, then an update whenever they change. */
+    /**
+     * The managers' live figures: a snapshot at once, then an update whenever they change; the supervisor's warnings
+     * of stages four fifths of whose time have gone among them (C17).
+     */
     @Operation(summary = "Streams the managers' live figures (Server-Sent Events)")
     @GetMapping(path = "/api/streams/dashboard", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR')")

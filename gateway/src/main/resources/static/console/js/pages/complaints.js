@@ -41,6 +41,19 @@
     },
 
 
+    /**
+     * When the current stage is due, from now (C17): "due in 3 h 12 min", "overdue by 20 min"; '' once archived.
+     * The browser's clock only words the distance; the time itself is the service's ({@code dueAt}).
+     */
+    dueIn(dueAt, now) {
+      if (!dueAt) {
+        return '';
+      }
+      const seconds = Math.round((new Date(dueAt).getTime() - (now || Date.now())) / 1000);
+      return seconds >= 0 ? Kefu.t('complaints.due.in', { d: Kefu.fmt.duration(seconds) })
+        : Kefu.t('complaints.due.overdue', { d: Kefu.fmt.duration(-seconds) });
+    },
+
     /** A complaint from its view, which already shows every step answered 2xx (kept in the command's transaction). */
     view(id) {
       return Kefu.get('/api/complaints/' + encodeURIComponent(id));
@@ -159,6 +172,7 @@
           add('complaints.field.ruling', d.ruling);
           break;
         case 'ComplaintDeadlineMissed':
+        case 'ComplaintDeadlineApproaching':
           add('complaints.field.stage', t('complaints.state.' + d.stage));
           add('complaints.field.dueAt', Kefu.fmt.dateTime(d.dueAt));
           break;
@@ -264,7 +278,7 @@
     /** The complaint queue with the filters the list offers. */
     Alpine.data('complaintQueue', () => ({
       C,
-      filter: { status: '', department: '', from: '', to: '' },
+      filter: { status: '', department: '', from: '', to: '', sort: '' },
       page: 0,
       size: 20,
       result: { items: [], total: 0 },
@@ -290,7 +304,13 @@
       },
 
       async clear() {
-        this.filter = { status: '', department: '', from: '', to: '' };
+        this.filter = { status: '', department: '', from: '', to: '', sort: '' };
+        await this.apply();
+      },
+
+      /** The queue by when the current stage is due (soonest first), or newest first (C17). */
+      async sortBy(sort) {
+        this.filter.sort = sort;
         await this.apply();
       },
 

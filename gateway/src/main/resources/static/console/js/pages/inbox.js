@@ -34,6 +34,8 @@
           'complaint-acknowledged': d => this.patch(d.complaintId, { acknowledged: true }),
           'complaint-resolved': d => this.patch(d.complaintId, { status: 'RESOLVED' }),
           'complaint-deadline-missed': d => this.patch(d.complaintId, { missed: d.stage || true }),
+          'complaint-deadline-approaching': d => this.patch(d.complaintId, { approaching: d.stage || true,
+            dueAt: d.dueAt }),
           'complaint-archived': d => this.gone(d.complaintId),
         });
         const [departments] = await Promise.all([C().departments(), this.load()]);
@@ -59,14 +61,14 @@
       },
 
       item(c, extra) {
-        return { ...c, fresh: false, missed: null, reopened: null, ...(extra || {}) };
+        return { ...c, fresh: false, missed: null, approaching: null, reopened: null, ...(extra || {}) };
       },
 
       /** A complaint came (or came back) to the department: shown at once, its details filled in as they come. */
       async arrived(d, extra) {
         const known = this.items.find(i => i.id === d.complaintId);
         const patch = { status: 'ASSIGNED', priority: d.priority || (known && known.priority), fresh: true,
-          assignedAt: d.occurredAt, ...extra };
+          assignedAt: d.occurredAt, approaching: null, missed: null, ...extra };
         if (known) {
           Object.assign(known, patch);
           this.items = [known, ...this.items.filter(i => i !== known)];

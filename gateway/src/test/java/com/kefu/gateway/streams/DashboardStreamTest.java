@@ -228,6 +228,33 @@ class DashboardStreamTest {
 
     @Test
     @Order(3)
+    @DisplayName("C17 the supervisor's dashboard lists each stage warned of, live, until the complaint leaves it")
+    void approachingDeadlinesLive() {
+        try (SseClient client = dashboard(SUPERVISOR)) {
+            JsonNode before = client.next(Duration.ofSeconds(5)).json();
+            assertThat(before.get("deadlinesApproaching")).isEmpty();
+
+            String complaint = Published.newComplaintId();
+            complaints.received(complaint);
+            complaints.assigned(complaint, "engineering");
+            complaints.deadlineApproaching(complaint, "engineering", CLOCK.instant());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode warned = client.next(Duration.ofSeconds(5)).json().get("deadlinesApproaching");
+                assertThat(texts(warned, "complaintId")).containsExactly(complaint);
+                assertThat(warned.get(0).get("number").asText()).isEqualTo(Published.numberOf(complaint));
+                assertThat(warned.get(0).get("stage").asText()).isEqualTo("ASSIGNED");
+                assertThat(warned.get(0).get("department").asText()).isEqualTo("engineering");
+                assertThat(warned.get(0).get("dueAt").isNull()).isFalse();
+            });
+
+            complaints.resolved(complaint, "engineering");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    client.next(Duration.ofSeconds(5)).json().get("deadlinesApproaching")).isEmpty());
+        }
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("S4 the dashboard is for CS_HEAD, SUPERVISOR, CS_MANAGER and AUDITOR only")
     void managersOnly() {
         for (String role : List.of("CS_HEAD", "SUPERVISOR", "CS_MANAGER", "AUDITOR")) {

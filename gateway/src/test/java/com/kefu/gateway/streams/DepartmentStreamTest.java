@@ -118,6 +118,29 @@ class DepartmentStreamTest {
     }
 
     @Test
+    @DisplayName("C17 the department is warned on its stream when four fifths of its complaint's stage time have gone")
+    void warnedOfApproachingDeadline() {
+        try (SseClient security = stream("security")) {
+            String complaint = Published.newComplaintId();
+            complaints.received(complaint);
+            complaints.assigned(complaint, "security");
+            java.time.Instant warnedAt = java.time.Instant.parse("2026-11-26T18:59:13Z");
+            complaints.deadlineApproaching(complaint, "security", warnedAt);
+
+            assertThat(security.next(AT_ONCE).name()).isEqualTo("complaint-assigned");
+            SseClient.Event warned = security.next(AT_ONCE);
+            assertThat(warned.name()).isEqualTo("complaint-deadline-approaching");
+            assertThat(warned.json().get("complaintId").asText()).isEqualTo(complaint);
+            assertThat(warned.json().get("number").asText()).isEqualTo(Published.numberOf(complaint));
+            assertThat(warned.json().get("stage").asText()).isEqualTo("ASSIGNED");
+            assertThat(java.time.Instant.parse(warned.json().get("dueAt").asText()))
+                    .isEqualTo(warnedAt.plus(Duration.ofMinutes(15)));
+            assertThat(warned.json().get("type").asText()).isEqualTo("ComplaintDeadlineApproaching");
+            assertThat(security.drain(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("S4 a DEPARTMENT user asking for another department's stream gets 403, and their own shows nothing of others")
     void departmentsSeeTheirOwnOnly() {
         String engineeringUser = Tokens.departmentBearer("engineering-user", "engineering");

@@ -8,6 +8,7 @@ import com.kefu.complaint.api.Category;
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
@@ -139,6 +140,13 @@ final class Published {
 
     void archived(String complaintId) {
         event(complaintId, new ComplaintArchivedEvent(complaintId, numberOf(complaintId), "aftersales", Instant.now()));
+    }
+
+    /** Four fifths of the ASSIGNED stage's time gone (C17): entered an hour before {@code warnedAt}. */
+    void deadlineApproaching(String complaintId, String department, Instant warnedAt) {
+        Instant entered = warnedAt.minus(java.time.Duration.ofHours(1));
+        event(complaintId, new ComplaintDeadlineApproachingEvent(complaintId, numberOf(complaintId), "ASSIGNED",
+                Priority.NORMAL, department, entered, entered.plus(java.time.Duration.ofMinutes(75)), warnedAt));
     }
 
     void deadlineMissed(String complaintId, String department, Instant missedAt) {

@@ -11,14 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedContractTest {
 
     @Test
-    @DisplayName("C13 every event published on complaint.events has a JSON schema that matches it")
+    @DisplayName("C13 C17 every event published on complaint.events has a JSON schema that matches it")
     void schemasMatchTheEvents() throws Exception {
         assertThat(PublishedEventSchemas.check("com.kefu.complaint.api", ComplaintTopics.EVENTS, Map.of(
                 "ComplaintReceived.number", "KF-202601-00001", "EnquiryReceived.number", "ZX-202601-00001",
                 "ImprovementProposalRecorded.period", "2026-Q1")))
                 .contains("ComplaintReceived", "ComplaintEscalated", "ComplaintAssigned", "ComplaintAcknowledged",
                         "ComplaintResolved", "ComplaintFollowedUp", "ComplaintReopened", "ComplaintArchived",
-                        "ComplaintProgressRecorded", "ComplaintDeadlineMissed", "ComplaintRulingRecorded",
+                        "ComplaintProgressRecorded", "ComplaintDeadlineMissed", "ComplaintDeadlineApproaching",
+                        "ComplaintRulingRecorded",
                         "EnquiryReceived", "EnquiryAnswered", "EnquiryArchived", "ImprovementProposalRecorded",
                         "EscalationAcknowledged", "SupervisorInstructionsRecorded");
     }

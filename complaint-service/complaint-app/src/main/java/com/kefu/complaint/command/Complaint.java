@@ -4,6 +4,7 @@ import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
@@ -25,10 +26,12 @@ import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineApproachingCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
+import com.kefu.complaint.config.DeadlineProperties;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
@@ -63,6 +66,7 @@ public class Complaint {
     private boolean acknowledged;
     private Instant stageEnteredAt;
     private boolean deadlineMissed;
+    private boolean deadlineWarned;
     private Dispute dispute;
     private boolean escalated;
     private boolean escalationAcknowledged;
@@ -198,13 +202,29 @@ public class Complaint {
 
     @CommandHandler
     ComplaintStatus handle(RecordDeadlineMissedCommand command) {
-        boolean sameStage = status.name().equals(command.stage()) && stageEnteredAt != null
-                && stageEnteredAt.toEpochMilli() == command.enteredAt().toEpochMilli();
-        if (sameStage && !deadlineMissed) {
+        if (inStage(command.stage(), command.enteredAt()) && !deadlineMissed) {
             apply(new ComplaintDeadlineMissedEvent(complaintId, number, command.stage(), priority, department,
                     command.dueAt(), command.at()));
         }
         return status;
+    }
+
+    /** Four fifths of the stage's time gone, its deadline still ahead: warned once per entry into a stage (C17). */
+    @CommandHandler
+    ComplaintStatus handle(RecordDeadlineApproachingCommand command) {
+        boolean approaching = !command.at().isBefore(DeadlineProperties.warningAt(command.enteredAt(), command.dueAt()))
+                && command.at().isBefore(command.dueAt());
+        if (inStage(command.stage(), command.enteredAt()) && approaching && !deadlineWarned && !deadlineMissed) {
+            apply(new ComplaintDeadlineApproachingEvent(complaintId, number, command.stage(), priority, department,
+                    command.enteredAt(), command.dueAt(), command.at()));
+        }
+        return status;
+    }
+
+    /** The watch's view of the stage is still the complaint's: the same stage, entered at the same instant. */
+    private boolean inStage(String stage, Instant enteredAt) {
+        return status.name().equals(stage) && stageEnteredAt != null
+                && stageEnteredAt.toEpochMilli() == enteredAt.toEpochMilli();
     }
 
     /**
@@ -269,6 +289,12 @@ public class Complaint {
         status = stage;
         stageEnteredAt = at;
         deadlineMissed = false;
+        deadlineWarned = false;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintDeadlineApproachingEvent event) {
+        deadlineWarned = true;
     }
 
     @EventSourcingHandler

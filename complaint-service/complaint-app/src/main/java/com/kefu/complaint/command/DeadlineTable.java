@@ -2,6 +2,7 @@ package com.kefu.complaint.command;
 
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
@@ -22,7 +23,8 @@ import java.time.Instant;
  * The deadline of each complaint's current stage (C10), kept from the events in columns of the complaint's own row
  * ({@code complaint_view}, read as {@code complaint_deadline}) by the view's processor, in the command's own
  * transaction: registration writes the first stage with the row (the view's insert), entering a later stage sets its
- * due time from {@link DeadlineProperties}; leaving the workflow (archive) removes it. Writes are idempotent.
+ * due time from {@link DeadlineProperties} and when four fifths of it have gone (the warning, C17); leaving the
+ * workflow (archive) removes it. Writes are idempotent.
  */
 @Component
 @ProcessingGroup("complaint-view")
@@ -72,8 +74,18 @@ class DeadlineTable {
     void on(ComplaintArchivedEvent event) {
         jdbc.update("""
                 update complaint_view set deadline_stage = null, deadline_department = null, deadline_entered_at = null,
-                    deadline_due_at = null, deadline_missed_at = null
+                    deadline_due_at = null, deadline_missed_at = null, deadline_warn_at = null,
+                    deadline_warned_at = null
                 where id = ?""", event.complaintId());
+    }
+
+    @EventHandler
+    void on(ComplaintDeadlineApproachingEvent event) {
+        jdbc.update("""
+                update complaint_view set deadline_warned_at = ?
+                where id = ? and deadline_stage = ? and deadline_entered_at = ?""",
+                Timestamp.from(event.warnedAt()), event.complaintId(), event.stage(),
+                Timestamp.from(event.enteredAt()));
     }
 
     @EventHandler
@@ -100,9 +112,11 @@ class DeadlineTable {
                     jdbc.update("""
                             update complaint_view set deadline_stage = ?,
                                 deadline_department = coalesce(?, deadline_department), deadline_entered_at = ?,
-                                deadline_due_at = ?, deadline_missed_at = null
+                                deadline_due_at = ?, deadline_missed_at = null, deadline_warn_at = ?,
+                                deadline_warned_at = null
                             where id = ? and deadline_entered_at <= ?""",
-                            stage, department, Timestamp.from(at), Timestamp.from(due), complaintId, Timestamp.from(at));
+                            stage, department, Timestamp.from(at), Timestamp.from(due),
+                            Timestamp.from(DeadlineProperties.warningAt(at, due)), complaintId, Timestamp.from(at));
                 }, complaintId);
     }
 }

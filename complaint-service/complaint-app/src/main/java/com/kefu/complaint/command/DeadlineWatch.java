@@ -1,5 +1,6 @@
 package com.kefu.complaint.command;
 
+import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineApproachingCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
 import com.kefu.platform.axon.Commands;
 import com.kefu.platform.cluster.Instances;
@@ -14,9 +15,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Looks for stages past their deadline and has each complaint record it (C10). It holds no timers: every check
- * reads {@code complaint_deadline}, so nothing is lost in a restart. Of several instances one checks at a time (R6:
- * the others skip that run), and the complaint records a missed stage once however often it is told.
+ * Looks for stages past their deadline and has each complaint record it (C10), then for stages four fifths of whose
+ * time have gone and has each complaint warn of it (C17). It holds no timers: every check reads
+ * {@code complaint_deadline}, so nothing is lost in a restart. Of several instances one checks at a time (R6: the
+ * others skip that run), and the complaint records a missed stage, or warns of a stage, once however often it is told.
  */
 @Component
 public class DeadlineWatch {
@@ -39,7 +41,10 @@ public class DeadlineWatch {
     record Due(String complaintId, String stage, Instant enteredAt, Instant dueAt) {
     }
 
-    /** Answers how many missed deadlines it found; none while another instance checks. */
+    /**
+     * Answers how many missed deadlines it found (the warnings it sent are not counted); none while another instance
+     * checks.
+     */
     @Scheduled(fixedDelayString = "${kefu.complaints.deadline.check:30s}", initialDelayString = "10s")
     public int check() {
         return instances.once("complaint-deadline-watch", this::checkHere).orElse(0);
@@ -62,6 +67,27 @@ public class DeadlineWatch {
                         stage.stage(), e.getMessage());
             }
         }
+        warn(now);
         return due.size();
+    }
+
+    /** The stages whose warning is due, their deadline still ahead (those past it were recorded as missed). */
+    private void warn(Instant now) {
+        List<Due> approaching = jdbc.query("""
+                select complaint_id, stage, entered_at, due_at from complaint_deadline
+                where warned_at is null and missed_at is null and warn_at <= ? and due_at > ?
+                order by warn_at limit 500""",
+                (rs, row) -> new Due(rs.getString("complaint_id"), rs.getString("stage"),
+                        rs.getTimestamp("entered_at").toInstant(), rs.getTimestamp("due_at").toInstant()),
+                java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
+        for (Due stage : approaching) {
+            try {
+                commands.sendAs(ACTOR, null, new RecordDeadlineApproachingCommand(stage.complaintId(), stage.stage(),
+                        stage.enteredAt(), stage.dueAt(), now));
+            } catch (RuntimeException e) {
+                log.warn("could not warn of the deadline of complaint {} ({}): {}", stage.complaintId(),
+                        stage.stage(), e.getMessage());
+            }
+        }
     }
 }

@@ -49,6 +49,15 @@ public final class WorkflowCommands {
                                               Instant enteredAt, Instant dueAt, Instant at) {
     }
 
+    /**
+     * Sent by the deadline watch: four fifths of the stage entered at {@code enteredAt}, due at {@code dueAt}, have
+     * gone (C17). The complaint warns once per entry into a stage, only while it is still in that very stage, its
+     * deadline neither missed nor passed, and only from four fifths of the stage's time on by {@code at}.
+     */
+    public record RecordDeadlineApproachingCommand(@TargetAggregateIdentifier String complaintId, String stage,
+                                                   Instant enteredAt, Instant dueAt, Instant at) {
+    }
+
     public record RecordRulingCommand(@TargetAggregateIdentifier String complaintId, String ruling, String actor,
                                       Instant at) {
     }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How long a complaint may stay in each stage, by priority (C10): {@code kefu.complaints.deadlines.URGENT.RECEIVED:
- * 30m}. A stage without an entry has no deadline. {@code check} is how often the watch looks for missed ones.
+ * How long a complaint may stay in each stage, by priority (C10): {@code kefu.complaints.deadline.limits.URGENT.RECEIVED:
+ * 30m}. A stage without an entry has no deadline. {@code check} is how often the watch looks for stages whose
+ * warning is due (C17) and for missed ones. The stages' times run round the clock, not by the mall's opening hours
+ * (the README says why).
  */
 @ConfigurationProperties("kefu.complaints.deadline")
 public record DeadlineProperties(Map<Priority, Map<String, Duration>> limits, Duration check) {
@@ -18,6 +20,15 @@ public record DeadlineProperties(Map<Priority, Map<String, Duration>> limits, Du
     public DeadlineProperties {
         limits = limits == null ? Map.of() : Map.copyOf(limits);
         check = check == null ? Duration.ofSeconds(30) : check;
+    }
+
+    /**
+     * When a stage entered at {@code enteredAt}, due at {@code dueAt}, is warned of (C17): once four fifths of its
+     * time have gone, to the millisecond. The complaint holds the same rule when it records the warning.
+     */
+    public static Instant warningAt(Instant enteredAt, Instant dueAt) {
+        long stage = Duration.between(enteredAt, dueAt).toMillis();
+        return enteredAt.plusMillis(stage - stage / 5);
     }
 
     public Optional<Duration> limit(Priority priority, String stage) {

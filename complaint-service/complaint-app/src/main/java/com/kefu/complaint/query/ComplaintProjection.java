@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 
 /**
  * The complaint read model, kept in the command's own transaction (a subscribing processor: a read by id right
@@ -52,13 +53,15 @@ class ComplaintProjection {
     void on(ComplaintReceivedEvent event, @SequenceNumber long sequence) {
         var merchant = event.merchant();
         Timestamp at = Timestamp.from(event.receivedAt());
+        Instant due = deadlines.due(event.priority(), "RECEIVED", event.receivedAt());
         jdbc.update("""
                 insert into complaint_view (id, number, status, channel, category, severity, priority,
                     customer_name, customer_masked_phone, member_id, merchant_shop_no, merchant_name,
                     subject, description, received_by, received_at, dispute_complainant, dispute_respondent,
                     statistic_status, status_since, statistic_sequence,
-                    deadline_stage, deadline_entered_at, deadline_due_at)
-                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, 'RECEIVED', ?, ?)
+                    deadline_stage, deadline_entered_at, deadline_due_at, deadline_warn_at)
+                values (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, 'RECEIVED', ?, ?,
+                    ?)
                 on conflict (id) do nothing""",
                 event.complaintId(), event.number(), event.channel().name(), event.category().name(),
                 event.severity().name(), event.priority().name(), event.customer().name(),
@@ -68,7 +71,7 @@ class ComplaintProjection {
                 event.dispute() == null ? null : event.dispute().complainant().name(),
                 event.dispute() == null ? null : event.dispute().respondent().name(),
                 at, sequence,
-                at, Timestamp.from(deadlines.due(event.priority(), "RECEIVED", event.receivedAt())));
+                at, Timestamp.from(due), Timestamp.from(DeadlineProperties.warningAt(event.receivedAt(), due)));
     }
 
     @EventHandler

@@ -54,7 +54,8 @@ public class ComplaintQueries {
             rs.getString("ruling"),
             rs.getString("received_by"),
             rs.getTimestamp("received_at").toInstant(),
-            supervision(rs));
+            supervision(rs),
+            instant(rs.getTimestamp("deadline_due_at")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,6 +63,10 @@ public class ComplaintQueries {
 
     ComplaintQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Supervision supervision(ResultSet rs) throws SQLException {
@@ -94,11 +99,23 @@ public class ComplaintQueries {
                 order by supervisor_acknowledged_at is not null, escalated_at, id limit ?""", VIEW, limit);
     }
 
-    /** A page of complaints, newest first; every filter is optional. */
-    public Page<ComplaintView> list(Filter filter, int page, int size) {
+    /** A page of complaints in the order asked for; every filter is optional. */
+    public Page<ComplaintView> list(Filter filter, Order order, int page, int size) {
         return new Page.Where().equal("status", filter.status()).equal("department", filter.department())
                 .from("received_at", filter.from()).before("received_at", filter.to())
-                .page(jdbc, "complaint_view", "received_at desc, id", VIEW, page, size);
+                .page(jdbc, "complaint_view", order.sql, VIEW, page, size);
+    }
+
+    /** The orders of the list: newest first, or the current stage due soonest first and the archived ones last. */
+    public enum Order {
+        RECEIVED_AT("received_at desc, id"),
+        DUE_AT("deadline_due_at nulls last, id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
     }
 
     /** @param from inclusive, @param to exclusive; instants of {@code received_at} */

@@ -12,6 +12,7 @@ import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.EscalationAcknowledgedEvent;
 import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
+import com.kefu.complaint.config.DeadlineProperties;
 import com.kefu.platform.privacy.Masking;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -29,27 +30,58 @@ import java.util.Optional;
 public class ComplaintReplay {
 
     private final EventStore events;
+    private final DeadlineProperties deadlines;
 
-    ComplaintReplay(EventStore events) {
+    ComplaintReplay(EventStore events, DeadlineProperties deadlines) {
         this.events = events;
+        this.deadlines = deadlines;
     }
 
+    /** The complaint as it stood at {@code instant}, its stage due as the deadlines now set compute it (C10). */
     public Optional<ComplaintView> asOf(String complaintId, Instant instant) {
         ComplaintView view = null;
+        Instant stageEntered = null;
         for (DomainEventMessage<?> event : events.readEvents(complaintId, 0).asStream().toList()) {
             if (!"Complaint".equals(event.getType()) || event.getTimestamp().isAfter(instant)) {
                 break;
             }
             view = apply(view, event.getPayload());
+            stageEntered = stageEntered(event.getPayload()).orElse(stageEntered);
         }
-        return Optional.ofNullable(view);
+        if (view == null || "ARCHIVED".equals(view.status()) || stageEntered == null) {
+            return Optional.ofNullable(view);
+        }
+        return Optional.of(view.withDueAt(deadlines.due(view.priority(), view.status(), stageEntered)));
+    }
+
+    /** When the event put the complaint into a stage (its deadline starts again), as the deadline table has it. */
+    private static Optional<Instant> stageEntered(Object event) {
+        if (event instanceof ComplaintReceivedEvent e) {
+            return Optional.of(e.receivedAt());
+        }
+        if (event instanceof ComplaintEscalatedEvent e) {
+            return Optional.of(e.escalatedAt());
+        }
+        if (event instanceof ComplaintAssignedEvent e) {
+            return Optional.of(e.assignedAt());
+        }
+        if (event instanceof ComplaintReopenedEvent e) {
+            return Optional.of(e.reopenedAt());
+        }
+        if (event instanceof ComplaintResolvedEvent e) {
+            return Optional.of(e.resolvedAt());
+        }
+        if (event instanceof ComplaintFollowedUpEvent e && e.satisfied()) {
+            return Optional.of(e.calledAt());
+        }
+        return Optional.empty();
     }
 
     private static ComplaintView apply(ComplaintView v, Object event) {
         if (event instanceof ComplaintReceivedEvent e) {
             return new ComplaintView(e.complaintId(), e.number(), "RECEIVED", e.channel(), e.category(), e.severity(),
                     e.priority(), masked(e.customer()), e.merchant(), e.subject(), e.description(), null, null, false, null,
-                    null, 0, e.dispute(), null, e.receivedBy(), e.receivedAt(), null);
+                    null, 0, e.dispute(), null, e.receivedBy(), e.receivedAt(), null, null);
         }
         if (event instanceof ComplaintEscalatedEvent e) {
             return supervised(with(v, "ESCALATED", v.department(), v.instructions(), v.acknowledged(), v.result(),
@@ -87,7 +119,7 @@ public class ComplaintReplay {
             return new ComplaintView(v.id(), v.number(), v.status(), v.channel(), v.category(), v.severity(),
                     v.priority(), v.customer(), v.merchant(), v.subject(), v.description(), v.department(),
                     v.instructions(), v.acknowledged(), v.result(), v.satisfaction(), v.followUpCalls(), v.dispute(),
-                    e.ruling(), v.receivedBy(), v.receivedAt(), v.supervisor());
+                    e.ruling(), v.receivedBy(), v.receivedAt(), v.supervisor(), v.dueAt());
         }
         if (event instanceof ComplaintArchivedEvent) {
             return with(v, "ARCHIVED", v.department(), v.instructions(), v.acknowledged(), v.result(),
@@ -106,13 +138,13 @@ public class ComplaintReplay {
         return new ComplaintView(v.id(), v.number(), status, v.channel(), v.category(), v.severity(), v.priority(),
                 v.customer(), v.merchant(), v.subject(), v.description(), department, instructions, acknowledged,
                 result, satisfaction, followUpCalls, v.dispute(), v.ruling(), v.receivedBy(), v.receivedAt(),
-                v.supervisor());
+                v.supervisor(), v.dueAt());
     }
 
     private static ComplaintView supervised(ComplaintView v, Supervision supervisor) {
         return new ComplaintView(v.id(), v.number(), v.status(), v.channel(), v.category(), v.severity(),
                 v.priority(), v.customer(), v.merchant(), v.subject(), v.description(), v.department(),
                 v.instructions(), v.acknowledged(), v.result(), v.satisfaction(), v.followUpCalls(), v.dispute(),
-                v.ruling(), v.receivedBy(), v.receivedAt(), supervisor);
+                v.ruling(), v.receivedBy(), v.receivedAt(), supervisor, v.dueAt());
     }
 }

@@ -10,7 +10,10 @@ import com.kefu.complaint.api.Severity;
 
 import java.time.Instant;
 
-/** A complaint as the read model holds it; {@code supervisor} is null until it is escalated (C14). */
+/**
+ * A complaint as the read model holds it; {@code supervisor} is null until it is escalated (C14); {@code dueAt} is
+ * when its current stage is due (C10, C17), null once it is archived.
+ */
 public record ComplaintView(
         String id,
         String number,
@@ -33,5 +36,12 @@ public record ComplaintView(
         String ruling,
         String receivedBy,
         Instant receivedAt,
-        Supervision supervisor) {
+        Supervision supervisor,
+        Instant dueAt) {
+
+    public ComplaintView withDueAt(Instant due) {
+        return new ComplaintView(id, number, status, channel, category, severity, priority, customer, merchant, subject,
+                description, department, instructions, acknowledged, result, satisfaction, followUpCalls, dispute, ruling,
+                receivedBy, receivedAt, supervisor, due);
+    }
 }

@@ -61,9 +61,11 @@ class ComplaintReadController {
 
     /**
      * A page of complaints. A DEPARTMENT user sees only their own department's, whatever they ask for (S4).
-     * {@code from}/{@code to} are days in the mall's time zone, both inclusive.
+     * {@code from}/{@code to} are days in the mall's time zone, both inclusive. {@code sort}: {@code receivedAt}
+     * (newest first, the default) or {@code dueAt} (the current stage due soonest first, overdue ones at the top,
+     * archived ones last; C17).
      */
-    @Operation(summary = "Lists complaints (a department sees its own only)")
+    @Operation(summary = "Lists complaints (a department sees its own only), newest first or by when they are due")
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
@@ -71,13 +73,16 @@ class ComplaintReadController {
                                @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String department,
                                @RequestParam(required = false) LocalDate from,
                                @RequestParam(required = false) LocalDate to,
+                               @RequestParam(defaultValue = "receivedAt") @Pattern(regexp = "receivedAt|dueAt",
+                                       message = "is receivedAt or dueAt") String sort,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         CurrentUser user = CurrentUser.get();
         String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : department;
         var filter = new ComplaintQueries.Filter(status == null ? null : status.name(), visibleDepartment,
                 mallTime.startOf(from), mallTime.endOf(to));
-        return queries.list(filter, page, size);
+        var order = "dueAt".equals(sort) ? ComplaintQueries.Order.DUE_AT : ComplaintQueries.Order.RECEIVED_AT;
+        return queries.list(filter, order, page, size);
     }
 
     /**

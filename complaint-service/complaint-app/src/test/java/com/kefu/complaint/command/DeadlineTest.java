@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ class DeadlineTest extends ServiceTest {
     }
 
     private List<String> stagesMissed(String id) {
+        return stages(id, "ComplaintDeadlineMissed");
+    }
+
+    private List<String> stages(String id, String type) {
         List<String> stages = new ArrayList<>();
         call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/complaints/" + id + "/history", null)
                 .forEach(entry -> {
-                    if (entry.get("type").asText().equals("ComplaintDeadlineMissed")) {
+                    if (entry.get("type").asText().equals(type)) {
                         stages.add(entry.get("data").get("stage").asText());
                     }
                 });
@@ -92,5 +97,68 @@ class DeadlineTest extends ServiceTest {
         clock.advance(Duration.ofHours(73)); // NORMAL may stay ASSIGNED for 72 h
         watch.check();
         assertThat(stagesMissed(id)).containsExactly("RECEIVED", "ASSIGNED");
+    }
+
+    @Test
+    @DisplayName("C17 at four fifths of a stage's time the watch has the complaint warn once (an event in its history); the view shows when the stage is due")
+    void warnsOnceAtFourFifths() {
+        String id = call("POST", Tokens.bearer("desk", "FRONT_DESK"), "/api/complaints",
+                Complaints.phoneCall("warning")).get("id").asText();
+        awaitStage(id, "RECEIVED");
+        JsonNode view = call("GET", Tokens.bearer("aftersales", "AFTER_SALES"), "/api/complaints/" + id, null);
+        Instant received = Instant.parse(view.get("receivedAt").asText());
+        assertThat(Instant.parse(view.get("dueAt").asText())).isEqualTo(received.plus(Duration.ofHours(4)));
+
+        clock.advance(Duration.ofMinutes(191)); // four fifths of NORMAL's 4 h in RECEIVED are 3 h 12 min
+        watch.check();
+        assertThat(stages(id, "ComplaintDeadlineApproaching")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2));
+        watch.check();
+        watch.check();
+        assertThat(stages(id, "ComplaintDeadlineApproaching")).containsExactly("RECEIVED");
+        assertThat(stagesMissed(id)).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from complaint_deadline where complaint_id = ? and warned_at is not null",
+                Integer.class, id) == 1);
+
+        call("POST", Tokens.bearer("aftersales", "AFTER_SALES"), "/api/complaints/" + id + "/assign",
+                Map.of("department", "security"));
+        JsonNode assigned = call("GET", Tokens.departmentBearer("security", "security"), "/api/complaints/" + id,
+                null);
+        Instant assignedAt = null;
+        for (JsonNode entry : call("GET", Tokens.bearer("auditor", "AUDITOR"), "/api/complaints/" + id + "/history",
+                null)) {
+            if (entry.get("type").asText().equals("ComplaintAssigned")) {
+                assignedAt = Instant.parse(entry.get("data").get("assignedAt").asText());
+            }
+        }
+        // the view keeps microseconds, the event the clock's nanoseconds
+        assertThat(Instant.parse(assigned.get("dueAt").asText())).isCloseTo(assignedAt.plus(Duration.ofHours(72)),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+        clock.advance(Duration.ofHours(58)); // four fifths of 72 h are 57 h 36 min
+        watch.check();
+        assertThat(stages(id, "ComplaintDeadlineApproaching")).containsExactly("RECEIVED", "ASSIGNED");
+        assertThat(stagesMissed(id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("C17 the queue sorted by dueAt: the stage due soonest first, archived ones last; another order is a 400")
+    void listSortedByDueAt() {
+        call("POST", Tokens.bearer("desk", "FRONT_DESK"), "/api/complaints", Complaints.phoneCall("sorted"));
+        JsonNode page = call("GET", Tokens.bearer("aftersales", "AFTER_SALES"), "/api/complaints?sort=dueAt&size=100",
+                null);
+        List<Instant> due = new ArrayList<>();
+        page.get("items").forEach(item -> due.add(!item.hasNonNull("dueAt") ? null
+                : Instant.parse(item.get("dueAt").asText())));
+        int open = due.indexOf(null) < 0 ? due.size() : due.indexOf(null);
+        assertThat(open).isPositive();
+        assertThat(due.subList(0, open)).isSorted();
+        assertThat(due.subList(open, due.size())).allMatch(java.util.Objects::isNull);
+
+        var refused = api().get().uri("/api/complaints?sort=number")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("aftersales", "AFTER_SALES"))
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(refused).isEqualTo(400);
     }
 }
