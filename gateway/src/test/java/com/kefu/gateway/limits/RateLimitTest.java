@@ -21,9 +21,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway's rate limit per user, and per address before sign-in (a low limit, to meet it quickly). */
+/**
+ * The gateway's rate limit per user, and per address before sign-in: a low limit, met quickly, that refills by one
+ * request in 100 s, so that however slowly a loaded machine sends the burst, nothing refills meanwhile.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kefu.gateway.rate-limit.per-second=1", "kefu.gateway.rate-limit.burst=5",
+        properties = {"kefu.gateway.rate-limit.per-second=0.01", "kefu.gateway.rate-limit.burst=5",
                 "COMPLAINT_SERVICE_URL=http://127.0.0.1:9"})
 @ActiveProfiles("local")
 class RateLimitTest {
