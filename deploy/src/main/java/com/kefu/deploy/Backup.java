@@ -246,6 +246,9 @@ public final class Backup {
             rows.next();
             node.put("events", rows.getLong(1)).put("lastGlobalIndex", rows.getLong(2));
         } catch (SQLException e) {
+            if (!noSuchTable(e)) {
+                throw e;
+            }
             node.put("events", 0).put("lastGlobalIndex", -1); // a service without an event store (audit-service)
         }
         return node;
@@ -258,10 +261,15 @@ public final class Backup {
             System.out.println("  " + database + ": the relay publishes every stored event again (" + cleared
                     + " position(s) cleared)");
         } catch (SQLException e) {
-            if (!"42P01".equals(e.getSQLState())) { // no token_entry: a service that publishes nothing
+            if (!noSuchTable(e)) { // no token_entry: a service that publishes nothing
                 throw e;
             }
         }
+    }
+
+    /** PostgreSQL's "undefined table": the database of a service without an event store. */
+    private static boolean noSuchTable(SQLException e) {
+        return "42P01".equals(e.getSQLState());
     }
 
     private static String url(LocalSystem.Settings settings, String database) {

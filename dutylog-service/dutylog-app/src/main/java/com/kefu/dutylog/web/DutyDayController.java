@@ -110,9 +110,8 @@ class DutyDayController {
     @GetMapping(value = "/{date}/log", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(READERS)
     ResponseEntity<String> log(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        Set<String> ids = new HashSet<>(shifts.shiftsDated(date));
-        ids.addAll(shifts.shiftsWithEntriesOn(date));
-        List<ShiftView> pages = ids.stream().map(shifts::find).flatMap(Optional::stream)
+        List<ShiftView> pages = shiftsOf(date, Set.copyOf(shifts.shiftsDated(date))).stream().map(shifts::find)
+                .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ShiftView::openedAt)).toList();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(DutyDayLogPage.render(queries.find(date), pages, at -> days.dayOf(at).equals(date),
@@ -174,8 +173,7 @@ class DutyDayController {
     @PreAuthorize(READERS)
     List<EventHistory.Entry> history(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         Set<String> pages = Set.copyOf(shifts.shiftsDated(date));
-        Set<String> shiftsOfDay = new HashSet<>(pages);
-        shiftsOfDay.addAll(shifts.shiftsWithEntriesOn(date));
+        Set<String> shiftsOfDay = shiftsOf(date, pages);
         List<String> ids = new ArrayList<>(shiftsOfDay);
         ids.addAll(incidents.incidentsOn(date));
         ids.add(DutyDay.idOf(date));
@@ -185,5 +183,12 @@ class DutyDayController {
             }
             return !shiftsOfDay.contains(event.aggregateId()) || pages.contains(event.aggregateId());
         }).toList();
+    }
+
+    /** The day's pages and every shift that holds an entry of the day (a page of the day before, past midnight). */
+    private Set<String> shiftsOf(LocalDate date, Set<String> pages) {
+        Set<String> shiftsOfDay = new HashSet<>(pages);
+        shiftsOfDay.addAll(shifts.shiftsWithEntriesOn(date));
+        return shiftsOfDay;
     }
 }
