@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,11 +246,14 @@ final class DashboardFigures {
         LocalDate today = LocalDate.ofInstant(now, zone);
         return new Figures(now, complete, new OpenComplaints(total, byState, byDepartment),
                 new MissedDeadlines(today, missedByDay.getOrDefault(today, 0)),
-                approaching.values().stream().sorted(java.util.Comparator.comparing(Approaching::dueAt)
+                approaching.values().stream().sorted(Comparator.comparing(Approaching::dueAt)
                         .thenComparing(Approaching::complaintId)).toList(),
-                new OpenIncidents(incidents.size(), new ArrayList<>(incidents.values())),
-                fires.values().stream().map(DashboardFigures::withOpenSteps).toList(),
-                new ArrayList<>(shifts.values()));
+                new OpenIncidents(incidents.size(), incidents.values().stream().sorted(Comparator
+                        .comparing(Incident::reportedAt).thenComparing(Incident::id)).toList()),
+                fires.values().stream().sorted(Comparator.comparing(Fire::reportedAt)
+                        .thenComparing(Fire::incidentId)).map(DashboardFigures::withOpenSteps).toList(),
+                shifts.values().stream().sorted(Comparator.comparing(Shift::openedAt)
+                        .thenComparing(Shift::id)).toList());
     }
 
     LocalDate today(Instant now) {
