@@ -179,6 +179,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, ManagedProcess> processes = new HashMap<>();
     private final List<ManagedProcess> started = new ArrayList<>();
     private final Map<String, List<String>> arguments = new HashMap<>();
+    private final List<String> serviceJvmOptions = new ArrayList<>();
     private final Supervisor supervisor;
     private boolean halted;
 
@@ -195,6 +196,16 @@ public final class LocalSystem implements AutoCloseable {
      */
     public synchronized LocalSystem arguments(String service, String... serviceArguments) {
         arguments.computeIfAbsent(service, name -> new ArrayList<>()).addAll(List.of(serviceArguments));
+        return this;
+    }
+
+    /**
+     * JVM options every service (not the broker, not PostgreSQL) of this system starts with beyond its own: the
+     * end-to-end tests' system runs its services on the client compiler only, for processes that live minutes and
+     * serve a few requests at a time. Called before {@link #start()}.
+     */
+    public synchronized LocalSystem serviceJvmOptions(String... options) {
+        serviceJvmOptions.addAll(List.of(options));
         return this;
     }
 
@@ -575,8 +586,11 @@ public final class LocalSystem implements AutoCloseable {
         String heap = service.name().equals(AUDIT_SERVICE) ? "-Xmx192m" : "-Xmx384m";
         List<String> command = new ArrayList<>(List.of(java.toString(), heap, "-XX:+UseSerialGC", "-Xss512k",
                 "-Dfile.encoding=UTF-8", "-Daxoniq.update-checker.disabled=true",
-                "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString(), "--spring.profiles.active=local"));
+                "-Ddisable-axoniq-console-message=true"));
+        synchronized (this) {
+            command.addAll(serviceJvmOptions);
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local"));
         if (settings.cluster()) {
             command.addAll(clusterArguments(service, env));
         }

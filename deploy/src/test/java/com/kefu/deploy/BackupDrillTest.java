@@ -67,7 +67,7 @@ class BackupDrillTest {
                 .filter(s -> Set.of("complaint-service", "dutylog-service").contains(s.name())).toList();
         LocalSystem.Settings settings = new LocalSystem.Settings(root, dataDir, POSTGRES_PORT, KAFKA_PORT, null, "kefu",
                 "kefu", null, services).notDurable().unsupervised();
-        system = new LocalSystem(settings);
+        system = new LocalSystem(settings).serviceJvmOptions("-XX:TieredStopAtLevel=1");
         system.start();
         Gateway desk = Gateway.as("http://127.0.0.1:" + (PORT + 1), "aftersales", "AFTER_SALES");
         Gateway deskAtDutylog = Gateway.as("http://127.0.0.1:" + (PORT + 2), "desk", "FRONT_DESK");
@@ -118,7 +118,7 @@ class BackupDrillTest {
             assertThat(list.map(p -> p.getFileName().toString())).as("the data as it was, moved aside")
                     .anyMatch(name -> name.startsWith("before-restore-"));
         }
-        system = new LocalSystem(settings);
+        system = new LocalSystem(settings).serviceJvmOptions("-XX:TieredStopAtLevel=1");
         system.start();
 
         assertThat(stores()).as("events in each store").isEqualTo(stores);

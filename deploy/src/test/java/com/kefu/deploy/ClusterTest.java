@@ -14,6 +14,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,9 +49,11 @@ import static org.awaitility.Awaitility.await;
  * of complaint-service and of dutylog-service (which takes every phone complaint into the duty log), one gateway
  * balancing between them (the other services and the second gateway are left out to keep the test's time and memory
  * down). Real processes on the cluster's own ports (gateway 26080, the instances 26081/26091 and 26082/26092,
- * PostgreSQL 26432, brokers 26192–26194), killed with {@code kill -9}, frozen with {@code kill -STOP}.
+ * PostgreSQL 26432, brokers 26192–26194), killed with {@code kill -9}, frozen with {@code kill -STOP}. The class runs
+ * beside the end-to-end classes of the shared system (junit-platform.properties), its own tests one after another.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ClusterTest {
 
     private static final int GATEWAY_PORT = 26080;
@@ -96,6 +100,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
     @DisplayName("R6 both instances hold segments of the relay; one of complaint-service and one of dutylog-service killed mid-burst: no acknowledged intake lost, the survivor holds every segment")
     void instanceKilledMidBurst() throws Exception {
@@ -155,6 +160,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
     @DisplayName("R6 one broker killed in the middle of 5,000 intakes: intakes are still acknowledged, and published, "
             + "none twice")
@@ -177,6 +183,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(3)
     @DisplayName("R6 two brokers down (one killed, one paused for 20 s): intakes still land in the event store, the "
             + "relay waits and, the broker back, publishes every one, none twice")
@@ -206,6 +213,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(4)
     @DisplayName("R6 PostgreSQL stopped for 10 s mid-burst: clients get 503 with Retry-After while it is down (no hang, "
             + "no 500); every acknowledged intake is stored and published once after it returns")
@@ -237,6 +245,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(5)
     @DisplayName("R6 D11 downstream, after every fault above: each phone complaint acknowledged is in the duty log once")
     void everyCallInTheDutyLogOnce() throws Exception {
@@ -250,6 +259,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(6)
     @DisplayName("R6 downstream, after every fault above: the managers' dashboard counts each registered complaint once")
     void dashboardCountsEachComplaintOnce() throws Exception {
@@ -272,6 +282,7 @@ class ClusterTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(7)
     @DisplayName("R6 C5 a department's live stream tells each assignment once while an instance of complaint-service "
             + "dies in the middle of them and the survivor's relay publishes again what the dead one had sent")

@@ -27,6 +27,7 @@ public final class RunningSystem {
             // warning at four fifths of the stage (C17) arrive; no other test keeps a VIP complaint assigned that long
             started.arguments("complaint-service", "--kefu.complaints.deadline.limits.URGENT.ASSIGNED=40s",
                     "--kefu.complaints.deadline.check=2s");
+            started.serviceJvmOptions("-XX:TieredStopAtLevel=1");
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             started.start();
             system = started;

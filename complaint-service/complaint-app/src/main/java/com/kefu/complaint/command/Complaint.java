@@ -1,6 +1,5 @@
 package com.kefu.complaint.command;
 
-import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
@@ -32,7 +31,9 @@ import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.complaint.config.DeadlineProperties;
+import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
+import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.rules.RuleViolation;

@@ -7,6 +7,7 @@ import com.kefu.complaint.api.EnquiryReceivedEvent;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
+import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.rules.RuleViolation;

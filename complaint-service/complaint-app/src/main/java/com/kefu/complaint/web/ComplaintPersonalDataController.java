@@ -1,7 +1,7 @@
 package com.kefu.complaint.web;
 
 import com.kefu.complaint.api.ComplaintReceivedEvent;
-import com.kefu.complaint.command.CustomerContactRecordedEvent;
+import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.complaint.command.Erasures;
 import com.kefu.platform.axon.EventHistory;
 import com.kefu.platform.privacy.ClearContacts;

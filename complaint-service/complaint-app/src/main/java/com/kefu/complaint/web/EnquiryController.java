@@ -2,7 +2,7 @@ package com.kefu.complaint.web;
 
 import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.EnquiryReceivedEvent;
-import com.kefu.complaint.command.CustomerContactRecordedEvent;
+import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.complaint.api.EnquiryStage;
 import com.kefu.complaint.command.Enquiry;
 import com.kefu.complaint.command.EnquiryDesk;

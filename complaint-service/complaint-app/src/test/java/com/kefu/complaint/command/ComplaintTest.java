@@ -7,6 +7,7 @@ import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
+import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

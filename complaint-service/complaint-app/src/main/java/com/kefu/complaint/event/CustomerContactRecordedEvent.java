@@ -1,4 +1,4 @@
-package com.kefu.complaint.command;
+package com.kefu.complaint.event;
 
 import com.kefu.platform.contracts.DataSubject;
 import com.kefu.platform.contracts.PersonalData;
