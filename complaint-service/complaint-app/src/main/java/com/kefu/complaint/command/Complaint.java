@@ -33,10 +33,7 @@ import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.complaint.config.DeadlineProperties;
 import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
-import com.kefu.platform.rules.InvalidRequest;
-import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
-import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -88,7 +85,7 @@ public class Complaint {
 
     @CommandHandler
     ComplaintStatus handle(EscalateComplaintCommand command) {
-        requireMove(ESCALATED, "escalated");
+        handling().requireMove(ESCALATED, "escalated");
         apply(new ComplaintEscalatedEvent(complaintId, number, severity, command.reason(), command.actor(),
                 command.at()));
         return status;
@@ -97,11 +94,7 @@ public class Complaint {
     /** The supervisor takes up an escalated complaint from their inbox, once (C14). */
     @CommandHandler
     ComplaintStatus handle(AcknowledgeEscalationCommand command) {
-        requireEscalated(command.bySupervisor(), "acknowledged");
-        if (escalationAcknowledged) {
-            throw new RuleViolation("escalation-acknowledged",
-                    "complaint " + number + " has already been acknowledged by the supervisor (C14)");
-        }
+        handling().requireEscalationOpen(command.bySupervisor());
         apply(new EscalationAcknowledgedEvent(complaintId, number, severity, command.actor(), command.at()));
         return status;
     }
@@ -109,43 +102,16 @@ public class Complaint {
     /** The supervisor's instructions (上级的指导) on an escalated complaint; each one is kept (C14). */
     @CommandHandler
     ComplaintStatus handle(RecordSupervisorInstructionsCommand command) {
-        if (command.instructions() == null || command.instructions().isBlank()) {
-            throw new InvalidRequest("instructions: the supervisor's instructions need a text (C14)");
-        }
-        requireEscalated(command.bySupervisor(), "given instructions");
+        Handling.requireInstructions(command.instructions());
+        handling().requireEscalatedFor(command.bySupervisor(), "given instructions");
         apply(new SupervisorInstructionsRecordedEvent(complaintId, number, severity, command.instructions().strip(),
                 command.actor(), command.at()));
         return status;
     }
 
-    private void requireEscalated(boolean bySupervisor, String verb) {
-        if (!bySupervisor) {
-            throw new RuleViolation("escalation-needs-supervisor",
-                    "complaint " + number + " is escalated to the supervisor: only the SUPERVISOR acts on it (C14)");
-        }
-        guardArchived();
-        if (!escalated) {
-            throw new RuleViolation("complaint-not-escalated", "complaint " + number
-                    + " has not been escalated: only an escalated complaint is " + verb + " by the supervisor (C14)");
-        }
-    }
-
     @CommandHandler
     ComplaintStatus handle(AssignComplaintCommand command) {
-        if (status == RESOLVED) {
-            throw new RuleViolation("complaint-workflow", "complaint " + number
-                    + " is RESOLVED: it goes back to a department only when a follow-up finds the customer "
-                    + "unsatisfied (C7)");
-        }
-        requireMove(ASSIGNED, "assigned");
-        if (severity == Severity.MAJOR && status != ESCALATED) {
-            throw new RuleViolation("major-complaint-not-escalated", "complaint " + number
-                    + " is MAJOR: it must be escalated to the supervisor before it is assigned (C3)");
-        }
-        if (severity == Severity.MAJOR && !command.byHead()) {
-            throw new RuleViolation("major-complaint-needs-cs-head",
-                    "complaint " + number + " is MAJOR: only the head of customer service assigns it (C3)");
-        }
+        handling().requireAssignable(command.byHead());
         apply(new ComplaintAssignedEvent(complaintId, number, command.department(), command.instructions(), priority,
                 command.actor(), command.at()));
         return status;
@@ -153,23 +119,14 @@ public class Complaint {
 
     @CommandHandler
     ComplaintStatus handle(AcknowledgeComplaintCommand command) {
-        requireDepartment(command.actingDepartment());
-        if (status != ASSIGNED || acknowledged) {
-            throw new RuleViolation("complaint-workflow", "complaint " + number + " is " + status
-                    + (acknowledged ? " and already acknowledged" : "") + ": there is nothing to acknowledge");
-        }
+        handling().requireAcknowledgeable(command.actingDepartment());
         apply(new ComplaintAcknowledgedEvent(complaintId, department, command.note(), command.actor(), command.at()));
         return status;
     }
 
     @CommandHandler
     ComplaintStatus handle(RecordProgressCommand command) {
-        requireDepartment(command.actingDepartment());
-        guardArchived();
-        if (status != ASSIGNED || !acknowledged) {
-            throw new RuleViolation("complaint-not-acknowledged", "complaint " + number + " is " + status
-                    + ": progress is recorded while the department holds an acknowledged complaint (C5)");
-        }
+        handling().requireHeldBy(command.actingDepartment());
         apply(new ComplaintProgressRecordedEvent(complaintId, department, command.note(), command.actor(),
                 command.at()));
         return status;
@@ -177,19 +134,14 @@ public class Complaint {
 
     @CommandHandler
     ComplaintStatus handle(ResolveComplaintCommand command) {
-        requireDepartment(command.actingDepartment());
-        requireMove(RESOLVED, "resolved");
-        if (!acknowledged) {
-            throw new RuleViolation("complaint-not-acknowledged",
-                    "complaint " + number + " must be acknowledged by " + department + " before it is resolved (C5)");
-        }
+        handling().requireResolvable(command.actingDepartment());
         apply(new ComplaintResolvedEvent(complaintId, department, command.result(), command.actor(), command.at()));
         return status;
     }
 
     @CommandHandler
     ComplaintStatus handle(FollowUpComplaintCommand command) {
-        requireMove(FOLLOWED_UP, "followed up");
+        handling().requireMove(FOLLOWED_UP, "followed up");
         boolean satisfied = command.reached() && (command.customerSatisfied() != null
                 ? command.customerSatisfied() : command.satisfaction() != null && command.satisfaction() >= 3);
         apply(new ComplaintFollowedUpEvent(complaintId, command.reached(), command.satisfaction(), command.comment(),
@@ -240,11 +192,7 @@ public class Complaint {
     /** Only CS_HEAD reaches this (the endpoint's role); the ruling is final, but may be restated. */
     @CommandHandler
     ComplaintStatus handle(RecordRulingCommand command) {
-        guardArchived();
-        if (dispute == null) {
-            throw new RuleViolation("not-a-dispute",
-                    "complaint " + number + " names no parties to a dispute: there is nothing to rule on (C9)");
-        }
+        handling().requireDispute();
         apply(new ComplaintRulingRecordedEvent(complaintId, number, dispute, command.ruling(), command.actor(),
                 command.at()));
         return status;
@@ -252,38 +200,15 @@ public class Complaint {
 
     @CommandHandler
     ComplaintStatus handle(ArchiveComplaintCommand command) {
-        if (status != FOLLOWED_UP) {
-            String why = priority == Priority.URGENT
-                    ? "a VIP complaint is archived only once a follow-up call found the customer satisfied (C4)"
-                    : "a complaint is archived only after a follow-up call reached a satisfied customer (C7, C8)";
-            guardArchived();
-            throw new RuleViolation(priority == Priority.URGENT ? "vip-complaint-not-satisfied"
-                    : "complaint-not-followed-up", "complaint " + number + " is " + status + ": " + why);
-        }
+        handling().requireArchivable();
         apply(new ComplaintArchivedEvent(complaintId, number, command.actor(), command.at()));
         return status;
     }
 
-    private void requireMove(ComplaintStatus target, String verb) {
-        guardArchived();
-        if (!status.canMoveTo(target)) {
-            throw new RuleViolation("complaint-workflow", "complaint " + number + " is " + status
-                    + " and cannot be " + verb + " now; from " + status + " it can go to " + status.next());
-        }
-    }
-
-    private void guardArchived() {
-        if (status == ARCHIVED) {
-            throw new RuleViolation("complaint-archived",
-                    "complaint " + number + " is archived: its handling form is filed and it cannot change (C8)");
-        }
-    }
-
-    /** Departments act only on what is assigned to them; to others the complaint does not exist (S4). */
-    private void requireDepartment(String actingDepartment) {
-        if (actingDepartment != null && !actingDepartment.equals(department)) {
-            throw new NotFound("no complaint " + complaintId);
-        }
+    /** What the rules see of the complaint now. */
+    private Handling handling() {
+        return new Handling(complaintId, number, status, severity, priority, department, acknowledged, escalated,
+                escalationAcknowledged, dispute);
     }
 
     private void enter(ComplaintStatus stage, Instant at) {
@@ -305,19 +230,17 @@ public class Complaint {
 
     @EventSourcingHandler
     void on(ComplaintReceivedEvent event) {
-        Instant at = event.receivedAt();
         complaintId = event.complaintId();
         number = event.number();
         severity = event.severity();
         priority = event.priority();
         dispute = event.dispute();
-        enter(RECEIVED, at);
+        enter(RECEIVED, event.receivedAt());
     }
 
     @EventSourcingHandler
     void on(ComplaintEscalatedEvent event) {
-        Instant at = event.escalatedAt();
-        enter(ESCALATED, at);
+        enter(ESCALATED, event.escalatedAt());
         escalated = true;
     }
 
@@ -328,8 +251,7 @@ public class Complaint {
 
     @EventSourcingHandler
     void on(ComplaintAssignedEvent event) {
-        Instant at = event.assignedAt();
-        enter(ASSIGNED, at);
+        enter(ASSIGNED, event.assignedAt());
         department = event.department();
         acknowledged = false;
     }
@@ -341,29 +263,25 @@ public class Complaint {
 
     @EventSourcingHandler
     void on(ComplaintResolvedEvent event) {
-        Instant at = event.resolvedAt();
-        enter(RESOLVED, at);
+        enter(RESOLVED, event.resolvedAt());
     }
 
     @EventSourcingHandler
     void on(ComplaintFollowedUpEvent event) {
-        Instant at = event.calledAt();
         if (event.satisfied()) {
-            enter(FOLLOWED_UP, at);
+            enter(FOLLOWED_UP, event.calledAt());
         }
     }
 
     @EventSourcingHandler
     void on(ComplaintReopenedEvent event) {
-        Instant at = event.reopenedAt();
-        enter(ASSIGNED, at);
+        enter(ASSIGNED, event.reopenedAt());
         acknowledged = false;
     }
 
     @EventSourcingHandler
     void on(ComplaintArchivedEvent event) {
-        Instant at = event.archivedAt();
-        enter(ARCHIVED, at);
+        enter(ARCHIVED, event.archivedAt());
     }
 
     ComplaintStatus status() {
