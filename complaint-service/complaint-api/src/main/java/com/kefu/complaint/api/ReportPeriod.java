@@ -2,8 +2,6 @@ package com.kefu.complaint.api;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A reporting period of the statistics (C11): a month {@code 2026-11}, a quarter {@code 2026-Q4} or a year
- * {@code 2026}, as days of the mall's calendar.
+ * {@code 2026}, as days of the mall's calendar (their instants are the mall clock's: {@code MallTime}).
  *
  * @param first its first day, @param last its last day (inclusive)
  */
@@ -46,14 +44,5 @@ public record ReportPeriod(String name, LocalDate first, LocalDate last) {
             months.add(month);
         }
         return months;
-    }
-
-    public Instant start(ZoneId zone) {
-        return first.atStartOfDay(zone).toInstant();
-    }
-
-    /** The instant just after it. */
-    public Instant end(ZoneId zone) {
-        return last.plusDays(1).atStartOfDay(zone).toInstant();
     }
 }

@@ -5,6 +5,7 @@ import com.kefu.complaint.api.Channel;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.ReportPeriod;
 import com.kefu.complaint.api.Severity;
+import com.kefu.platform.time.MallTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +74,9 @@ public class ComplaintReports {
                            Instant recordedAt) {
     }
 
-    public Report of(ReportPeriod period, ZoneId zone) {
-        Timestamp start = Timestamp.from(period.start(zone));
-        Timestamp end = Timestamp.from(period.end(zone));
+    public Report of(ReportPeriod period, MallTime mall) {
+        Timestamp start = Timestamp.from(mall.startOf(period.first()));
+        Timestamp end = Timestamp.from(mall.endOf(period.last()));
         String cohort = " from complaint_statistic where received_at >= ? and received_at < ?";
 
         Totals totals = jdbc.queryForObject("""
@@ -94,7 +94,7 @@ public class ComplaintReports {
                     byDepartment.put(rs.getString("k"), rs.getLong("n"));
                 }, start, end);
 
-        return new Report(period.name(), period.first(), period.last(), zone.getId(), totals,
+        return new Report(period.name(), period.first(), period.last(), mall.zone().getId(), totals,
                 counts("channel", names(Channel.values()), cohort, start, end),
                 counts("category", names(Category.values()), cohort, start, end),
                 byDepartment,
@@ -103,7 +103,7 @@ public class ComplaintReports {
                 stageTimes(start, end),
                 deadlinesMissed(start, end),
                 satisfaction(cohort, start, end),
-                months(period, zone),
+                months(period, mall),
                 proposals(period));
     }
 
@@ -178,18 +178,17 @@ public class ComplaintReports {
                 start, end);
     }
 
-    private List<Month> months(ReportPeriod period, ZoneId zone) {
+    private List<Month> months(ReportPeriod period, MallTime mall) {
         return period.months().stream().map(month -> {
-            ReportPeriod one = ReportPeriod.parse(month.toString());
-            Timestamp start = Timestamp.from(one.start(zone));
-            Timestamp end = Timestamp.from(one.end(zone));
+            Timestamp start = Timestamp.from(mall.startOf(month.atDay(1)));
+            Timestamp end = Timestamp.from(mall.endOf(month.atEndOfMonth()));
             return jdbc.queryForObject("""
                     select count(*) received,
                         count(*) filter (where status in ('RESOLVED', 'FOLLOWED_UP', 'ARCHIVED')) resolved,
                         round(avg(satisfaction), 2) mean,
                         (select count(*) from complaint_missed_statistic where missed_at >= ? and missed_at < ?) missed
                     from complaint_statistic where received_at >= ? and received_at < ?""",
-                    (rs, row) -> new Month(one.name(), rs.getLong("received"), rs.getLong("resolved"),
+                    (rs, row) -> new Month(month.toString(), rs.getLong("received"), rs.getLong("resolved"),
                             rs.getLong("missed"), scale(rs.getBigDecimal("mean"))),
                     start, end, start, end);
         }).toList();

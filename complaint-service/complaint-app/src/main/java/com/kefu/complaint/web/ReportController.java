@@ -55,7 +55,7 @@ class ReportController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(READERS)
     Report json(@RequestParam String period) {
-        return reports.of(period(period), mallTime.zone());
+        return reports.of(period(period), mallTime);
     }
 
     @Operation(summary = "The complaint statistics of a period (JSON, CSV or XLSX by Accept)")
