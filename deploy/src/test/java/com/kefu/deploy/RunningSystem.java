@@ -27,6 +27,9 @@ public final class RunningSystem {
             // warning at four fifths of the stage (C17) arrive; no other test keeps a VIP complaint assigned that long
             started.arguments("complaint-service", "--kefu.complaints.deadline.limits.URGENT.ASSIGNED=40s",
                     "--kefu.complaints.deadline.check=2s");
+            // the duty log writes its console log as JSON lines (KEFU_LOG_FORMAT=json): ObservabilitySystemTest reads the
+            // trace id of a phone complaint there
+            started.arguments("dutylog-service", "--kefu.log-format=json");
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             started.start();
             system = started;
