@@ -131,6 +131,7 @@ class StreamsConfiguration {
                         "escalations", escalations::openConnections)
                 .forEach((stream, open) -> Gauge.builder(CONNECTIONS, open, connections -> connections.get())
                         .tag("stream", stream).description("live streams (Server-Sent Events) open")
+                        .strongReference(true) // the method reference is held by nothing else
                         .register(registry));
     }
 

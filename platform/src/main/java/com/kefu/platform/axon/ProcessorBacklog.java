@@ -70,10 +70,10 @@ public class ProcessorBacklog implements ApplicationListener<ApplicationReadyEve
         try {
             Long head = jdbc.queryForObject("select coalesce(max(" + events.globalIndexColumn() + "), -1) from "
                     + events.domainEventTable(), Long.class);
-            startHead = head == null ? -1 : head;
+            startHead = head == null ? -1L : head;
         } catch (RuntimeException e) {
             log.warn("cannot read the event store's head: the processors count as caught up ({})", e.toString());
-            startHead = -1;
+            startHead = -1L;
         }
         processing.eventProcessors().keySet().stream().filter(name -> !name.equals(EventRelay.PROCESSING_GROUP))
                   .forEach(projection -> ProjectionController.replays(registry, projection));
