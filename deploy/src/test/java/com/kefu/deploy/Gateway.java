@@ -104,6 +104,13 @@ public final class Gateway {
         return send(authorized(path), "POST", body);
     }
 
+    /** A POST with headers of its own (a {@code traceparent}, say). */
+    public Response post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = authorized(path);
+        headers.forEach(request::header);
+        return send(request, "POST", body);
+    }
+
     public Response get(String path) {
         return send(authorized(path), "GET", null);
     }

@@ -28,6 +28,9 @@ public final class RunningSystem {
             started.arguments("complaint-service", "--kefu.complaints.deadline.limits.URGENT.ASSIGNED=40s",
                     "--kefu.complaints.deadline.check=2s");
             started.serviceJvmOptions("-XX:TieredStopAtLevel=1");
+            // the duty log writes its console log as JSON lines (KEFU_LOG_FORMAT=json): ObservabilitySystemTest reads the
+            // trace id of a phone complaint there
+            started.arguments("dutylog-service", "--kefu.log-format=json");
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             started.start();
             system = started;

@@ -113,4 +113,9 @@ final class BoardStreams implements TopicFeed.Handler {
     void closeAll() {
         List.copyOf(connections).forEach(SseConnection::close);
     }
+
+    /** The streams open now ({@code kefu.streams.connections}). */
+    int openConnections() {
+        return connections.size();
+    }
 }

@@ -123,4 +123,9 @@ final class DashboardStreams implements TopicFeed.Handler {
     void closeAll() {
         List.copyOf(connections).forEach(SseConnection::close);
     }
+
+    /** The streams open now ({@code kefu.streams.connections}). */
+    int openConnections() {
+        return connections.size();
+    }
 }

@@ -202,4 +202,9 @@ final class DepartmentStreams implements TopicFeed.Handler {
             }
         }
     }
+
+    /** The streams open now ({@code kefu.streams.connections}). */
+    int openConnections() {
+        return connections.size();
+    }
 }

@@ -2,6 +2,8 @@ package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.platform.time.MallTime;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,6 +18,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The live streams (departments, dashboard, notices, escalations), fed by one reader per gateway instance in a
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 class StreamsConfiguration {
 
+    static final String CONNECTIONS = "kefu.streams.connections";
     private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
 
     /** Kafka settings of the streams' readers (a record of its own: Spring injects a bare Map as a map of beans). */
@@ -115,6 +119,20 @@ class StreamsConfiguration {
             dashboard.closeAll();
             notices.closeAll();
         };
+    }
+
+    /** The live streams open on this instance, by stream: what an operator watches of the console's live views. */
+    @Bean
+    MeterBinder streamConnections(DepartmentStreams departments, DashboardStreams dashboard,
+                                  @Qualifier("noticeStreams") BoardStreams notices,
+                                  @Qualifier("escalationStreams") BoardStreams escalations) {
+        return registry -> Map.<String, Supplier<Integer>>of("departments", departments::openConnections,
+                        "dashboard", dashboard::openConnections, "notices", notices::openConnections,
+                        "escalations", escalations::openConnections)
+                .forEach((stream, open) -> Gauge.builder(CONNECTIONS, open, connections -> connections.get())
+                        .tag("stream", stream).description("live streams (Server-Sent Events) open")
+                        .strongReference(true) // the method reference is held by nothing else
+                        .register(registry));
     }
 
     /** A failing heartbeat must not cancel the next ones (a scheduled task that throws is not run again). */

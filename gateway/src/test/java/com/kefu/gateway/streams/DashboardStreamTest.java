@@ -5,12 +5,14 @@ import com.kefu.dutylog.api.FireStep;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,6 +121,9 @@ class DashboardStreamTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
 
     private SseClient dashboard(String authorization) {
         return SseClient.open("http://127.0.0.1:" + port + "/api/streams/dashboard", authorization, null);
@@ -271,6 +276,25 @@ class DashboardStreamTest {
         try (SseClient client = dashboard(null)) {
             assertThat(client.status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("kefu.streams.connections counts the dashboard streams open on this gateway, one less when one closes")
+    void openStreamsAreCounted() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> openDashboards() == 0);
+        try (SseClient first = dashboard(SUPERVISOR); SseClient second = dashboard(SUPERVISOR)) {
+            assertThat(first.next(Duration.ofSeconds(5)).name()).isEqualTo("snapshot");
+            assertThat(second.next(Duration.ofSeconds(5)).name()).isEqualTo("snapshot");
+            assertThat(openDashboards()).isEqualTo(2);
+            first.close();
+            await().atMost(Duration.ofSeconds(90)).until(() -> openDashboards() == 1); // seen at a heartbeat (15 s)
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> openDashboards() == 0);
+    }
+
+    private double openDashboards() {
+        return registry.get(StreamsConfiguration.CONNECTIONS).tag("stream", "dashboard").gauge().value();
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
@@ -11,6 +12,8 @@ import org.springframework.core.io.ClassPathResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The settings every service starts with ({@code kefu-defaults.yml}, and {@code kefu-local.yml} under the
@@ -19,6 +22,8 @@ import java.util.List;
  * service starts only with every setting an installation must give ({@link ProductionSettings}).
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    static final String LOG_FORMAT = "kefu.log-format";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -30,8 +35,30 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             load("kefu-production.yml").forEach(source -> environment.getPropertySources().addLast(source));
         }
         load("kefu-defaults.yml").forEach(source -> environment.getPropertySources().addLast(source));
+        logFormat(environment);
         if (production) {
             ProductionSettings.check(environment);
+        }
+    }
+
+    /**
+     * {@code KEFU_LOG_FORMAT=json} ({@code kefu.log-format}): one JSON object a line on the console (Elastic Common
+     * Schema, with the trace id of the request or record), for a log collector; {@code ecs}, {@code logstash} and
+     * {@code gelf} name Spring Boot's structured formats themselves; {@code text} (the default) is the plain lines. Below
+     * everything else: {@code logging.structured.format.console} given itself wins.
+     */
+    static void logFormat(ConfigurableEnvironment environment) {
+        String format = environment.getProperty(LOG_FORMAT, "text").trim().toLowerCase(Locale.ROOT);
+        String structured = switch (format) {
+            case "text", "" -> null;
+            case "json" -> "ecs";
+            case "ecs", "logstash", "gelf" -> format;
+            default -> throw new IllegalStateException(LOG_FORMAT + " (KEFU_LOG_FORMAT) is " + format
+                    + ": give text, json, ecs, logstash or gelf");
+        };
+        if (structured != null) {
+            environment.getPropertySources().addLast(new MapPropertySource("kefu-log-format",
+                    Map.of("logging.structured.format.console", structured)));
         }
     }
 

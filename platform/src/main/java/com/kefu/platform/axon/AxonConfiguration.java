@@ -15,9 +15,12 @@ import com.kefu.platform.privacy.PersonalDataKeys;
 import com.kefu.platform.privacy.PersonalDataReads;
 import com.kefu.platform.privacy.PersonalDataSerializer;
 import com.kefu.platform.relay.Actors;
+import com.kefu.platform.relay.CurrentTrace;
 import com.kefu.platform.store.StoreUnavailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -277,8 +280,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    Commands commands(CommandGateway gateway) {
-        return new Commands(gateway);
+    Commands commands(CommandGateway gateway, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new Commands(gateway, new CurrentTrace(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
     @Bean
@@ -286,10 +289,11 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Who did it travels from each command into the events it causes. */
+    /** Who did it, and the trace context of the request that caused it, travel from each command into its events. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(Actors.ACTOR, Actors.DEPARTMENT);
+        return new SimpleCorrelationDataProvider(Actors.ACTOR, Actors.DEPARTMENT, Actors.TRACEPARENT,
+                Actors.TRACESTATE);
     }
 
     @Bean
@@ -300,9 +304,27 @@ public class AxonConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ProjectionController projectionController(EventProcessingConfiguration processing, EventStore eventStore,
-                                              TransactionManager transactions, ProcessorProperties processors) {
+                                              TransactionManager transactions, ProcessorProperties processors,
+                                              ObjectProvider<MeterRegistry> registry) {
         return new ProjectionController(processing,
-                view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize()));
+                view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize()),
+                registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** How far each processor is behind the store, the relay's lag among them ({@link ProcessorBacklog}). */
+    @Bean
+    ProcessorBacklog processorBacklog(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing,
+                                      EventSchema eventSchema, TokenSchema tokenSchema,
+                                      ObjectProvider<MeterRegistry> registry, ObjectProvider<Clock> clock) {
+        return new ProcessorBacklog(jdbc, serializer, processing, eventSchema, tokenSchema,
+                registry.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC),
+                Duration.ofSeconds(5));
+    }
+
+    /** Readiness waits for the projections to catch up with the store ({@code processors} in the readiness group). */
+    @Bean
+    ProcessorsHealth processorsHealthIndicator(ProcessorBacklog backlog) {
+        return new ProcessorsHealth(backlog);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.kefu.platform.axon;
 
 import com.kefu.platform.relay.Actors;
+import com.kefu.platform.relay.CurrentTrace;
 import com.kefu.platform.security.CurrentUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends commands with who sent them in the metadata, so every event of the history names its actor (C13).
+ * Sends commands with who sent them in the metadata, so every event of the history names its actor (C13), and with the
+ * trace context of the request or record that caused them ({@code traceparent}), so the events, the records the relay
+ * publishes and what consumers do with them can be followed back to it.
  * <p>
  * A command that lost a race on its aggregate (R5: another instance appended the same sequence number first, so the
  * event store's unique key refused ours) is sent again after a pause of a few milliseconds, up to {@value #ATTEMPTS}
@@ -26,9 +29,15 @@ public class Commands {
     static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
+    private final CurrentTrace trace;
 
     public Commands(CommandGateway gateway) {
+        this(gateway, CurrentTrace.NONE);
+    }
+
+    public Commands(CommandGateway gateway, CurrentTrace trace) {
         this.gateway = gateway;
+        this.trace = trace;
     }
 
     /** Sends as the authenticated caller and waits for the result. */
@@ -39,7 +48,7 @@ public class Commands {
 
     /** Sends as a named actor, e.g. a consumer acting for another service ({@code system:complaint-service}). */
     public <R> R sendAs(String actor, String department, Object command) {
-        Map<String, Object> metaData = new HashMap<>();
+        Map<String, Object> metaData = new HashMap<>(trace.current());
         metaData.put(Actors.ACTOR, actor);
         if (department != null) {
             metaData.put(Actors.DEPARTMENT, department);

@@ -8,6 +8,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -37,16 +40,33 @@ import java.util.function.Function;
 @PreAuthorize("hasRole('ADMIN')")
 public class ProjectionController {
 
+    public static final String REPLAYS = "kefu.projection.replays";
+    public static final String REPLAYING = "kefu.projection.replaying";
     private static final Logger log = LoggerFactory.getLogger(ProjectionController.class);
 
     private final EventProcessingConfiguration processing;
     private final Function<SubscribingEventProcessor, ViewRebuild> rebuildOf;
     private final Map<String, ViewRebuild> rebuilds = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     public ProjectionController(EventProcessingConfiguration processing,
-                                Function<SubscribingEventProcessor, ViewRebuild> rebuildOf) {
+                                Function<SubscribingEventProcessor, ViewRebuild> rebuildOf, MeterRegistry registry) {
         this.processing = processing;
         this.rebuildOf = rebuildOf;
+        this.registry = registry;
+        Gauge.builder(REPLAYING, this, controller -> controller.list().stream().filter(Projection::replaying).count())
+             .description("projections replaying or being rebuilt now").register(registry);
+    }
+
+    /** A replay or rebuild started, by projection ({@value #REPLAYS}). */
+    private void counted(String name) {
+        replays(registry, name).increment();
+    }
+
+    /** The projection's count of replays; {@link ProcessorBacklog} registers every projection's at 0 when ready. */
+    static Counter replays(MeterRegistry registry, String name) {
+        return Counter.builder(REPLAYS).tag("projection", name).description("projection replays and rebuilds started")
+                      .register(registry);
     }
 
     /**
@@ -100,6 +120,7 @@ public class ProjectionController {
                 .orElseThrow(() -> new NotFound("no projection " + name));
         if (processor instanceof SubscribingEventProcessor view && view.eventHandlerInvoker().supportsReset()) {
             log.info("rebuilding view {}", name);
+            counted(name);
             rebuilds.computeIfAbsent(name, ignored -> rebuildOf.apply(view)).start();
             return get(name);
         }
@@ -107,6 +128,7 @@ public class ProjectionController {
             throw new RuleViolation("projection-not-replayable", "projection " + name + " cannot be reset");
         }
         log.info("replaying projection {}", name);
+        counted(name);
         streaming.shutDown();
         streaming.resetTokens();
         streaming.start();

@@ -2,8 +2,14 @@ package com.kefu.platform.messaging;
 
 import com.kefu.platform.envelope.EnvelopeSerializer;
 import com.kefu.platform.store.StoreUnavailable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,8 +26,11 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.lang.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.util.List;
 
 
 
@@ -35,6 +44,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class MessagingConfiguration {
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
+    public static final String DEAD_LETTERS = "kefu.consumer.dead.letters";
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer envelopeSerialization() {
@@ -71,13 +81,41 @@ public class MessagingConfiguration {
      * it goes to the dead-letter topic as well.
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> kafka, ConsumerProperties consumer) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> kafka, ConsumerProperties consumer,
+                                         ObjectProvider<MeterRegistry> registry) {
+        var recoverer = new CountedDeadLetters(kafka, registry.getIfAvailable(SimpleMeterRegistry::new),
+                consumer.topics());
         var handler = new DefaultErrorHandler(recoverer, backOff(consumer.retries()));
         handler.addNotRetryableExceptions(DeserializationException.class);
         handler.setBackOffFunction((record, error) -> isTransient(error) ? unlimitedBackOff() : null);
         return handler;
+    }
+
+    /**
+     * Publishes to {@code <topic>.DLT} and counts what it published there ({@value #DEAD_LETTERS}, tag {@code topic}: the
+     * topic the record came from), so an operator sees records set aside without reading the dead-letter topics.
+     */
+    static final class CountedDeadLetters extends DeadLetterPublishingRecoverer {
+
+        private final MeterRegistry registry;
+
+        /** Each topic the service consumes counted from 0, so the series exists before its first dead letter. */
+        CountedDeadLetters(KafkaTemplate<String, Object> kafka, MeterRegistry registry, List<String> topics) {
+            super(kafka, (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+            this.registry = registry;
+            topics.forEach(this::counter);
+        }
+
+        @Override
+        public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+            super.accept(record, consumer, exception);
+            counter(record.topic()).increment();
+        }
+
+        private Counter counter(String topic) {
+            return Counter.builder(DEAD_LETTERS).tag("topic", topic)
+                          .description("records set aside on the topic's dead-letter topic").register(registry);
+        }
     }
 
     /** The database unreachable: no connection, one lost, a transaction that could not end (R6). */

@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +62,7 @@ public class EventRelay {
         }
         EventEnvelope envelope = envelope(event.getPayload(), event, contract);
         var record = new ProducerRecord<String, Object>(properties.topic(), envelope.aggregateId(), envelope);
+        traceContext(event, record);
         List<CompletableFuture<?>> sends = pendingSends();
         // once one send of the batch failed the batch will be sent again: stop here instead of waiting
         // for the broker once per remaining event
@@ -68,6 +70,19 @@ public class EventRelay {
             awaitAcknowledgements(sends);
         }
         sends.add(kafka.send(record));
+    }
+
+    /**
+     * The trace context of the request that caused the event ({@code traceparent}, {@code tracestate} in its metadata)
+     * on the record's headers, where a consumer's listener observation picks it up: its logs and the events it causes
+     * carry the same trace id.
+     */
+    private static void traceContext(EventMessage<?> event, ProducerRecord<String, Object> record) {
+        for (String field : Actors.TRACE_FIELDS) {
+            if (event.getMetaData().get(field) instanceof String value) {
+                record.headers().add(field, value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private EventEnvelope envelope(Object payload, EventMessage<?> event, PublishedEvent contract) {

@@ -13,6 +13,8 @@ import com.kefu.dutylog.command.ShiftDesk;
 import com.kefu.dutylog.command.ShiftDesk.ComplaintCall;
 import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.messaging.ProcessedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,6 +29,8 @@ import java.sql.Timestamp;
  */
 @Component
 class ComplaintEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintEventsListener.class);
 
     static final String CALLS = "dutylog.complaint-calls";
     static final String MAJOR_COMPLAINTS = "dutylog.major-complaints";
@@ -64,8 +68,11 @@ class ComplaintEventsListener {
         if (complaint.channel() != Channel.PHONE) {
             return;
         }
-        processed.once(CALLS, event, () -> desk.takeComplaintCall(new ComplaintCall(complaint.complaintId(),
-                complaint.number(), complaint.subject(), complaint.receivedBy(), complaint.receivedAt())));
+        if (processed.once(CALLS, event, () -> desk.takeComplaintCall(new ComplaintCall(complaint.complaintId(),
+                complaint.number(), complaint.subject(), complaint.receivedBy(), complaint.receivedAt())))) {
+            // with the trace id of the request that registered the complaint (the record's traceparent)
+            log.info("complaint call {} taken for the duty log (event {})", complaint.number(), event.id());
+        }
     }
 
     private void escalated(EventEnvelope event) throws JsonProcessingException {

@@ -8,6 +8,7 @@ import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
 import com.kefu.platform.test.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -99,9 +100,11 @@ class ComplaintEventsFlowTest extends ServiceTest {
 
     @Test
     @Order(3)
-    @DisplayName("a record that is not an envelope lands in complaint.events.DLT with its bytes; "
-            + "the next one is processed")
+    @DisplayName("a record that is not an envelope lands in complaint.events.DLT with its bytes, counted in "
+            + "kefu.consumer.dead.letters; the next one is processed")
     void poisonGoesToTheDeadLetterTopic() {
+        double deadLetters = registry.get(MessagingConfiguration.DEAD_LETTERS).tag("topic", ComplaintTopics.EVENTS)
+                .counter().count();
         byte[] poison = ("not json at all " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String key = UUID.randomUUID().toString();
         publish(key, poison);
@@ -120,6 +123,9 @@ class ComplaintEventsFlowTest extends ServiceTest {
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(ComplaintTopics.EVENTS);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(registry
+                .get(MessagingConfiguration.DEAD_LETTERS).tag("topic", ComplaintTopics.EVENTS).counter().count())
+                .isEqualTo(deadLetters + 1));
     }
 
     @Test
@@ -229,6 +235,9 @@ class ComplaintEventsFlowTest extends ServiceTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    MeterRegistry registry;
 
     private int pendingCalls() {
         return jdbc.queryForObject("select count(*) from pending_complaint_call", Integer.class);
