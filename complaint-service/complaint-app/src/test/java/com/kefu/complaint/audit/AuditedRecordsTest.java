@@ -135,7 +135,8 @@ class AuditedRecordsTest extends ServiceTest {
         JsonNode enquiryThen = expect(call(HttpMethod.GET, AUDITOR, "/api/enquiries/" + enquiry + "?asOf="
                 + expect(call(HttpMethod.GET, AUDITOR, "/api/enquiries/" + enquiry + "/history", null), 200)
                 .get(0).get("occurredAt").asText(), null), 200);
-        assertThat(enquiryThen.get("events")).hasSize(1);
+        assertThat(enquiryThen.get("events").size()).isLessThan(expect(call(HttpMethod.GET, AUDITOR,
+                "/api/enquiries/" + enquiry, null), 200).get("events").size());
         assertThat(enquiryThen.toString()).doesNotContain("13900000000");
     }
 }
