@@ -64,13 +64,13 @@ class EnquiryController {
 
     EnquiryController(EnquiryDesk desk, EventHistory history, EnquiryQueries enquiries, MallTime mallTime,
                       Erasures erasures, ClearContacts contacts, RecordsAsOf records) {
-        this.records = records;
         this.desk = desk;
         this.history = history;
         this.enquiries = enquiries;
         this.mallTime = mallTime;
         this.erasures = erasures;
         this.contacts = contacts;
+        this.records = records;
     }
 
     record EnquiryRequest(@NotNull Channel channel, @NotNull EnquiryStage stage,

@@ -54,12 +54,12 @@ class TenantContactController {
 
     TenantContactController(TenantContactDesk desk, TenantContacts contacts, ClearContacts clearContacts,
                             Erasures erasures, EventHistory history, RecordsAsOf records) {
-        this.history = history;
-        this.records = records;
         this.desk = desk;
         this.contacts = contacts;
         this.clearContacts = clearContacts;
         this.erasures = erasures;
+        this.history = history;
+        this.records = records;
     }
 
     record Request(@NotBlank @Size(max = 100) String tenant, @NotBlank @Size(max = 100) String enquirerName,
