@@ -22,7 +22,8 @@ public final class AuditedRecords {
      * @param readers   the roles that may read such a record in the service's API
      * @param read      the ordinary read of one record by its id, empty when there is none
      */
-    public record Kind(String name, Class<?> aggregate, List<String> readers, Function<String, Optional<?>> read) {
+    public record Kind(String name, Class<?> aggregate, List<String> readers,
+                       Function<String, Optional<Object>> read) {
 
         public Kind {
             if (!name.matches("[a-z][a-z0-9-]*")) {

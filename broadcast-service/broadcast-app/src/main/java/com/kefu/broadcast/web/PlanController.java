@@ -14,6 +14,7 @@ import com.kefu.broadcast.command.StoredEvents;
 import com.kefu.broadcast.web.BroadcastRequests.Created;
 import com.kefu.broadcast.web.BroadcastRequests.RecurringSlotRequest;
 import com.kefu.broadcast.web.BroadcastRequests.SlotRequest;
+import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
