@@ -116,7 +116,7 @@ class AuditedRecordsTest extends ServiceTest {
         String phone = (String) body.get("phone");
         String member = expect(call(HttpMethod.POST, AFTER_SALES, "/api/members", body), 201).get("id").asText();
         Instant registered = lastEvent("/api/members/" + member + "/history");
-        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + member + "/tier", Map.of("tier", "PLATINUM")),
+        expect(call(HttpMethod.POST, AFTER_SALES, "/api/members/" + member + "/tier", Map.of("tier", "VIP")),
                 200);
         for (String path : List.of(RECORDS + "/members/" + member + "?asOf=" + registered,
                 "/api/members/" + member + "?asOf=" + registered)) {
@@ -125,7 +125,7 @@ class AuditedRecordsTest extends ServiceTest {
             assertThat(then.toString()).doesNotContain(phone).contains(Members.masked(phone));
         }
         assertThat(expect(call(HttpMethod.GET, AUDITOR, "/api/members/" + member, null), 200).get("tier").asText())
-                .isEqualTo("PLATINUM");
+                .isEqualTo("VIP");
     }
 
     @Test
