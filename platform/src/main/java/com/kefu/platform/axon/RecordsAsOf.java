@@ -43,9 +43,11 @@ import java.util.function.Function;
  * events made them up to the instant (what another record's events changed in such a row is not in it); every other
  * row a handler or the read looks up (another record's, a setting, a consumer's table) is the live one, as it is now.
  * Fields a read computes from the clock (how overdue, how long ago) are computed now, not at the instant. Only
- * projections run:
- * never the relay nor anything else that publishes or sends; a processor with no reset handler, or a handler that
- * writes a table its reset does not name, fails the read rather than mix live rows into the record's.
+ * projections run, never the relay nor anything else that publishes or sends; a processor with no reset handler, or a
+ * handler that writes a table its reset does not name, fails the read rather than mix live rows into the record's.
+ * <p>
+ * A column a sequence fills (an insertion's position) draws from the live sequence also in the copies, and a rollback
+ * does not give the numbers back: such a column may skip numbers after an {@code asOf} read, which is all it costs.
  */
 public class RecordsAsOf {
 
