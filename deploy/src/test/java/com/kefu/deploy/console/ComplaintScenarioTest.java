@@ -1,5 +1,6 @@
 package com.kefu.deploy.console;
 
+import com.kefu.deploy.Gateway;
 import com.kefu.deploy.RunningSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +183,36 @@ class ComplaintScenarioTest {
         slider.sendKeys(Keys.ARROW_RIGHT);
         office.waitForText(By.id("audit-state"), "ASSIGNED");
         assertThat(office.waitFor(By.id("audit-department")).getText()).isEqualTo("Security");
+        signOut(office);
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("A4 the auditor opens a gift campaign from the same page: its history, and the stock as it was at its "
+            + "first event")
+    void auditorOpensAnyRecord() {
+        Gateway afterSales = Gateway.signIn(RunningSystem.gatewayUrl(), "aftersales");
+        var started = afterSales.post("/api/campaigns", Map.of("name", "审计 " + MARK, "item", "台历", "stock", 5,
+                "perMemberLimit", 1));
+        assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(201);
+        String campaign = started.body().get("id").asText();
+        assertThat(afterSales.post("/api/campaigns/" + campaign + "/stock", Map.of("quantity", 10)).status())
+                .isEqualTo(200);
+
+        office.signIn("auditor", "en");
+        office.go("/audit");
+        office.waitFor(By.cssSelector("#audit-kind option[value='membership/campaigns']"));
+        office.select(By.id("audit-kind"), "membership/campaigns").type(By.id("audit-record-id"), campaign)
+                .click(By.id("audit-record-open"));
+        office.waitForText(By.id("audit-record-title"), campaign);
+        By stock = By.cssSelector("#audit-record-view [data-field='stock'] dd");
+        office.until(d -> "15".equals(d.findElement(stock).getText()));
+        assertThat(office.all(By.cssSelector("#audit-record-timeline li"))).hasSize(2);
+        office.waitFor(By.id("audit-record-slider")).sendKeys(Keys.HOME);
+        // the whole text: "15" holds a 5 too
+        office.until(d -> "5".equals(d.findElement(stock).getText()));
+        assertThat(office.all(By.cssSelector("#audit-record-timeline li.later"))).hasSize(1);
+        office.screenshot("scenario-audit-any-record.en");
         signOut(office);
     }
 

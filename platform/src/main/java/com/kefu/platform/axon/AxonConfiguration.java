@@ -301,6 +301,24 @@ public class AxonConfiguration {
         return new EventHistory(eventStore, json);
     }
 
+    /** Any record's read view as it was at an instant, through the projections' own handlers (A4). */
+    @Bean
+    RecordsAsOf recordsAsOf(EventStore eventStore, EventProcessingConfiguration processing,
+                            TransactionManager transactions, PlatformTransactionManager springTransactions,
+                            JdbcTemplate jdbc) {
+        return new RecordsAsOf(eventStore, processing, transactions, springTransactions, jdbc);
+    }
+
+    /** Every record's history and view as it was, for auditors, from the service's {@link AuditedRecords}. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    AuditedRecordsController auditedRecordsController(ObjectProvider<AuditedRecords> records, EventHistory history,
+                                                      RecordsAsOf recordsAsOf,
+                                                      @Value("${spring.application.name}") String application) {
+        return new AuditedRecordsController(records.getIfAvailable(AuditedRecords::none), history, recordsAsOf,
+                application.replaceFirst("-service$", ""));
+    }
+
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ProjectionController projectionController(EventProcessingConfiguration processing, EventStore eventStore,

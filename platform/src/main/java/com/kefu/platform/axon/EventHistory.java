@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  */
 public class EventHistory {
 
+    /** While a read runs as a record was at an instant: the instant, after which no event is read. */
+    private static final ThreadLocal<Instant> UNTIL = new ThreadLocal<>();
+
     private final EventStore events;
     private final ObjectMapper json;
 
@@ -76,8 +79,29 @@ public class EventHistory {
     }
 
     private List<? extends DomainEventMessage<?>> messages(Set<String> aggregateTypes, String aggregateId) {
-        List<? extends DomainEventMessage<?>> read = events.readEvents(aggregateId, 0).asStream().toList();
+        Instant until = UNTIL.get();
+        List<? extends DomainEventMessage<?>> read = events.readEvents(aggregateId, 0).asStream()
+                .takeWhile(event -> until == null || !event.getTimestamp().isAfter(until))
+                .toList();
         return read.isEmpty() || !aggregateTypes.contains(read.get(0).getType()) ? List.of() : read;
+    }
+
+    /**
+     * {@code read} with every history this thread reads meanwhile ending at {@code until}: a read that folds a record's
+     * events, run as the record was at an instant ({@link RecordsAsOf}), folds those up to it.
+     */
+    static <T> T until(Instant until, Supplier<T> read) {
+        Instant outer = UNTIL.get();
+        UNTIL.set(until);
+        try {
+            return read.get();
+        } finally {
+            if (outer == null) {
+                UNTIL.remove();
+            } else {
+                UNTIL.set(outer);
+            }
+        }
     }
 
     private Entry entry(DomainEventMessage<?> event) {

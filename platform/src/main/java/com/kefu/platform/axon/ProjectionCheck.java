@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -48,14 +47,6 @@ public final class ProjectionCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCheck.class);
     private static final Duration CHECK = Duration.ofMillis(50);
-    private static final String WRITTEN_TABLES = """
-            select distinct c.relname from pg_locks l
-            join pg_class c on c.oid = l.relation
-            join pg_namespace n on n.oid = c.relnamespace
-            where l.pid = pg_backend_pid() and l.locktype = 'relation'
-              and l.mode in ('RowExclusiveLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
-              and c.relkind in ('r', 'p') and n.nspname = current_schema()
-            order by 1""";
 
     private final AbstractEventProcessor processor;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -102,13 +93,9 @@ public final class ProjectionCheck {
         if (tables.isEmpty()) {
             throw new IllegalStateException("projection " + processor.getName() + " writes no table on reset");
         }
-        String schema = "kefu_check_" + UUID.randomUUID().toString().replace("-", "");
+        String schema = ProjectionTables.newSchema("kefu_check_");
         try {
-            jdbc.execute("create schema " + schema);
-            for (String table : tables) {
-                jdbc.execute("create table " + schema + "." + quote(table) + " (like public." + quote(table)
-                        + " including defaults including constraints including indexes)");
-            }
+            ProjectionTables.createCopies(jdbc, schema, tables);
             rebuild(schema);
             return compare(schema, tables);
         } finally {
@@ -122,13 +109,7 @@ public final class ProjectionCheck {
 
     /** The tables the projection's reset writes to: its own. */
     private List<String> tables() {
-        Transaction transaction = transactions.startTransaction();
-        try {
-            processor.eventHandlerInvoker().performReset();
-            return jdbc.queryForList(WRITTEN_TABLES, String.class);
-        } finally {
-            transaction.rollback();
-        }
+        return ProjectionTables.of(processor, transactions, jdbc);
     }
 
     private void rebuild(String schema) {
@@ -301,6 +282,6 @@ public final class ProjectionCheck {
     }
 
     private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return ProjectionTables.quote(identifier);
     }
 }

@@ -42,4 +42,10 @@ public class AiringQueries {
         return jdbc.query("select * from airing where day = ? order by aired_at, position, id", AIRING,
                 Date.valueOf(day));
     }
+
+    /** The lines an emergency announcement aired (B7): one per language. */
+    public List<Airing> ofEmergency(String emergencyId) {
+        return jdbc.query("select * from airing where emergency and starts_with(id, ? || ':') order by position, id",
+                AIRING, emergencyId);
+    }
 }

@@ -9,6 +9,8 @@ import com.kefu.broadcast.web.BroadcastRequests.EquipmentRequest;
 import com.kefu.broadcast.web.BroadcastRequests.FaultRequest;
 import com.kefu.broadcast.web.BroadcastRequests.MaintenanceRequest;
 import com.kefu.broadcast.web.BroadcastRequests.Repair;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The station's equipment, its maintenance and its faults (B6). */
@@ -32,12 +36,18 @@ import java.util.List;
 @RequestMapping("/api/equipment")
 class EquipmentController {
 
+    private static final String EQUIPMENT = "Equipment";
+
     private final EquipmentDesk desk;
     private final EquipmentQueries equipment;
+    private final EventHistory history;
+    private final RecordsAsOf records;
 
-    EquipmentController(EquipmentDesk desk, EquipmentQueries equipment) {
+    EquipmentController(EquipmentDesk desk, EquipmentQueries equipment, EventHistory history, RecordsAsOf records) {
         this.desk = desk;
         this.equipment = equipment;
+        this.history = history;
+        this.records = records;
     }
 
     @Operation(summary = "Lists the broadcasting equipment")
@@ -47,11 +57,20 @@ class EquipmentController {
         return equipment.list();
     }
 
-    @Operation(summary = "Shows a piece of equipment with its maintenance and faults")
+    /** {@code asOf}: the equipment as it was then (A4; its neighbours as they are now). */
+    @Operation(summary = "Shows a piece of equipment with its maintenance and faults, now or as it was at an instant")
     @GetMapping("/{id}")
     @PreAuthorize(Access.READERS)
-    EquipmentView get(@PathVariable String id) {
-        return equipment.find(id).orElseThrow(() -> new NotFound("no equipment " + id));
+    EquipmentView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return records.read(EQUIPMENT, id, asOf, equipment::find)
+                .orElseThrow(() -> new NotFound("no equipment " + id));
+    }
+
+    @Operation(summary = "Lists a piece of equipment's events in order")
+    @GetMapping("/{id}/history")
+    @PreAuthorize(Access.READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of(EQUIPMENT, id, () -> new NotFound("no equipment " + id));
     }
 
     @Operation(summary = "Registers a piece of equipment")

@@ -1,6 +1,9 @@
 package com.kefu.broadcast.web;
 
+import com.kefu.broadcast.command.PlanCommands;
 import com.kefu.broadcast.command.PlanDesk;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.query.PlanQueries;
@@ -11,6 +14,7 @@ import com.kefu.broadcast.command.StoredEvents;
 import com.kefu.broadcast.web.BroadcastRequests.Created;
 import com.kefu.broadcast.web.BroadcastRequests.RecurringSlotRequest;
 import com.kefu.broadcast.web.BroadcastRequests.SlotRequest;
+import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -27,30 +31,40 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The broadcast plan (B1): each day's slots, the recurring slots of every day, flagged where they cannot air. */
 @RestController
 @RequestMapping("/api/plans")
 class PlanController {
 
+    private static final String PLAN = "BroadcastPlan";
+
     private final PlanDesk desk;
     private final PlanQueries plans;
     private final RecurringSlots recurring;
     private final StoredEvents events;
     private final Clock clock;
+    private final EventHistory history;
+    private final RecordsAsOf records;
 
-    PlanController(PlanDesk desk, PlanQueries plans, RecurringSlots recurring, StoredEvents events, Clock clock) {
+    PlanController(PlanDesk desk, PlanQueries plans, RecurringSlots recurring, StoredEvents events, Clock clock,
+                   EventHistory history, RecordsAsOf records) {
         this.desk = desk;
         this.plans = plans;
         this.recurring = recurring;
         this.events = events;
         this.clock = clock;
+        this.history = history;
+        this.records = records;
     }
 
     @Operation(summary = "Plans a slot on a day's broadcast plan")
@@ -75,11 +89,27 @@ class PlanController {
         desk.remove(date, slotId);
     }
 
-    @Operation(summary = "Shows a day's broadcast plan")
+    /**
+     * {@code asOf}: the day's plan as it was then (A4: its slots as planned then; scripts, equipment, reviews and
+     * recurring slots as they are now); 404 when the day had no plan yet.
+     */
+    @Operation(summary = "Shows a day's broadcast plan, now or as it was at an instant")
     @GetMapping("/{date}")
     @PreAuthorize(Access.READERS)
-    Plan day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return plans.of(date);
+    Plan day(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+             @RequestParam(required = false) Instant asOf) {
+        if (asOf == null) {
+            return plans.of(date);
+        }
+        return records.of(PLAN, PlanCommands.planId(date), asOf, id -> Optional.of(plans.of(date)))
+                .orElseThrow(() -> new NotFound("no plan for " + date + " at " + asOf));
+    }
+
+    @Operation(summary = "Lists the events of a day's broadcast plan in order")
+    @GetMapping("/{date}/history")
+    @PreAuthorize(Access.READERS)
+    List<EventHistory.Entry> history(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return history.of(PLAN, PlanCommands.planId(date), () -> new NotFound("no plan for " + date));
     }
 
     @Operation(summary = "Lists the recurring slots")

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The statistics of a month, a quarter or a year (C11), read from {@link ComplaintStatistics}' tables. Counts,
@@ -207,5 +208,13 @@ public class ComplaintReports {
                         rs.getString("proposal"), rs.getString("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant()),
                 Date.valueOf(period.first()), Date.valueOf(period.last()));
+    }
+
+    /** One proposal by its id (C11), as the report shows it. */
+    public Optional<Proposal> proposal(String id) {
+        return jdbc.query("select * from improvement_proposal where id = ?",
+                (rs, row) -> new Proposal(rs.getString("id"), rs.getString("period"), rs.getString("title"),
+                        rs.getString("proposal"), rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()), id).stream().findFirst();
     }
 }

@@ -2,12 +2,12 @@ package com.kefu.complaint.web;
 
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.query.ComplaintQueries;
-import com.kefu.complaint.query.ComplaintReplay;
 import com.kefu.complaint.query.ComplaintView;
 import com.kefu.complaint.query.HandlingForm;
 import com.kefu.complaint.query.HandlingForms;
 import com.kefu.complaint.query.MissedDeadlines;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.security.CurrentUser;
@@ -43,16 +43,16 @@ class ComplaintReadController {
             "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
 
     private final ComplaintQueries queries;
-    private final ComplaintReplay replay;
+    private final RecordsAsOf records;
     private final EventHistory history;
     private final HandlingForms forms;
     private final MissedDeadlines missed;
     private final MallTime mallTime;
 
-    ComplaintReadController(ComplaintQueries queries, ComplaintReplay replay, EventHistory history,
+    ComplaintReadController(ComplaintQueries queries, RecordsAsOf records, EventHistory history,
                             HandlingForms forms, MissedDeadlines missed, MallTime mallTime) {
         this.queries = queries;
-        this.replay = replay;
+        this.records = records;
         this.history = history;
         this.forms = forms;
         this.missed = missed;
@@ -96,14 +96,18 @@ class ComplaintReadController {
         return queries.escalations(200);
     }
 
-    @Operation(summary = "Shows a complaint")
+    /**
+     * {@code asOf}: the complaint as it was then (C13, A4), through the projection's own handlers ({@link RecordsAsOf});
+     * its stage due as the deadlines now set compute it.
+     */
+    @Operation(summary = "Shows a complaint, now or as it was at an instant")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
     ComplaintView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
         CurrentUser user = CurrentUser.get();
         String own = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : null;
-        return (asOf == null ? queries.find(id) : replay.asOf(id, asOf))
+        return records.read(COMPLAINT, id, asOf, queries::find)
                 .filter(complaint -> own == null || Objects.equals(complaint.department(), own))
                 .orElseThrow(() -> new NotFound("no complaint " + id));
     }

@@ -11,6 +11,7 @@ import com.kefu.complaint.command.EnquiryDesk.Registered;
 import com.kefu.complaint.command.Erasures;
 import com.kefu.complaint.query.EnquiryQueries;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.privacy.ClearContacts;
 import com.kefu.platform.privacy.ClearContacts.Contact;
@@ -38,14 +39,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Enquiries (C12): questions before, during and after a purchase, answered at the desk. */
 @RestController
 @RequestMapping("/api/enquiries")
 class EnquiryController {
 
+    private static final String ENQUIRY = "Enquiry";
     private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
     private static final String READERS =
             "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
@@ -56,15 +60,17 @@ class EnquiryController {
     private final MallTime mallTime;
     private final Erasures erasures;
     private final ClearContacts contacts;
+    private final RecordsAsOf records;
 
     EnquiryController(EnquiryDesk desk, EventHistory history, EnquiryQueries enquiries, MallTime mallTime,
-                      Erasures erasures, ClearContacts contacts) {
+                      Erasures erasures, ClearContacts contacts, RecordsAsOf records) {
         this.desk = desk;
         this.history = history;
         this.enquiries = enquiries;
         this.mallTime = mallTime;
         this.erasures = erasures;
         this.contacts = contacts;
+        this.records = records;
     }
 
     record EnquiryRequest(@NotNull Channel channel, @NotNull EnquiryStage stage,
@@ -147,7 +153,7 @@ class EnquiryController {
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     StatusAnswer erase(@PathVariable String id, @Valid @RequestBody ErasureRequest request) {
-        List<EventHistory.Entry> events = history.of("Enquiry", id);
+        List<EventHistory.Entry> events = history.of(ENQUIRY, id);
         if (events.isEmpty()) {
             throw new NotFound("no enquiry " + id);
         }
@@ -155,15 +161,26 @@ class EnquiryController {
         return new StatusAnswer(id, "ERASED");
     }
 
-    @Operation(summary = "Shows an enquiry with its history")
+    /** {@code asOf}: the enquiry as it was then, with its events up to then (A4). */
+    @Operation(summary = "Shows an enquiry with its history, now or as it was at an instant")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    EnquiryDetail get(@PathVariable String id) {
-        List<EventHistory.Entry> events = history.of("Enquiry", id);
-        if (events.isEmpty()) {
-            throw new NotFound("no enquiry " + id);
-        }
+    EnquiryDetail get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return records.read(ENQUIRY, id, asOf, enquiry -> detail(enquiry, history, enquiries))
+                .orElseThrow(() -> new NotFound("no enquiry " + id));
+    }
+
+    @Operation(summary = "Lists an enquiry's events in order")
+    @GetMapping("/{id}/history")
+    @PreAuthorize(READERS)
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of(ENQUIRY, id, () -> new NotFound("no enquiry " + id));
+    }
+
+    static Optional<EnquiryDetail> detail(String id, EventHistory history, EnquiryQueries enquiries) {
+        List<EventHistory.Entry> events = history.of(ENQUIRY, id);
         // the list may not have caught up with an enquiry registered a moment ago: its events are the record
-        return new EnquiryDetail(enquiries.find(id).orElse(null), events);
+        return events.isEmpty() ? Optional.empty()
+                : Optional.of(new EnquiryDetail(enquiries.find(id).orElse(null), events));
     }
 }

@@ -6,6 +6,8 @@ import com.kefu.complaint.command.TenantContactRequest;
 import com.kefu.complaint.event.TenantContactRequestedEvent;
 import com.kefu.complaint.query.TenantContacts;
 import com.kefu.complaint.query.TenantContacts.TenantContactView;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.privacy.ClearContacts;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,19 +42,24 @@ import java.util.List;
 @RequestMapping("/api/enquiries/tenant-contacts")
 class TenantContactController {
 
+    private static final String TENANT_CONTACT = "TenantContactRequest";
     private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
 
     private final TenantContactDesk desk;
     private final TenantContacts contacts;
     private final ClearContacts clearContacts;
     private final Erasures erasures;
+    private final EventHistory history;
+    private final RecordsAsOf records;
 
     TenantContactController(TenantContactDesk desk, TenantContacts contacts, ClearContacts clearContacts,
-                            Erasures erasures) {
+                            Erasures erasures, EventHistory history, RecordsAsOf records) {
         this.desk = desk;
         this.contacts = contacts;
         this.clearContacts = clearContacts;
         this.erasures = erasures;
+        this.history = history;
+        this.records = records;
     }
 
     record Request(@NotBlank @Size(max = 100) String tenant, @NotBlank @Size(max = 100) String enquirerName,
@@ -90,11 +98,20 @@ class TenantContactController {
         return contacts.list(status == null ? null : status.name(), page, size);
     }
 
-    @Operation(summary = "Shows a tenant contact request")
+    /** {@code asOf}: the request as it was then (A4; its neighbours as they are now). */
+    @Operation(summary = "Shows a tenant contact request, now or as it was at an instant")
     @GetMapping("/{id}")
     @PreAuthorize(DESK + " or hasAnyRole('SUPERVISOR', 'AUDITOR')")
-    TenantContactView get(@PathVariable String id) {
-        return contacts.find(id).orElseThrow(() -> new NotFound("no tenant contact request " + id));
+    TenantContactView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return records.read(TENANT_CONTACT, id, asOf, contacts::find)
+                .orElseThrow(() -> new NotFound("no tenant contact request " + id));
+    }
+
+    @Operation(summary = "Lists a tenant contact request's events in order")
+    @GetMapping("/{id}/history")
+    @PreAuthorize(DESK + " or hasAnyRole('SUPERVISOR', 'AUDITOR')")
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of(TENANT_CONTACT, id, () -> new NotFound("no tenant contact request " + id));
     }
 
     /** The tenant was told (by phone, in person…) who asked and how to reach them. */
@@ -120,7 +137,7 @@ class TenantContactController {
     @PostMapping("/{id}/erasure")
     @PreAuthorize("hasAnyRole('CS_HEAD', 'ADMIN')")
     Answer erase(@PathVariable String id, @Valid @RequestBody Reason reason) {
-        TenantContactView request = get(id);
+        TenantContactView request = get(id, null);
         erasures.erase(Erasures.Record.TENANT_CONTACT, id, reason.reason());
         return new Answer(id, TenantContactRequest.Status.valueOf(request.status()));
     }

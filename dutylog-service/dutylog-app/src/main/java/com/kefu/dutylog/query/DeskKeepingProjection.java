@@ -1,5 +1,7 @@
 package com.kefu.dutylog.query;
 
+import com.kefu.dutylog.event.BadgeIssuedEvent;
+import com.kefu.dutylog.event.BadgeReturnedEvent;
 import com.kefu.dutylog.event.ParcelHandedOverEvent;
 import com.kefu.dutylog.event.ParcelReceivedEvent;
 import com.kefu.dutylog.event.ParcelStoredEvent;
@@ -71,9 +73,27 @@ class DeskKeepingProjection {
         jdbc.update("update visitor_view set masked_name = ? where id = ?", Masking.ERASED, event.subject());
     }
 
+    /** A badge's issues are counted by its events' positions: a batch handled again counts none twice. */
+    @EventHandler
+    void on(BadgeIssuedEvent event) {
+        jdbc.update("""
+                insert into badge_view (id, badge, out_with, issued_at, issues) values (?, ?, ?, ?, 1)
+                on conflict (id) do update set out_with = excluded.out_with, issued_at = excluded.issued_at,
+                    returned_at = null, issues = badge_view.issues + 1
+                where badge_view.issued_at is distinct from excluded.issued_at""",
+                event.badgeId(), event.badge(), event.visitId(), Timestamp.from(event.issuedAt()));
+    }
+
+    @EventHandler
+    void on(BadgeReturnedEvent event) {
+        jdbc.update("update badge_view set out_with = null, returned_at = ? where id = ?",
+                Timestamp.from(event.returnedAt()), event.badgeId());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from parcel_view");
         jdbc.update("delete from visitor_view");
+        jdbc.update("delete from badge_view");
     }
 }

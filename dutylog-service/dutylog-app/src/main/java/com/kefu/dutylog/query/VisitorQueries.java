@@ -7,12 +7,15 @@ import com.kefu.platform.privacy.Masking;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Visitors (D18): who is still in the building from {@code visitor_view} (kept by {@link DeskKeepingProjection} in
- * the command's transaction, names masked), a visit from its own events, its name masked too (PD1).
+ * the command's transaction, names masked), a visit from its own events, its name masked too (PD1); a badge from
+ * {@code badge_view}.
  */
 @Component
 public class VisitorQueries {
@@ -54,5 +57,20 @@ public class VisitorQueries {
         return Optional.of(new VisitorView(id, Masking.name(arrived.name()), arrived.visiting(), arrived.badge(), arrived.arrivedAt(),
                 arrived.signedInBy(), left == null ? null : left.leftAt(), left == null ? null : left.signedOutBy(),
                 left != null, left == null));
+    }
+
+    /** A badge (D18): at the desk or out with a visit, and how often it went out. */
+    public record BadgeView(String id, String badge, String outWith, Instant issuedAt, Instant returnedAt,
+                            int issues) {
+    }
+
+    public Optional<BadgeView> badge(String badgeId) {
+        return jdbc.query("select * from badge_view where id = ?", (rs, row) -> new BadgeView(rs.getString("id"),
+                rs.getString("badge"), rs.getString("out_with"), instant(rs.getTimestamp("issued_at")),
+                instant(rs.getTimestamp("returned_at")), rs.getInt("issues")), badgeId).stream().findFirst();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

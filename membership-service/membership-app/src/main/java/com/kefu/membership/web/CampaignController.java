@@ -3,6 +3,8 @@ package com.kefu.membership.web;
 import com.kefu.membership.command.GiftDesk;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.CampaignView;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
@@ -22,10 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,18 +38,24 @@ import java.util.List;
 @RequestMapping("/api/campaigns")
 class CampaignController {
 
+    private static final String CAMPAIGN = "Campaign";
     private static final String ORGANISERS = "hasAnyRole('AFTER_SALES', 'CS_HEAD')";
 
     private final GiftDesk gifts;
     private final MemberQueries queries;
     private final Clock clock;
     private final MallTime mallTime;
+    private final EventHistory history;
+    private final RecordsAsOf records;
 
-    CampaignController(GiftDesk gifts, MemberQueries queries, Clock clock, MallTime mallTime) {
+    CampaignController(GiftDesk gifts, MemberQueries queries, Clock clock, MallTime mallTime, EventHistory history,
+                       RecordsAsOf records) {
         this.gifts = gifts;
         this.queries = queries;
         this.clock = clock;
         this.mallTime = mallTime;
+        this.history = history;
+        this.records = records;
     }
 
     /** {@code startsOn} defaults to today, {@code endsOn} to {@code startsOn} plus 30 days. */
@@ -91,11 +101,20 @@ class CampaignController {
         return queries.campaigns();
     }
 
-    @Operation(summary = "Shows a campaign with its stock and hand-outs")
+    /** {@code asOf}: the campaign as it was then (A4; its neighbours as they are now). */
+    @Operation(summary = "Shows a campaign with its stock and hand-outs, now or as it was at an instant")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')")
-    CampaignView get(@PathVariable String id) {
-        return queries.campaign(id).orElseThrow(() -> new NotFound("no campaign " + id));
+    CampaignView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return records.read(CAMPAIGN, id, asOf, queries::campaign)
+                .orElseThrow(() -> new NotFound("no campaign " + id));
+    }
+
+    @Operation(summary = "Lists a campaign's events in order")
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR')")
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of(CAMPAIGN, id, () -> new NotFound("no campaign " + id));
     }
 
     @Operation(summary = "Adds gifts to a campaign's stock")

@@ -8,6 +8,7 @@ import com.kefu.membership.query.MemberQueries.MemberRecord;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberView;
 import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.rules.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Reads of memberships: the list, a member with their points, gifts and requests, by card, the history. */
@@ -31,10 +33,12 @@ class MemberReadController {
 
     private final MemberQueries queries;
     private final EventHistory history;
+    private final RecordsAsOf records;
 
-    MemberReadController(MemberQueries queries, EventHistory history) {
+    MemberReadController(MemberQueries queries, EventHistory history, RecordsAsOf records) {
         this.queries = queries;
         this.history = history;
+        this.records = records;
     }
 
     /** The member with the points, gifts and service requests on their record. */
@@ -56,11 +60,13 @@ class MemberReadController {
         return queries.list(status, tier, page, size);
     }
 
-    @Operation(summary = "Shows a member (personal data masked)")
+    /** {@code asOf}: the member as they were then (A4; their neighbours as they are now), masked as ever. */
+    @Operation(summary = "Shows a member (personal data masked), now or as they were at an instant")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    Detail get(@PathVariable String id) {
-        return queries.record(id).map(Detail::of).orElseThrow(() -> new NotFound("no member " + id));
+    Detail get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return records.read("Member", id, asOf, member -> queries.record(member).map(Detail::of))
+                .orElseThrow(() -> new NotFound("no member " + id));
     }
 
     /** The member a card names; a mistyped number (check digit) is 400, a replaced card 404. */

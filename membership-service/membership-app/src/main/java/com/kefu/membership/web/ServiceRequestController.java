@@ -7,6 +7,8 @@ import com.kefu.membership.command.ServiceRequest;
 import com.kefu.membership.query.MemberQueries;
 import com.kefu.membership.query.MemberQueries.ServiceRequestView;
 import com.kefu.membership.query.MemberView;
+import com.kefu.platform.axon.EventHistory;
+import com.kefu.platform.axon.RecordsAsOf;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /** Front-desk services for members (M5): returns, exchanges, invoices, storage, pre-orders, group purchases. */
@@ -38,16 +41,22 @@ import java.util.List;
 @RequestMapping("/api/service-requests")
 class ServiceRequestController {
 
+    private static final String SERVICE_REQUEST = "ServiceRequest";
     private static final String DESK = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER')";
 
     private final ServiceDesk desk;
     private final MemberQueries queries;
     private final MallTime mallTime;
+    private final EventHistory history;
+    private final RecordsAsOf records;
 
-    ServiceRequestController(ServiceDesk desk, MemberQueries queries, MallTime mallTime) {
+    ServiceRequestController(ServiceDesk desk, MemberQueries queries, MallTime mallTime, EventHistory history,
+                             RecordsAsOf records) {
         this.desk = desk;
         this.queries = queries;
         this.mallTime = mallTime;
+        this.history = history;
+        this.records = records;
     }
 
     /** @param memberId optional: a customer who is not a member is served too */
@@ -84,11 +93,20 @@ class ServiceRequestController {
         return queries.serviceRequests(kind, status == null ? null : status.name(), page, size);
     }
 
-    @Operation(summary = "Shows a service request")
+    /** {@code asOf}: the request as it was then (A4; its neighbours as they are now). */
+    @Operation(summary = "Shows a service request, now or as it was at an instant")
     @GetMapping("/{id}")
     @PreAuthorize(DESK + " or hasRole('AUDITOR')")
-    ServiceRequestView get(@PathVariable String id) {
-        return queries.serviceRequest(id).orElseThrow(() -> new NotFound("no service request " + id));
+    ServiceRequestView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
+        return records.read(SERVICE_REQUEST, id, asOf, queries::serviceRequest)
+                .orElseThrow(() -> new NotFound("no service request " + id));
+    }
+
+    @Operation(summary = "Lists a service request's events in order")
+    @GetMapping("/{id}/history")
+    @PreAuthorize(DESK + " or hasRole('AUDITOR')")
+    List<EventHistory.Entry> history(@PathVariable String id) {
+        return history.of(SERVICE_REQUEST, id, () -> new NotFound("no service request " + id));
     }
 
     /** The ticket as a printable slip, Chinese and Russian labels: for storage, what the customer keeps (M5). */
@@ -96,7 +114,7 @@ class ServiceRequestController {
     @GetMapping(value = "/{id}/ticket", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(DESK + " or hasRole('AUDITOR')")
     ResponseEntity<String> ticket(@PathVariable String id) {
-        ServiceRequestView request = get(id);
+        ServiceRequestView request = get(id, null);
         String card = request.memberId() == null ? null
                 : queries.find(request.memberId()).map(MemberView::cardNumber).orElse(null);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
