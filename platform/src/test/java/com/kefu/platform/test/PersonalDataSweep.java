@@ -1,5 +1,6 @@
 package com.kefu.platform.test;
 
+import com.kefu.platform.axon.AuditedRecords;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.test.Endpoints.Endpoint;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,7 +192,8 @@ public final class PersonalDataSweep {
         int requests = 0;
         long started = System.nanoTime();
         for (Endpoint endpoint : endpoints) {
-            Map<String, String> served = new LinkedHashMap<>();
+            // what the endpoint served, by kind of record; an endpoint with a {kind} serves the kind it names
+            Map<String, Map<String, String>> servedByScope = new LinkedHashMap<>();
             boolean contactRead = contactReads.contains(endpoint.key());
             List<String> queries = List.of(endpoint.query(Map.of()), endpoint.query(times(endpoint))).stream()
                     .distinct().toList();
@@ -208,6 +211,8 @@ public final class PersonalDataSweep {
                         if (response.status() == 200) {
                             unseen.removeIf(response.body()::contains);
                             if (!nothing(response.body())) {
+                                Map<String, String> served = servedByScope.computeIfAbsent(
+                                        variables.getOrDefault("kind", ""), scope -> new LinkedHashMap<>());
                                 variables.values().stream().filter(kinds::containsKey)
                                         .forEach(id -> served.putIfAbsent(kinds.get(id), uri));
                             }
@@ -217,10 +222,12 @@ public final class PersonalDataSweep {
                     }
                 }
             }
-            if (served.size() > 1) {
-                problems.add(endpoint.label() + " serves records of " + served.size() + " kinds, not only its own: "
-                        + served);
-            }
+            servedByScope.forEach((scope, served) -> {
+                if (served.size() > 1) {
+                    problems.add(endpoint.label() + (scope.isEmpty() ? "" : " for " + scope) + " serves records of "
+                            + served.size() + " kinds, not only its own: " + served);
+                }
+            });
         }
         System.out.printf("personal-data sweep of %s: %d GET endpoints, %d requests in %d ms%n", service,
                 endpoints.size(), requests, (System.nanoTime() - started) / 1_000_000);
@@ -274,14 +281,19 @@ public final class PersonalDataSweep {
         return trimmed.isEmpty() || trimmed.equals("[]") || trimmed.equals("{}");
     }
 
-    /** Every combination of the path values in the endpoint's path variables (one, empty, when it has none). */
+    /**
+     * Every combination of the path values in the endpoint's path variables (one, empty, when it has none). The
+     * auditors' {@code {service}} and {@code {kind}} name a service and a kind of record, not a record: they take the
+     * service's own name, one other and the service's kinds ({@link AuditedRecords}), so that a record's id is tried
+     * in every kind without trying every id as a service and as a kind too.
+     */
     private List<Map<String, String>> variables(Endpoint endpoint) {
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
         for (String variable : endpoint.pathVariables().keySet()) {
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> combination : combinations) {
-                for (String value : values) {
+                for (String value : valuesOf(variable)) {
                     Map<String, String> more = new LinkedHashMap<>(combination);
                     more.put(variable, value);
                     next.add(more);
@@ -290,6 +302,19 @@ public final class PersonalDataSweep {
             combinations = next;
         }
         return combinations;
+    }
+
+    private Collection<String> valuesOf(String variable) {
+        return switch (variable) {
+            case "service" -> List.of(service.replaceFirst("-service$", ""), "gateway");
+            case "kind" -> {
+                List<String> kinds = new ArrayList<>(context.getBeanProvider(AuditedRecords.class)
+                        .getIfAvailable(AuditedRecords::none).kinds().stream().map(AuditedRecords.Kind::name).toList());
+                kinds.add("no-such-kind");
+                yield kinds;
+            }
+            default -> values;
+        };
     }
 
     private static Map<String, String> encoded(Map<String, String> variables) {
