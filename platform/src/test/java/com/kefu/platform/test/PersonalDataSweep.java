@@ -284,8 +284,9 @@ public final class PersonalDataSweep {
     /**
      * Every combination of the path values in the endpoint's path variables (one, empty, when it has none). The
      * auditors' {@code {service}} and {@code {kind}} name a service and a kind of record, not a record: they take the
-     * service's own name, one other and the service's kinds ({@link AuditedRecords}), so that a record's id is tried
-     * in every kind without trying every id as a service and as a kind too.
+     * service's own name and its kinds ({@link AuditedRecords}, and one that is none), so that a record's id is tried
+     * in every kind without trying every id as a service and as a kind too (another service's name is a 404 before
+     * anything is read: AuditedRecordsController).
      */
     private List<Map<String, String>> variables(Endpoint endpoint) {
         List<Map<String, String>> combinations = new ArrayList<>();
@@ -306,7 +307,7 @@ public final class PersonalDataSweep {
 
     private Collection<String> valuesOf(String variable) {
         return switch (variable) {
-            case "service" -> List.of(service.replaceFirst("-service$", ""), "gateway");
+            case "service" -> List.of(service.replaceFirst("-service$", ""));
             case "kind" -> {
                 List<String> kinds = new ArrayList<>(context.getBeanProvider(AuditedRecords.class)
                         .getIfAvailable(AuditedRecords::none).kinds().stream().map(AuditedRecords.Kind::name).toList());
