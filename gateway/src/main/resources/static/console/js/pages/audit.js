@@ -18,6 +18,31 @@
 
   const C = () => window.KefuComplaints;
 
+  /**
+   * Shows the record as it was at the page's chosen instant: each instant fetched once ({@code fetch}), an answer that
+   * comes after the slider moved on is kept but not shown.
+   */
+  async function showAt(page, fetch) {
+    const instant = page.instant;
+    if (!instant) {
+      return;
+    }
+    if (!page.cache.has(instant)) {
+      const answer = await fetch(instant);
+      if (!answer.ok) {
+        if (page.instant === instant) {
+          page.viewProblem = answer.problem;
+        }
+        return;
+      }
+      page.cache.set(instant, answer.body);
+    }
+    if (page.instant === instant) {
+      page.viewProblem = null;
+      page.view = page.cache.get(instant);
+    }
+  }
+
   document.addEventListener('alpine:init', () => {
     /** Choosing the complaint to replay: by its number, or from a list. */
     Alpine.data('auditSearch', () => ({
@@ -132,25 +157,9 @@
         return index > this.at;
       },
 
-      async show() {
-        const instant = this.instant;
-        if (!instant) {
-          return;
-        }
-        if (!this.cache.has(instant)) {
-          const answer = await Kefu.get(record(this.service, this.kind, this.id) + Kefu.query({ asOf: instant }));
-          if (!answer.ok) {
-            if (this.instant === instant) {
-              this.viewProblem = answer.problem;
-            }
-            return;
-          }
-          this.cache.set(instant, answer.body);
-        }
-        if (this.instant === instant) {
-          this.viewProblem = null;
-          this.view = this.cache.get(instant);
-        }
+      show() {
+        return showAt(this, instant => Kefu.get(record(this.service, this.kind, this.id)
+          + Kefu.query({ asOf: instant })));
       },
 
       async move(index) {
@@ -227,25 +236,8 @@
         return upTo[upTo.length - 1];
       },
 
-      async show() {
-        const instant = this.instant;
-        if (!instant) {
-          return;
-        }
-        if (!this.cache.has(instant)) {
-          const answer = await C().asOf(this.id, instant);
-          if (!answer.ok) {
-            if (this.instant === instant) {
-              this.viewProblem = answer.problem;
-            }
-            return;
-          }
-          this.cache.set(instant, answer.body);
-        }
-        if (this.instant === instant) {
-          this.viewProblem = null;
-          this.view = this.cache.get(instant);
-        }
+      show() {
+        return showAt(this, instant => C().asOf(this.id, instant));
       },
 
       async move(index) {
