@@ -3,9 +3,16 @@ package com.kefu.platform.messaging;
 import com.kefu.platform.contracts.EventEnvelope;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The idempotent consumer: an effect and the id of the event that caused it are written in one
@@ -36,6 +43,31 @@ public class ProcessedEvents {
         return Boolean.TRUE.equals(applied);
     }
 
+    /**
+     * The batch form of {@link #once}: {@code effect} takes, in their order, those of {@code events} that
+     * {@code consumer} has not processed yet (each id once, however often it is in the batch); their ids are marked
+     * in the same one transaction, all or nothing. Answers how many the effect took.
+     */
+    public int onceEach(String consumer, List<EventEnvelope> events, Consumer<List<EventEnvelope>> effect) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Integer taken = transaction.execute(status -> {
+            Set<UUID> fresh = markProcessed(consumer, events);
+            List<EventEnvelope> firstTime = new ArrayList<>(fresh.size());
+            for (EventEnvelope event : events) {
+                if (fresh.remove(event.id())) {
+                    firstTime.add(event);
+                }
+            }
+            if (!firstTime.isEmpty()) {
+                effect.accept(firstTime);
+            }
+            return firstTime.size();
+        });
+        return taken == null ? 0 : taken;
+    }
+
     /** Whether {@code consumer} has processed the event with this id; for tests and diagnostics. */
     public boolean processed(String consumer, UUID eventId) {
         Integer count = jdbc.queryForObject(
@@ -49,5 +81,21 @@ public class ProcessedEvents {
                 insert into processed_event (consumer, event_id, processed_at)
                 values (?, ?, now())
                 on conflict do nothing""", consumer, eventId) == 1;
+    }
+
+    /** Every event of the batch marked in one statement; answers the ids that were not marked before. */
+    private Set<UUID> markProcessed(String consumer, List<EventEnvelope> events) {
+        Set<UUID> fresh = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, processed_at)
+                    select ?, id, now() from unnest(?) as id
+                    on conflict do nothing returning event_id""");
+            statement.setString(1, consumer);
+            statement.setArray(2, connection.createArrayOf("uuid",
+                    events.stream().map(EventEnvelope::id).toArray()));
+            return statement;
+        }, (RowCallbackHandler) row -> fresh.add(row.getObject(1, UUID.class)));
+        return fresh;
     }
 }

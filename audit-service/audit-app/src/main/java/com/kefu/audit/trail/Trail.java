@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The auditors' trail (A2): every event of every topic as it was published, and what each is about. An event's
@@ -51,23 +52,30 @@ public class Trail {
     public record Filter(String actor, String subject, String type, Instant from, Instant to) {
     }
 
-    /** Adds an event read from {@code topic}; the caller makes it happen once (ProcessedEvents). */
-    void record(String topic, EventEnvelope event) {
-        jdbc.update("""
+    /**
+     * Adds events read from their topics, each row sent in one batch per table; the caller makes each happen once
+     * (ProcessedEvents).
+     */
+    void record(List<EventEnvelope> events, Function<EventEnvelope, String> topicOf) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        List<Object[]> subjectRows = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            rows.add(new Object[]{event.id(), topicOf.apply(event), event.type(), event.version(), event.aggregateId(),
+                    event.sequence(), Timestamp.from(event.occurredAt()), event.occurredAt().toString(), event.actor(),
+                    event.department(), event.data() == null ? "null" : event.data().toString()});
+            Map<String, String> subjects = new LinkedHashMap<>();
+            if (event.aggregateId() != null) {
+                subjects.put(event.aggregateId(), AGGREGATE);
+            }
+            collect(event.data(), subjects);
+            subjects.forEach((subject, kind) -> subjectRows.add(new Object[]{event.id(), subject, kind}));
+        }
+        jdbc.batchUpdate("""
                 insert into trail_event (event_id, topic, type, version, aggregate_id, sequence, occurred_at,
                                          published_at, actor, department, data)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                event.id(), topic, event.type(), event.version(), event.aggregateId(), event.sequence(),
-                Timestamp.from(event.occurredAt()), event.occurredAt().toString(), event.actor(), event.department(),
-                event.data() == null ? "null" : event.data().toString());
-        Map<String, String> subjects = new LinkedHashMap<>();
-        if (event.aggregateId() != null) {
-            subjects.put(event.aggregateId(), AGGREGATE);
-        }
-        collect(event.data(), subjects);
-        subjects.forEach((subject, kind) -> jdbc.update(
-                "insert into trail_subject (event_id, subject, kind) values (?, ?, ?) on conflict do nothing",
-                event.id(), subject, kind));
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", rows);
+        jdbc.batchUpdate("insert into trail_subject (event_id, subject, kind) values (?, ?, ?) on conflict do nothing",
+                subjectRows);
     }
 
     private static void collect(JsonNode node, Map<String, String> subjects) {

@@ -20,10 +20,15 @@ import com.kefu.dutylog.api.ShiftOpenedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
 import com.kefu.membership.api.MembershipTopics;
 import com.kefu.membership.api.Tier;
+import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.contracts.audit.ChainHeadRecordedEvent;
+import com.kefu.platform.envelope.EnvelopeSerializer;
+import com.kefu.platform.messaging.MessagingConfiguration;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
+import com.kefu.platform.test.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -128,6 +134,37 @@ class TrailTest extends ServiceTest {
         JsonNode second = get(ADMIN, "actor=" + desk + "&page=1&size=3");
         assertThat(second.path("total").asLong()).isEqualTo(4);
         assertThat(types(second)).containsExactly("EntryRecorded");
+    }
+
+    @Test
+    @DisplayName("A2 the trail takes the topic's records a poll at a time: each event once however often it comes, a "
+            + "record that is not an envelope to the dead-letter topic, the records after it in the trail")
+    void batchesOfRecords() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String actor = "head-" + run;
+        String complaint = UUID.randomUUID().toString();
+        Instant t0 = clock.instant();
+        List<EventEnvelope> published = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            if (i == 40) {
+                Topics.publish(ComplaintTopics.EVENTS, complaint, ("not an envelope " + run).getBytes(UTF_8));
+            }
+            published.add(Publisher.publish(ComplaintTopics.EVENTS, complaint, i + 1, actor, t0.plusSeconds(i),
+                    new ComplaintAssignedEvent(complaint, "KF-202601-00002", "security", "第" + i + "次",
+                            Priority.NORMAL, actor, t0.plusSeconds(i))));
+            if (i % 10 == 3) { // delivered again at once, as a relay retrying its batch would
+                Topics.publish(ComplaintTopics.EVENTS, complaint,
+                        new EnvelopeSerializer().serialize(ComplaintTopics.EVENTS, published.get(i)));
+            }
+        }
+
+        ConsumerRecord<String, byte[]> dead = Topics.awaitRecord(
+                ComplaintTopics.EVENTS + MessagingConfiguration.DEAD_LETTER_SUFFIX, complaint);
+        assertThat(new String(dead.value(), UTF_8)).isEqualTo("not an envelope " + run);
+        JsonNode trail = await("actor=" + actor + "&size=500", 60);
+        assertThat(StreamSupport.stream(trail.path("items").spliterator(), false)
+                .map(item -> item.path("id").asText()).toList())
+                .containsExactlyElementsOf(published.stream().map(event -> event.id().toString()).toList());
     }
 
     @Test
