@@ -48,7 +48,11 @@ public final class LocalPostgres {
         File workDir = dataDir.resolveSibling("postgres-binaries").toFile();
         workDir.mkdirs();
         String flush = durable ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (statementStatistics()) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir)
@@ -72,7 +76,25 @@ public final class LocalPostgres {
                 }
             }
         }
+        if (statementStatistics()) {
+            for (String database : databases) {
+                try (Connection owner = DriverManager.getConnection(postgres.getJdbcUrl("postgres", database));
+                     Statement sql = owner.createStatement()) {
+                    sql.execute("create extension if not exists pg_stat_statements");
+                    sql.execute("grant pg_read_all_stats to kefu");
+                }
+            }
+        }
         return postgres;
+    }
+
+    /**
+     * {@code KEFU_PG_STATEMENTS=on}: the server keeps {@code pg_stat_statements} (what each statement cost, summed), for
+     * finding where PostgreSQL's time goes under load; it costs a little on every statement, so it is off by default.
+     * Read it as {@code kefu}: {@code select calls, total_exec_time, query from pg_stat_statements order by 2 desc}.
+     */
+    private static boolean statementStatistics() {
+        return "on".equals(System.getenv("KEFU_PG_STATEMENTS"));
     }
 
     private static boolean exists(Statement sql, String query) throws Exception {

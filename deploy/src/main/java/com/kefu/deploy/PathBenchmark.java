@@ -200,16 +200,23 @@ public final class PathBenchmark {
             System.out.printf("%nP1 intake: POST /api/complaints, %d clients, warm-up at least %d s, until steady "
                     + "(at most %d s)%n", options.clients(), options.warmup(), options.warmupMax());
             warmUp(gateway, tokens.desk(), options.clients(), options.warmup(), options.warmupMax());
+            Map<String, Long> cpu = memory.cpu();
             Intake viaGateway = intake(gateway, tokens.desk(), options.clients(), options.seconds());
             report("through the gateway", viaGateway);
+            String viaGatewayCpu = Memory.cpuPerItem(cpu, cpu = memory.cpu(), viaGateway.count());
+            System.out.println("    CPU per complaint: " + viaGatewayCpu);
             Intake atService = intake(direct, tokens.desk(), options.clients(), options.seconds());
             report("directly at the service", atService);
+            String atServiceCpu = Memory.cpuPerItem(cpu, memory.cpu(), atService.count());
+            System.out.println("    CPU per complaint: " + atServiceCpu);
             figures.add(new Figure("P1", "intake via gateway", viaGateway.perSecond(), "/s",
-                    "%d in %d s, %d errors".formatted(viaGateway.count(), viaGateway.seconds(), viaGateway.errors()),
+                    "%d in %d s, %d errors; CPU per complaint %s".formatted(viaGateway.count(), viaGateway.seconds(),
+                            viaGateway.errors(), viaGatewayCpu),
                     "PostgreSQL appends (median of 3)", baseline, "/s", viaGateway.perSecond() / baseline,
                     new Target(true, true, 0.05, "ratio ≥ 0.05")));
             figures.add(new Figure("P1", "intake direct", atService.perSecond(), "/s",
-                    "%d in %d s, %d errors".formatted(atService.count(), atService.seconds(), atService.errors()),
+                    "%d in %d s, %d errors; CPU per complaint %s".formatted(atService.count(), atService.seconds(),
+                            atService.errors(), atServiceCpu),
                     "PostgreSQL appends (median of 3)", baseline, "/s", atService.perSecond() / baseline,
                     new Target(true, true, 0.10, "ratio ≥ 0.10")));
             figures.add(new Figure("P1", "intake p99 via gateway", viaGateway.latencies().ms(99), "ms",
@@ -316,16 +323,18 @@ public final class PathBenchmark {
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        if (post(base + "/api/complaints", token, IntakeBenchmark.complaint()).statusCode() == 201) {
-                            latencies.add(System.nanoTime() - start);
-                        } else {
+                try (LoadConnection connection = new LoadConnection(base)) {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        try {
+                            if (connection.post("/api/complaints", token, IntakeBenchmark.complaint()) == 201) {
+                                latencies.add(System.nanoTime() - start);
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (IOException e) {
                             errors.incrementAndGet();
                         }
-                    } catch (IOException e) {
-                        errors.incrementAndGet();
                     }
                 }
                 return latencies;
@@ -444,23 +453,25 @@ public final class PathBenchmark {
         long begin = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             background.submit(() -> {
-                while (!stop.get()) {
-                    long wait = begin + slots.getAndIncrement() * interval - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    if (stop.get()) {
-                        return;
-                    }
-                    try {
-                        if (post(gateway + "/api/complaints", tokens.desk(), IntakeBenchmark.complaint())
-                                .statusCode() == 201) {
-                            backgroundCount.incrementAndGet();
-                        } else {
+                try (LoadConnection connection = new LoadConnection(gateway)) {
+                    while (!stop.get()) {
+                        long wait = begin + slots.getAndIncrement() * interval - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        if (stop.get()) {
+                            return;
+                        }
+                        try {
+                            if (connection.post("/api/complaints", tokens.desk(), IntakeBenchmark.complaint())
+                                    == 201) {
+                                backgroundCount.incrementAndGet();
+                            } else {
+                                backgroundErrors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
                             backgroundErrors.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        backgroundErrors.incrementAndGet();
                     }
                 }
             });
@@ -783,6 +794,49 @@ public final class PathBenchmark {
             });
             return bytes;
         }
+
+        /**
+         * CPU time (user and system, ms) by process name, each with its descendants, and the benchmark's own JVM as
+         * {@code load}: what the clients cost comes out of the same two cores.
+         */
+        Map<String, Long> cpu() {
+            Map<String, Long> millis = new LinkedHashMap<>();
+            system.pids().forEach((name, pid) -> {
+                Set<Long> pids = new TreeSet<>(family(pid));
+                if (name.equals("postgres")) {
+                    postmaster().ifPresent(postmaster -> pids.addAll(family(postmaster)));
+                }
+                millis.put(name, pids.stream().mapToLong(Memory::cpuMillis).sum());
+            });
+            millis.put("load", cpuMillis(ProcessHandle.current().pid()));
+            return millis;
+        }
+
+        /** Each process's CPU between two {@link #cpu} readings, in ms per item, and their sum. */
+        static String cpuPerItem(Map<String, Long> before, Map<String, Long> after, int items) {
+            double total = 0;
+            List<String> parts = new ArrayList<>();
+            for (var entry : after.entrySet()) {
+                double each = (entry.getValue() - before.getOrDefault(entry.getKey(), 0L)) / (double) Math.max(items, 1);
+                total += each;
+                parts.add("%s %.2f".formatted(entry.getKey(), each));
+            }
+            return "%.2f ms (%s)".formatted(total, String.join(", ", parts));
+        }
+
+        private static long cpuMillis(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields from the third of stat(5): utime and stime are its 14th and 15th
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+            } catch (IOException | RuntimeException e) {
+                return 0; // the process ended meanwhile
+            }
+        }
+
+        /** USER_HZ, 100 on Linux for every architecture that matters here ({@code getconf CLK_TCK}). */
+        private static final long TICKS_PER_SECOND = 100;
 
         void startSampling() {
             sampler.scheduleAtFixedRate(() -> {
