@@ -158,7 +158,7 @@ public final class IntakeBenchmark {
         return new Result(latencies.length, Arrays.stream(errors).sum(), latencies);
     }
 
-    static String complaint() {
+    public static String complaint() {
         String[] channels = {"PHONE", "VISIT", "ONLINE", "LETTER"};
         return """
                 {"channel":"%s","category":"SERVICE_ATTITUDE","severity":"NORMAL",

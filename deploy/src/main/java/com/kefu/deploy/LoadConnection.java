@@ -21,7 +21,7 @@ import java.util.Locale;
  * third of a core for ~200 registrations a second (measured per process from {@code /proc/<pid>/stat} during P1), as
  * much as the gateway. A blocking socket per client is what {@code wrk} does.
  */
-final class LoadConnection implements Closeable {
+public final class LoadConnection implements Closeable {
 
     private final String host;
     private final int port;
@@ -29,14 +29,14 @@ final class LoadConnection implements Closeable {
     private InputStream in;
     private OutputStream out;
 
-    LoadConnection(String base) {
+    public LoadConnection(String base) {
         URI uri = URI.create(base);
         this.host = uri.getHost();
         this.port = uri.getPort();
     }
 
     /** Posts {@code body} as JSON to {@code path} with the bearer {@code token}; answers the status. */
-    int post(String path, String token, String body) throws IOException {
+    public int post(String path, String token, String body) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nAuthorization: Bearer " + token
