@@ -21,6 +21,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A staff member talking to the system through the gateway, as the README's curl commands do. */
@@ -92,11 +93,11 @@ public final class Gateway {
         return new Gateway(baseUrl, login.body().get("access_token").asText());
     }
 
-    /** An answer; {@code retryAfter} its {@code Retry-After} header, if any. */
-    public record Response(int status, JsonNode body, String retryAfter) {
+    /** An answer; {@code retryAfter} its {@code Retry-After} header, if any, {@code traceIds} its X-Trace-Id headers. */
+    public record Response(int status, JsonNode body, String retryAfter, List<String> traceIds) {
 
         public Response(int status, JsonNode body) {
-            this(status, body, null);
+            this(status, body, null, List.of());
         }
     }
 
@@ -169,7 +170,8 @@ public final class Gateway {
                     HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), json,
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().allValues("X-Trace-Id"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

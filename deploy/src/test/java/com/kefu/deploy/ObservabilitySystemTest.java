@@ -73,6 +73,7 @@ class ObservabilitySystemTest {
                         "subject", "追踪 / трассировка", "description", "3楼 A-1024"),
                 Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
         assertThat(complaint.status()).as(String.valueOf(complaint.body())).isEqualTo(201);
+        assertThat(complaint.traceIds()).as("the answer names its trace, once").containsExactly(traceId);
         String id = complaint.body().get("id").asText();
         String number = complaint.body().get("number").asText();
 

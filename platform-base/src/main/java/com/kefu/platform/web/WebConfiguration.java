@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -30,6 +32,17 @@ public class WebConfiguration {
             @Value("${kefu.web.max-upload-size:#{null}}") DataSize uploadLimit, ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit, uploadLimit, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Just inside the request's observation ({@code ServerHttpObservationFilter}, at the highest precedence + 1), so
+     * that its span is current.
+     */
+    @Bean
+    FilterRegistrationBean<TraceIdHeader> traceIdHeader(ObjectProvider<Tracer> tracer) {
+        var registration = new FilterRegistrationBean<>(new TraceIdHeader(tracer));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

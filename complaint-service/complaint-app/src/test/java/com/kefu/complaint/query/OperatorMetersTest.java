@@ -8,14 +8,17 @@ import com.kefu.platform.relay.EventRelay;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
 import com.kefu.platform.test.Tokens;
+import com.kefu.platform.web.TraceIdHeader;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -29,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "kefu.complaints.scheduling=false")
+@AutoConfigureObservability(metrics = false) // tracing as in the running service: a test context has it off
 class OperatorMetersTest extends ServiceTest {
 
     private static final String DESK = Tokens.bearer("desk", "FRONT_DESK");
@@ -62,6 +66,24 @@ class OperatorMetersTest extends ServiceTest {
         register("meter 2");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> registered("PHONE") == phone + 2);
+    }
+
+    @Test
+    @DisplayName("every answer names its trace in X-Trace-Id: the caller's traceparent's trace, a new one without it, "
+            + "refusals included")
+    void answersNameTheirTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var created = api().post().uri("/api/complaints").header("Authorization", DESK)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON).body(Complaints.phoneCall("traced"))
+                .retrieve().toEntity(String.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getHeaders().get(TraceIdHeader.HEADER)).containsExactly(traceId);
+
+        var refused = api().post().uri("/api/complaints").header("Authorization", DESK)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().toEntity(String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getHeaders().getFirst(TraceIdHeader.HEADER)).matches("[0-9a-f]{32}").isNotEqualTo(traceId);
     }
 
     @Test
