@@ -171,6 +171,11 @@
         case 'ComplaintRulingRecorded':
           add('complaints.field.ruling', d.ruling);
           break;
+        case 'ComplaintAttachmentAdded':
+          add('complaints.attachments.type', d.contentType);
+          add('complaints.attachments.size', d.size);
+          lines.push('SHA-256: ' + d.sha256);
+          break;
         case 'ComplaintDeadlineMissed':
         case 'ComplaintDeadlineApproaching':
           add('complaints.field.stage', t('complaints.state.' + d.stage));
@@ -348,6 +353,69 @@
     }));
 
     /** One complaint: its data, its timeline and exactly the steps its state and the user's role allow. */
+    /**
+     * The files attached to a complaint or an enquiry (C16) at `base` (its API path): the list, an upload, downloads.
+     * The service tells the type by the bytes and refuses what it does not take; the page shows its problem.
+     */
+    Alpine.data('recordAttachments', (base) => ({
+      base,
+      files: [],
+      file: null,
+      busy: false,
+      problem: null,
+      uploaded: null,
+
+      async init() {
+        await this.load();
+      },
+
+      async load() {
+        const answer = await Kefu.get(this.base + '/attachments');
+        if (answer.ok) {
+          this.files = answer.body;
+        } else {
+          this.problem = answer.problem;
+        }
+      },
+
+      chosen(event) {
+        this.file = event.target.files.length ? event.target.files[0] : null;
+        this.problem = null;
+        this.uploaded = null;
+      },
+
+      async upload() {
+        if (!this.file || this.busy) {
+          return;
+        }
+        this.busy = true;
+        const data = new FormData();
+        data.append('file', this.file, this.file.name);
+        const answer = await Kefu.api('POST', this.base + '/attachments', data);
+        this.busy = false;
+        this.problem = answer.ok ? null : answer.problem;
+        if (answer.ok) {
+          this.uploaded = answer.body.id;
+          this.file = null;
+          this.$refs.file.value = '';
+          await this.load();
+        }
+      },
+
+      async download(file) {
+        const answer = await Kefu.download(this.base + '/attachments/' + encodeURIComponent(file.id), file.fileName);
+        this.problem = answer.ok ? null : answer.problem;
+      },
+
+      size(bytes) {
+        if (bytes < 1024) {
+          return Kefu.t('complaints.attachments.bytes', { n: Kefu.fmt.number(bytes) });
+        }
+        return bytes < 1024 * 1024 ? Kefu.t('complaints.attachments.kilobytes', { n: Kefu.fmt.number(bytes / 1024, 1) })
+          : Kefu.t('complaints.attachments.megabytes', { n: Kefu.fmt.number(bytes / 1024 / 1024, 1) });
+      },
+    }));
+
     Alpine.data('complaintPage', () => ({
       C,
       id: null,
@@ -406,6 +474,8 @@
           case 'archive': return handler && s === 'FOLLOWED_UP';
           case 'ruling': return this.is('CS_HEAD') && !!c.dispute && s !== 'ARCHIVED';
           case 'contact': return handler && s !== 'ARCHIVED';
+          // letters, faxes, receipts, photos (C16): the desk, the handlers and the department holding it, until archived
+          case 'attach': return this.is(...INTAKE, 'DEPARTMENT') && s !== 'ARCHIVED';
           case 'form': return this.is(...FORM);
           case 'history': return this.is(...HISTORY);
           default: return false;
@@ -590,7 +660,7 @@
           return false;
         }
         const s = this.e.status || 'RECEIVED';
-        return step === 'answer' ? s !== 'ARCHIVED' : s === 'ANSWERED';
+        return step === 'answer' || step === 'attach' ? s !== 'ARCHIVED' : s === 'ANSWERED';
       },
 
       async act(step, body, scope) {

@@ -3,6 +3,7 @@ package com.kefu.complaint.command;
 import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
+import com.kefu.complaint.api.ComplaintAttachmentAddedEvent;
 import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
 import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
@@ -18,6 +19,7 @@ import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.complaint.api.Dispute;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
+import com.kefu.complaint.command.AttachmentCommands.AddComplaintAttachmentCommand;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
@@ -130,6 +132,15 @@ public class Complaint {
         apply(new ComplaintProgressRecordedEvent(complaintId, department, command.note(), command.actor(),
                 command.at()));
         return status;
+    }
+
+    /** A letter, fax, receipt or photo (C16): by a department only to what it holds (S4), never once archived (C8). */
+    @CommandHandler
+    void handle(AddComplaintAttachmentCommand command) {
+        handling().requireDepartment(command.actingDepartment());
+        handling().requireNotArchived();
+        apply(new ComplaintAttachmentAddedEvent(complaintId, department, command.attachmentId(), command.contentType(),
+                command.size(), command.sha256(), command.actor(), command.at()));
     }
 
     @CommandHandler

@@ -3,7 +3,9 @@ package com.kefu.complaint.command;
 import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.EnquiryAnsweredEvent;
 import com.kefu.complaint.api.EnquiryArchivedEvent;
+import com.kefu.complaint.api.EnquiryAttachmentAddedEvent;
 import com.kefu.complaint.api.EnquiryReceivedEvent;
+import com.kefu.complaint.command.AttachmentCommands.AddEnquiryAttachmentCommand;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
@@ -45,11 +47,23 @@ public class Enquiry {
 
     @CommandHandler
     Status handle(AnswerEnquiryCommand command) {
+        requireNotArchived();
+        apply(new EnquiryAnsweredEvent(enquiryId, command.answer(), command.actor(), command.at()));
+        return status;
+    }
+
+    /** A letter, fax, receipt or photo (C16), never once the enquiry is archived. */
+    @CommandHandler
+    void handle(AddEnquiryAttachmentCommand command) {
+        requireNotArchived();
+        apply(new EnquiryAttachmentAddedEvent(enquiryId, command.attachmentId(), command.contentType(), command.size(),
+                command.sha256(), command.actor(), command.at()));
+    }
+
+    private void requireNotArchived() {
         if (status == Status.ARCHIVED) {
             throw new RuleViolation("enquiry-archived", "enquiry " + number + " is archived and cannot change (C12)");
         }
-        apply(new EnquiryAnsweredEvent(enquiryId, command.answer(), command.actor(), command.at()));
-        return status;
     }
 
     /** The customer's key is already gone; the event tells the projections to forget what they copied (S3). */

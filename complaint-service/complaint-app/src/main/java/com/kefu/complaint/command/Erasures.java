@@ -11,7 +11,8 @@ import java.time.Clock;
 
 /**
  * Erases a person's data on their request (S3): the key of the record they came with is deleted, so their name and
- * phone read as erased in every event, history and replay; then the record tells its projections.
+ * phone read as erased in every event, history and replay; the bytes and names of the record's attachments go (C16);
+ * then the record tells its projections.
  */
 @Service
 public class Erasures {
@@ -22,17 +23,24 @@ public class Erasures {
     private final Commands commands;
     private final PersonalDataKeys keys;
     private final Clock clock;
+    private final Attachments attachments;
 
-    Erasures(Commands commands, PersonalDataKeys keys, Clock clock) {
+    Erasures(Commands commands, PersonalDataKeys keys, Clock clock, Attachments attachments) {
         this.commands = commands;
         this.keys = keys;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     @Transactional
     public void erase(Record record, String id, String reason) {
         String actor = CurrentUser.get().username();
         keys.erase(id, actor, reason);
+        switch (record) {
+            case COMPLAINT -> attachments.erase(Attachments.Owner.COMPLAINT, id);
+            case ENQUIRY -> attachments.erase(Attachments.Owner.ENQUIRY, id);
+            case TENANT_CONTACT -> { }
+        }
         commands.send(switch (record) {
             case COMPLAINT -> new WorkflowCommands.ErasePersonalDataCommand(id, reason, actor, clock.instant());
             case ENQUIRY -> new EnquiryCommands.EraseEnquiryPersonalDataCommand(id, reason, actor, clock.instant());

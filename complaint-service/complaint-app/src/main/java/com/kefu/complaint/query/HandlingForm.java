@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * The customer service handling form (《客户服务处理表》, C8): the registration and every step taken, under the
- * complaint's number. {@code filed} once the complaint is archived; from then on it no longer changes.
+ * complaint's number, and the files attached to it (C16). {@code filed} once the complaint is archived; from then on
+ * it no longer changes (but for the customer's data, erased on request, S3).
  */
 public record HandlingForm(Map<String, String> title, String number, String status, boolean filed,
-                           JsonNode complaint, List<Step> steps) {
+                           JsonNode complaint, List<Step> steps, List<AttachmentQueries.AttachmentView> attachments) {
 
     public static final Map<String, String> TITLE = Map.of("zh", "客户服务处理表", "ru", "Карточка обработки обращения",
             "en", "Customer service handling form");
@@ -32,5 +33,6 @@ public record HandlingForm(Map<String, String> title, String number, String stat
             Map.entry("ComplaintReopened", List.of("重新处理", "Возвращено в работу")),
             Map.entry("ComplaintRulingRecorded", List.of("部长裁定", "Решение руководителя службы")),
             Map.entry("ComplaintDeadlineMissed", List.of("超过时限", "Срок пропущен")),
+            Map.entry("ComplaintAttachmentAdded", List.of("附件", "Вложение")),
             Map.entry("ComplaintArchived", List.of("归档", "Сдано в архив")));
 }

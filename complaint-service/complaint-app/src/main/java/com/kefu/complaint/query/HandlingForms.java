@@ -8,14 +8,19 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 
-/** Fills the handling form from the complaint's history (C8): the same events an auditor replays. */
+/**
+ * Fills the handling form from the complaint's history (C8): the same events an auditor replays; and its attachments
+ * (C16).
+ */
 @Component
 public class HandlingForms {
 
     private final EventHistory history;
+    private final AttachmentQueries attachments;
 
-    HandlingForms(EventHistory history) {
+    HandlingForms(EventHistory history, AttachmentQueries attachments) {
         this.history = history;
+        this.attachments = attachments;
     }
 
     public Optional<HandlingForm> of(String complaintId) {
@@ -32,7 +37,8 @@ public class HandlingForms {
                 .toList();
         String status = status(steps);
         return Optional.of(new HandlingForm(HandlingForm.TITLE, received.path("number").asText(), status,
-                "ARCHIVED".equals(status), received, steps));
+                "ARCHIVED".equals(status), received, steps,
+                attachments.list(AttachmentQueries.COMPLAINT, complaintId)));
     }
 
     private static String status(List<Step> steps) {

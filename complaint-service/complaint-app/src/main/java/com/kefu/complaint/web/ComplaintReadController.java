@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /** Reads of complaints: the list, one complaint (also as it was), its history, its handling form, missed deadlines. */
 @RestController
@@ -105,10 +104,8 @@ class ComplaintReadController {
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
     ComplaintView get(@PathVariable String id, @RequestParam(required = false) Instant asOf) {
-        CurrentUser user = CurrentUser.get();
-        String own = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : null;
         return records.read(COMPLAINT, id, asOf, queries::find)
-                .filter(complaint -> own == null || Objects.equals(complaint.department(), own))
+                .filter(VisibleComplaints.toCaller())
                 .orElseThrow(() -> new NotFound("no complaint " + id));
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The handling form as a printable page, every label in Chinese and Russian (C8):
+ * The handling form as a printable page, every label in Chinese and Russian (C8), with the list of the files attached
+ * (C16: name, type, size, SHA-256; the bytes are not printed):
  * {@code templates/handling-form.mustache} with the labels of the console's {@code complaints.json} ({@link PrintView}).
  */
 final class HandlingFormPage {
@@ -26,7 +27,10 @@ final class HandlingFormPage {
             Map.entry("subject", "complaints.field.subject"), Map.entry("description", "complaints.field.description"),
             Map.entry("filed", "complaints.form.filed"), Map.entry("steps", "complaints.form.steps"),
             Map.entry("when", "complaints.form.when"), Map.entry("step", "complaints.form.step"),
-            Map.entry("by", "complaints.form.by"), Map.entry("content", "complaints.form.content"));
+            Map.entry("by", "complaints.form.by"), Map.entry("content", "complaints.form.content"),
+            Map.entry("attachments", "complaints.attachments.title"),
+            Map.entry("fileName", "complaints.attachments.name"), Map.entry("fileType", "complaints.attachments.type"),
+            Map.entry("fileSize", "complaints.attachments.size"), Map.entry("erased", "complaints.attachments.erased"));
 
     private static final PrintView VIEW = PrintView.of("handling-form", "complaints", LABELS);
 
@@ -54,6 +58,16 @@ final class HandlingFormPage {
             line.put("details", details(step));
             return line;
         }).toList());
+        page.put("attachments", form.attachments().stream().map(file -> {
+            Map<String, Object> line = new HashMap<>();
+            line.put("name", file.fileName());
+            line.put("erased", file.erased());
+            line.put("type", file.contentType());
+            line.put("size", file.size());
+            line.put("sha256", file.sha256());
+            return line;
+        }).toList());
+        page.put("hasAttachments", !form.attachments().isEmpty());
         return VIEW.render(page);
     }
 

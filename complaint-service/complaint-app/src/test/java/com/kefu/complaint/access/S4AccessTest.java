@@ -17,6 +17,10 @@ class S4AccessTest extends ServiceTest {
 
     private static final Set<String> DESK = Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER");
     private static final Set<String> HANDLERS = Set.of("AFTER_SALES", "CS_HEAD");
+    private static final Set<String> ENQUIRY_READERS = Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER",
+            "SUPERVISOR", "AUDITOR");
+    private static final Set<String> COMPLAINT_READERS = Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER",
+            "SUPERVISOR", "AUDITOR", "DEPARTMENT");
 
     /**
      * The endpoints that matter most, with the roles REQUIREMENTS.md's roles table gives them. AFTER_SALES and
@@ -53,7 +57,16 @@ class S4AccessTest extends ServiceTest {
             // C14: the supervisor takes up escalations and gives instructions; the head reads the inbox too
             Map.entry("POST /api/complaints/{id}/supervisor/acknowledgement", Set.of("SUPERVISOR")),
             Map.entry("POST /api/complaints/{id}/supervisor/instructions", Set.of("SUPERVISOR")),
-            Map.entry("GET /api/complaints/escalations", Set.of("SUPERVISOR", "CS_HEAD")));
+            Map.entry("GET /api/complaints/escalations", Set.of("SUPERVISOR", "CS_HEAD")),
+            // C16: a complaint's files are read by whoever reads the complaint (a department its own only); added by
+            // those who register it and handle it, and by the department holding it; an enquiry's as the enquiry
+            Map.entry("POST /api/complaints/{id}/attachments", Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD",
+                    "CS_MANAGER", "DEPARTMENT")),
+            Map.entry("GET /api/complaints/{id}/attachments", COMPLAINT_READERS),
+            Map.entry("GET /api/complaints/{id}/attachments/{attachmentId}", COMPLAINT_READERS),
+            Map.entry("POST /api/enquiries/{id}/attachments", DESK),
+            Map.entry("GET /api/enquiries/{id}/attachments", ENQUIRY_READERS),
+            Map.entry("GET /api/enquiries/{id}/attachments/{attachmentId}", ENQUIRY_READERS));
 
     @Autowired
     private ApplicationContext context;

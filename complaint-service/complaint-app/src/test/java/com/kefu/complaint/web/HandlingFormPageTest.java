@@ -3,6 +3,7 @@ package com.kefu.complaint.web;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kefu.complaint.query.AttachmentQueries;
 import com.kefu.complaint.query.HandlingForm;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class HandlingFormPageTest {
                 new TypeReference<>() { });
     }
 
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
     private static String page() {
         ObjectMapper json = new ObjectMapper();
         ObjectNode complaint = json.createObjectNode().put("channel", "PHONE").put("category", "FACILITY")
@@ -38,8 +41,12 @@ class HandlingFormPageTest {
         complaint.putObject("merchant").put("shopNo", "B1-07").put("name", "茶铺");
         var step = new HandlingForm.Step("ComplaintResolved", "处理结果反馈", "Результат работы",
                 Instant.parse("2026-01-15T15:30:00Z"), "engineering", json.createObjectNode().put("result", "修好了"));
+        var receipt = new AttachmentQueries.AttachmentView("a-1", "<i>发票</i>.png", "image/png", 70, SHA, "desk",
+                Instant.parse("2026-01-15T15:00:00Z"), false, null);
+        var erased = new AttachmentQueries.AttachmentView("a-2", null, "image/jpeg", 900, SHA.replace('a', 'b'),
+                "desk", Instant.parse("2026-01-15T15:10:00Z"), true, Instant.parse("2026-01-16T00:00:00Z"));
         return HandlingFormPage.render(new HandlingForm(HandlingForm.TITLE, "KF-202601-00001", "RESOLVED", true,
-                complaint, List.of(step)), ZoneId.of("Asia/Shanghai"));
+                complaint, List.of(step), List.of(receipt, erased)), ZoneId.of("Asia/Shanghai"));
     }
 
     @Test
@@ -53,6 +60,16 @@ class HandlingFormPageTest {
         }
         assertThat(page).contains("客户服务处理表", "Карточка обработки обращения", "KF-202601-00001", "138****5678",
                 "B1-07 茶铺", "2026-01-15 23:30", "处理结果反馈", "Результат работы", "result: 修好了");
+    }
+
+    @Test
+    @DisplayName("C8 C16 the form lists the complaint's attachments by name, type, size and SHA-256; an erased one as "
+            + "erased, with its hash")
+    void listsTheAttachments() throws IOException {
+        String page = page();
+        assertThat(page).contains("&lt;i&gt;发票&lt;/i&gt;.png", "image/png", "70", SHA, "image/jpeg",
+                SHA.replace('a', 'b'), console("zh").get("complaints.attachments.erased"),
+                console("ru").get("complaints.attachments.erased"));
     }
 
     @Test

@@ -32,7 +32,7 @@ class RegistrationFormPageTest {
         var later = new HandlingForm.Step("ComplaintResolved", "处理结果反馈", "Результат работы",
                 Instant.parse("2026-03-02T02:00:00Z"), "engineering", json.createObjectNode().put("result", "换货"));
         return RegistrationFormPage.render(new HandlingForm(HandlingForm.TITLE, "KF-202603-00042", "RESOLVED", false,
-                complaint, List.of(intake, later)), ZoneId.of("Asia/Shanghai"));
+                complaint, List.of(intake, later), List.of()), ZoneId.of("Asia/Shanghai"));
     }
 
     @Test

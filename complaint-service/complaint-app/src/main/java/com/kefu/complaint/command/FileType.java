@@ -1,0 +1,43 @@
+package com.kefu.complaint.command;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The files a complaint or an enquiry takes (C16), told by their first bytes (their signatures), never by the name's
+ * extension or the type the client declared: a JPEG starts FF D8 FF, a PNG with its 8-byte signature, a PDF with
+ * {@code %PDF-}.
+ */
+public enum FileType {
+
+    JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+    PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}),
+    PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'});
+
+    private final String contentType;
+    private final byte[] signature;
+
+    FileType(String contentType, byte[] signature) {
+        this.contentType = contentType;
+        this.signature = signature;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    /** What the bytes are, if they are one of the types taken. */
+    public static Optional<FileType> of(byte[] data) {
+        return Arrays.stream(values()).filter(type -> type.starts(data)).findFirst();
+    }
+
+    /** "image/jpeg, image/png, application/pdf": for the client told what is taken. */
+    public static String accepted() {
+        return String.join(", ", Arrays.stream(values()).map(FileType::contentType).toList());
+    }
+
+    private boolean starts(byte[] data) {
+        return data.length >= signature.length
+                && Arrays.equals(data, 0, signature.length, signature, 0, signature.length);
+    }
+}
