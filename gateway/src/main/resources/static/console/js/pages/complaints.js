@@ -285,6 +285,7 @@
       departments: [],
       loading: false,
       problem: null,
+      exportProblem: null,
       number: '',
       searchProblem: null,
       notFound: false,
@@ -312,6 +313,11 @@
       async sortBy(sort) {
         this.filter.sort = sort;
         await this.apply();
+      },
+
+      /** The whole list with the filters shown, as CSV or XLSX (issue 19 item 7). */
+      async exportAs(format) {
+        this.exportProblem = await Kefu.exportList('/api/complaints', this.filter, format, 'complaints');
       },
 
       async load() {
@@ -524,6 +530,11 @@
       size: 20,
       result: { items: [], total: 0 },
       problem: null,
+      exportProblem: null,
+
+      async exportAs(format) {
+        this.exportProblem = await Kefu.exportList('/api/enquiries', this.filter, format, 'enquiries');
+      },
 
       async init() {
         await this.load();
