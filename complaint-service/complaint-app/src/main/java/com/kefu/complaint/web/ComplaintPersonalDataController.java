@@ -47,12 +47,12 @@ class ComplaintPersonalDataController {
 
     ComplaintPersonalDataController(ClearContacts contacts, PersonalDataReads reads, EventHistory history,
                                     Erasures erasures, MallTime mallTime, ObjectMapper json) {
-        this.json = json;
         this.contacts = contacts;
         this.reads = reads;
         this.history = history;
         this.erasures = erasures;
         this.mallTime = mallTime;
+        this.json = json;
     }
 
     /**

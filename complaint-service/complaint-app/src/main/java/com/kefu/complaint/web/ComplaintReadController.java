@@ -44,6 +44,8 @@ class ComplaintReadController {
 
     /** The kind of record this controller serves: histories of any other kind are 404 (S5). */
     private static final String COMPLAINT = "Complaint";
+    private static final String LIST_READERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', "
+            + "'SUPERVISOR', 'AUDITOR', 'DEPARTMENT')";
     private static final String FORM_READERS =
             "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
 
@@ -57,17 +59,14 @@ class ComplaintReadController {
 
     ComplaintReadController(ComplaintQueries queries, RecordsAsOf records, EventHistory history,
                             HandlingForms forms, MissedDeadlines missed, MallTime mallTime, ObjectMapper json) {
-        this.json = json;
         this.queries = queries;
         this.records = records;
         this.history = history;
         this.forms = forms;
         this.missed = missed;
         this.mallTime = mallTime;
+        this.json = json;
     }
-
-    private static final String LIST_READERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', "
-            + "'SUPERVISOR', 'AUDITOR', 'DEPARTMENT')";
 
     /**
      * A page of complaints. A DEPARTMENT user sees only their own department's, whatever they ask for (S4).

@@ -69,7 +69,6 @@ class EnquiryController {
 
     EnquiryController(EnquiryDesk desk, EventHistory history, EnquiryQueries enquiries, MallTime mallTime,
                       Erasures erasures, ClearContacts contacts, RecordsAsOf records, ObjectMapper json) {
-        this.json = json;
         this.desk = desk;
         this.history = history;
         this.enquiries = enquiries;
@@ -77,6 +76,7 @@ class EnquiryController {
         this.erasures = erasures;
         this.contacts = contacts;
         this.records = records;
+        this.json = json;
     }
 
     record EnquiryRequest(@NotNull Channel channel, @NotNull EnquiryStage stage,

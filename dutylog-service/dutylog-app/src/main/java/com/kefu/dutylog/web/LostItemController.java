@@ -64,7 +64,6 @@ class LostItemController {
     LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history,
                        PersonalDataKeys keys, MallTime mallTime, PersonalDataReads reads, Clock clock,
                        ObjectMapper json) {
-        this.json = json;
         this.reads = reads;
         this.clock = clock;
         this.keys = keys;
@@ -72,6 +71,7 @@ class LostItemController {
         this.items = items;
         this.history = history;
         this.mallTime = mallTime;
+        this.json = json;
     }
 
     /** {@code handedTo}: the supervisor the finder handed it to; {@code storedAt}: where it is kept. */

@@ -44,11 +44,11 @@ class MemberPersonalDataController {
 
     MemberPersonalDataController(MemberDesk desk, ClearContacts contacts, PersonalDataReads reads, Clock clock,
                                  ObjectMapper json) {
-        this.json = json;
         this.desk = desk;
         this.contacts = contacts;
         this.reads = reads;
         this.clock = clock;
+        this.json = json;
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {

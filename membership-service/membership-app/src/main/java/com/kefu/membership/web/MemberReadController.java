@@ -46,11 +46,11 @@ class MemberReadController {
 
     MemberReadController(MemberQueries queries, EventHistory history, RecordsAsOf records, MallTime mallTime,
                          ObjectMapper json) {
-        this.mallTime = mallTime;
-        this.json = json;
         this.queries = queries;
         this.history = history;
         this.records = records;
+        this.mallTime = mallTime;
+        this.json = json;
     }
 
     /** The member with the points, gifts and service requests on their record. */
