@@ -243,6 +243,15 @@
   };
 
   /**
+   * Downloads a list as CSV or XLSX with the filters it shows, the whole list and not the page (README "Exports"):
+   * answers null, or the problem (a list above the export's bound is one).
+   */
+  Kefu.exportList = async function (path, filter, format, name) {
+    const answer = await Kefu.download(path + Kefu.query({ ...filter, format }), `${name}-${Kefu.today()}.${format}`);
+    return answer.ok ? null : answer.problem;
+  };
+
+  /**
    * Opens one of the services' bilingual printable pages in a new tab, fetched with the user's token (the tab is
    * opened first, while the click still counts, so that no pop-up blocker stops it). Answers null, or the problem.
    */

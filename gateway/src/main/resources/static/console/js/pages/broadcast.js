@@ -404,10 +404,10 @@
         await this.load();
         this.emergencyNotice = Kefu.t('broadcast.airings.done');
       },
-      async exportCsv() {
+      async exportAs(format) {
         this.exportProblem = null;
-        const answer = await Kefu.download('/api/airings/export' + Kefu.query({ date: this.date }),
-          `programme-log-${this.date}.csv`);
+        const answer = await Kefu.download('/api/airings/export' + Kefu.query({ date: this.date, format }),
+          `programme-log-${this.date}.${format}`);
         this.exportProblem = answer.ok ? null : answer.problem;
       },
     }));

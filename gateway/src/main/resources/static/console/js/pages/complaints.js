@@ -290,6 +290,7 @@
       departments: [],
       loading: false,
       problem: null,
+      exportProblem: null,
       number: '',
       searchProblem: null,
       notFound: false,
@@ -317,6 +318,11 @@
       async sortBy(sort) {
         this.filter.sort = sort;
         await this.apply();
+      },
+
+      /** The whole list with the filters shown, as CSV or XLSX (issue 19 item 7). */
+      async exportAs(format) {
+        this.exportProblem = await Kefu.exportList('/api/complaints', this.filter, format, 'complaints');
       },
 
       async load() {
@@ -594,6 +600,11 @@
       size: 20,
       result: { items: [], total: 0 },
       problem: null,
+      exportProblem: null,
+
+      async exportAs(format) {
+        this.exportProblem = await Kefu.exportList('/api/enquiries', this.filter, format, 'enquiries');
+      },
 
       async init() {
         await this.load();

@@ -42,6 +42,7 @@
       /** A handover sheet that would not print: {shift, problem}. */
       printProblem: null,
       printDayProblem: null,
+      exportProblem: null,
       late: null,
       lateProblem: null,
       /** Where the late entry went: {addendum} once the day is signed (D12), else {addendum: null}. */
@@ -74,6 +75,14 @@
         if (this.picked) {
           Kefu.go('/dutyday/' + this.picked);
         }
+      },
+
+      /** The day's entries with their pages, as CSV or XLSX (issue 19 item 7). */
+      async exportAs(format) {
+        this.exportProblem = null;
+        const answer = await Kefu.download('/api/duty-days/' + encodeURIComponent(this.date) + '/entries'
+          + Kefu.query({ format }), `duty-log-${this.date}.${format}`);
+        this.exportProblem = answer.ok ? null : answer.problem;
       },
 
       async load() {

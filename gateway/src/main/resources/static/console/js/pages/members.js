@@ -110,7 +110,7 @@
       ...names,
       find: '', findProblem: null,
       member: { name: '', phone: '', tier: 'REGULAR' }, registerProblem: null, busy: false,
-      filter: { status: '', tier: '' }, page: 0, members: [], problem: null, loaded: false,
+      filter: { status: '', tier: '' }, page: 0, members: [], problem: null, loaded: false, exportProblem: null,
       tierRules: [],
       async init() {
         const tiers = await Kefu.get('/api/tiers');
@@ -127,6 +127,10 @@
       turn(by) {
         this.page = Math.max(0, this.page + by);
         this.load();
+      },
+      /** All the members the filters select, masked as the list, as CSV or XLSX (issue 19 item 7). */
+      async exportAs(format) {
+        this.exportProblem = await Kefu.exportList('/api/members', this.filter, format, 'members');
       },
       async lookup() {
         this.findProblem = null;

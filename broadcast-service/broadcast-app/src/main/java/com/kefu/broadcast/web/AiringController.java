@@ -7,6 +7,8 @@ import com.kefu.broadcast.query.AiringQueries.Airing;
 import com.kefu.broadcast.web.BroadcastRequests.AiringRequest;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.web.Csv;
+import com.kefu.platform.web.ListExport;
+import com.kefu.platform.web.Xlsx;
 import com.kefu.platform.time.MallTime;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -27,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What aired (B4): logging an airing, refused unless the script has an approved, valid version; the day's log. */
+/**
+ * What aired (B4): logging an airing, refused unless the script has an approved, valid version; the day's log, also
+ * as CSV or XLSX (its own columns, station time: the programme log's layout since B4, kept).
+ */
 @RestController
 @RequestMapping("/api/airings")
 class AiringController {
@@ -62,26 +67,48 @@ class AiringController {
         return airings.of(date == null ? today() : date);
     }
 
-    /** The same log as CSV, for {@code Accept: text/csv}. */
-    @Operation(summary = "The day's programme log (JSON, or CSV by Accept)")
-    @GetMapping(produces = CSV)
+    /** The same log as CSV or XLSX, for {@code Accept: text/csv} or {@value Xlsx#MEDIA_TYPE}. */
+    @Operation(summary = "The day's programme log (JSON, or CSV or XLSX by Accept)")
+    @GetMapping(produces = {CSV, Xlsx.MEDIA_TYPE})
     @PreAuthorize(Access.READERS)
-    ResponseEntity<byte[]> dayAsCsv(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return export(date);
+    ResponseEntity<byte[]> dayAsFile(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return file(ListExport.Format.accepted(accept), date);
     }
 
-    /** The programme log of a day as a CSV file to download. */
-    @Operation(summary = "Downloads a day's programme log as a CSV file")
+    /** The same log in the format a link names: {@code ?format=json|csv|xlsx}. */
+    @Operation(summary = "The day's programme log in the format named by the query")
+    @GetMapping(params = "format")
+    @PreAuthorize(Access.READERS)
+    ResponseEntity<?> dayInFormat(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam String format) {
+        ListExport.Format named = ListExport.Format.named(format);
+        return named == null ? ResponseEntity.ok(day(date)) : file(named, date);
+    }
+
+    /** The programme log of a day as a file to download: CSV, or XLSX with {@code format=xlsx}. */
+    @Operation(summary = "Downloads a day's programme log as a CSV (or XLSX) file")
     @GetMapping("/export")
     @PreAuthorize(Access.READERS)
     ResponseEntity<byte[]> export(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(defaultValue = "csv") String format) {
+        ListExport.Format named = ListExport.Format.named(format);
+        return file(named == null ? ListExport.Format.CSV : named, date);
+    }
+
+    private ResponseEntity<byte[]> file(ListExport.Format format, LocalDate date) {
         LocalDate day = date == null ? today() : date;
+        List<Airing> log = airings.of(day);
+        ListExport.checkBound(log.size());
+        boolean csv = format == ListExport.Format.CSV;
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programme-log-" + day + ".csv\"")
-                .body(ProgrammeLog.csv(airings.of(day), mallTime.zone()));
+                .header(HttpHeaders.CONTENT_TYPE, csv ? Csv.MEDIA_TYPE : Xlsx.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"programme-log-" + day
+                        + (csv ? ".csv" : ".xlsx") + "\"")
+                .body(csv ? ProgrammeLog.csv(log, mallTime.zone()) : ProgrammeLog.xlsx(log, mallTime.zone()));
     }
 
     private LocalDate today() {

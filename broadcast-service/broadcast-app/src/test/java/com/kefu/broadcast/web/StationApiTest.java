@@ -5,6 +5,8 @@ import com.kefu.broadcast.Calls;
 import com.kefu.broadcast.Scripts;
 import com.kefu.platform.test.MutableClock;
 import com.kefu.platform.test.ServiceTest;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -232,7 +237,8 @@ class StationApiTest extends ServiceTest {
     }
 
     @Test
-    @DisplayName("B4 the day's programme log exports as CSV: time, language, programme, title, script, version, who")
+    @DisplayName("B4 the day's programme log exports as CSV and XLSX: time, language, programme, title, script, "
+            + "version, who; a wrong format is a 400")
     void programmeLogExport() {
         Calls calls = calls();
         String script = calls.approved(Scripts.opening("营业, \"开场\""), null);
@@ -258,6 +264,52 @@ class StationApiTest extends ServiceTest {
         assertThat(accepted.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(accepted.getBody()).contains(script);
         assertThat(calls.get(FRONT_DESK, "/api/airings").getStatusCode().value()).isEqualTo(403);
+
+        // issue 19 item 7: the same rows as a spreadsheet, by Accept or by format, as many as the JSON list's
+        List<String> header = List.of(lines[0].split(","));
+        int aired = calls.get(AUDITOR, "/api/airings?date=" + today()).getBody().size();
+        for (String uri : List.of("/api/airings?date=" + today(), "/api/airings?format=xlsx&date=" + today(),
+                "/api/airings/export?format=xlsx&date=" + today())) {
+            var xlsx = api().get().uri(uri).header(HttpHeaders.AUTHORIZATION, AUDITOR)
+                    .header(HttpHeaders.ACCEPT, uri.contains("format") ? "*/*" : XLSX).retrieve()
+                    .toEntity(byte[].class);
+            assertThat(xlsx.getStatusCode().value()).as(uri).isEqualTo(200);
+            assertThat(xlsx.getHeaders().getContentType().toString()).isEqualTo(XLSX);
+            assertThat(xlsx.getHeaders().getContentDisposition().getFilename())
+                    .isEqualTo("programme-log-" + today() + ".xlsx");
+            List<List<String>> rows = sheet(xlsx.getBody());
+            assertThat(rows).hasSize(aired + 1);
+            assertThat(rows.get(0)).isEqualTo(header);
+            assertThat(rows).anySatisfy(row -> assertThat(row).containsSubsequence("zh", "OPENING", "营业, \"开场\"",
+                    script, "1", "", "false", "", "broadcaster"));
+        }
+        var wrong = calls.get(AUDITOR, "/api/airings?format=pdf&date=" + today());
+        Calls.assertProblem(wrong, 400, "invalid-request", "format");
+        assertThat(calls.get(FRONT_DESK, "/api/airings?format=xlsx").getStatusCode().value()).isEqualTo(403);
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The rows of the first sheet, each cell as the CSV writes it. */
+    private static List<List<String>> sheet(byte[] xlsx) {
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : workbook.getFirstSheet().read()) {
+                List<String> cells = new ArrayList<>();
+                for (int column = 0; column < 10; column++) {
+                    cells.add(row.getOptionalCell(column).map(cell -> switch (cell.getType()) {
+                        case NUMBER -> cell.asNumber().stripTrailingZeros().toPlainString();
+                        case BOOLEAN -> cell.asBoolean().toString();
+                        case EMPTY -> "";
+                        default -> cell.getText();
+                    }).orElse(""));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.kefu.complaint.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.complaint.command.ComplaintStatus;
 import com.kefu.complaint.query.ComplaintQueries;
 import com.kefu.complaint.query.ComplaintView;
@@ -13,16 +14,20 @@ import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.security.Roles;
 import com.kefu.platform.time.MallTime;
+import com.kefu.platform.web.ListExport;
+import com.kefu.platform.web.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +43,8 @@ class ComplaintReadController {
 
     /** The kind of record this controller serves: histories of any other kind are 404 (S5). */
     private static final String COMPLAINT = "Complaint";
+    private static final String LIST_READERS = "hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', "
+            + "'SUPERVISOR', 'AUDITOR', 'DEPARTMENT')";
     private static final String FORM_READERS =
             "hasAnyRole('AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR')";
 
@@ -47,15 +54,17 @@ class ComplaintReadController {
     private final HandlingForms forms;
     private final MissedDeadlines missed;
     private final MallTime mallTime;
+    private final ObjectMapper json;
 
     ComplaintReadController(ComplaintQueries queries, RecordsAsOf records, EventHistory history,
-                            HandlingForms forms, MissedDeadlines missed, MallTime mallTime) {
+                            HandlingForms forms, MissedDeadlines missed, MallTime mallTime, ObjectMapper json) {
         this.queries = queries;
         this.records = records;
         this.history = history;
         this.forms = forms;
         this.missed = missed;
         this.mallTime = mallTime;
+        this.json = json;
     }
 
     /**
@@ -66,8 +75,7 @@ class ComplaintReadController {
      */
     @Operation(summary = "Lists complaints (a department sees its own only), newest first or by when they are due")
     @GetMapping
-    @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
-            + "'DEPARTMENT')")
+    @PreAuthorize(LIST_READERS)
     Page<ComplaintView> list(@RequestParam(required = false) ComplaintStatus status,
                                @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String department,
                                @RequestParam(required = false) LocalDate from,
@@ -76,6 +84,51 @@ class ComplaintReadController {
                                        message = "is receivedAt or dueAt") String sort,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return filtered(status, department, from, to, sort, page, size);
+    }
+
+    /** The whole filtered list (not a page) as CSV or XLSX by Accept ({@link ListExport}), columns as in the JSON. */
+    @Operation(summary = "Exports the filtered complaints (CSV or XLSX by Accept)")
+    @GetMapping(produces = {"text/csv", Xlsx.MEDIA_TYPE})
+    @PreAuthorize(LIST_READERS)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) ComplaintStatus status,
+                                  @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+                                  String department,
+                                  @RequestParam(required = false) LocalDate from,
+                                  @RequestParam(required = false) LocalDate to,
+                                  @RequestParam(defaultValue = "receivedAt") @Pattern(regexp = "receivedAt|dueAt",
+                                          message = "is receivedAt or dueAt") String sort,
+                                  @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return export(ListExport.Format.accepted(accept), status, department, from, to, sort);
+    }
+
+    /** The same list in the format a link names: {@code ?format=json|csv|xlsx} (json: the page asked for). */
+    @Operation(summary = "Lists or exports the filtered complaints in the format named by the query")
+    @GetMapping(params = "format")
+    @PreAuthorize(LIST_READERS)
+    ResponseEntity<?> inFormat(@RequestParam(required = false) ComplaintStatus status,
+                               @RequestParam(required = false) @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String department,
+                               @RequestParam(required = false) LocalDate from,
+                               @RequestParam(required = false) LocalDate to,
+                               @RequestParam(defaultValue = "receivedAt") @Pattern(regexp = "receivedAt|dueAt",
+                                       message = "is receivedAt or dueAt") String sort,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                               @RequestParam String format) {
+        ListExport.Format named = ListExport.Format.named(format);
+        return named == null ? ResponseEntity.ok(filtered(status, department, from, to, sort, page, size))
+                : export(named, status, department, from, to, sort);
+    }
+
+    private ResponseEntity<byte[]> export(ListExport.Format format, ComplaintStatus status, String department,
+                                          LocalDate from, LocalDate to, String sort) {
+        Page<ComplaintView> all = filtered(status, department, from, to, sort, 0, ListExport.MAX_ROWS);
+        ListExport.checkBound(all.total());
+        return ListExport.of(json, format, "complaints-" + mallTime.today(), ComplaintView.class, all.items());
+    }
+
+    private Page<ComplaintView> filtered(ComplaintStatus status, String department, LocalDate from, LocalDate to,
+                                         String sort, int page, int size) {
         CurrentUser user = CurrentUser.get();
         String visibleDepartment = user.hasRole(Roles.DEPARTMENT) ? user.ownDepartment() : department;
         var filter = new ComplaintQueries.Filter(status == null ? null : status.name(), visibleDepartment,

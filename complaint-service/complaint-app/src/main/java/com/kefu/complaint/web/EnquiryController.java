@@ -18,7 +18,10 @@ import com.kefu.platform.privacy.ClearContacts.Contact;
 import com.kefu.platform.query.Page;
 import com.kefu.platform.rules.NotFound;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.platform.time.MallTime;
+import com.kefu.platform.web.ListExport;
+import com.kefu.platform.web.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +30,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,9 +65,10 @@ class EnquiryController {
     private final Erasures erasures;
     private final ClearContacts contacts;
     private final RecordsAsOf records;
+    private final ObjectMapper json;
 
     EnquiryController(EnquiryDesk desk, EventHistory history, EnquiryQueries enquiries, MallTime mallTime,
-                      Erasures erasures, ClearContacts contacts, RecordsAsOf records) {
+                      Erasures erasures, ClearContacts contacts, RecordsAsOf records, ObjectMapper json) {
         this.desk = desk;
         this.history = history;
         this.enquiries = enquiries;
@@ -71,6 +76,7 @@ class EnquiryController {
         this.erasures = erasures;
         this.contacts = contacts;
         this.records = records;
+        this.json = json;
     }
 
     record EnquiryRequest(@NotNull Channel channel, @NotNull EnquiryStage stage,
@@ -126,6 +132,47 @@ class EnquiryController {
                                           @RequestParam(required = false) LocalDate to,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return filtered(status, stage, from, to, page, size);
+    }
+
+    /** The whole filtered list (not a page) as CSV or XLSX by Accept ({@link ListExport}), columns as in the JSON. */
+    @Operation(summary = "Exports the filtered enquiries (CSV or XLSX by Accept)")
+    @GetMapping(produces = {"text/csv", Xlsx.MEDIA_TYPE})
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Enquiry.Status status,
+                                  @RequestParam(required = false) EnquiryStage stage,
+                                  @RequestParam(required = false) LocalDate from,
+                                  @RequestParam(required = false) LocalDate to,
+                                  @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return export(ListExport.Format.accepted(accept), status, stage, from, to);
+    }
+
+    /** The same list in the format a link names: {@code ?format=json|csv|xlsx} (json: the page asked for). */
+    @Operation(summary = "Lists or exports the filtered enquiries in the format named by the query")
+    @GetMapping(params = "format")
+    @PreAuthorize(READERS)
+    ResponseEntity<?> inFormat(@RequestParam(required = false) Enquiry.Status status,
+                               @RequestParam(required = false) EnquiryStage stage,
+                               @RequestParam(required = false) LocalDate from,
+                               @RequestParam(required = false) LocalDate to,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                               @RequestParam String format) {
+        ListExport.Format named = ListExport.Format.named(format);
+        return named == null ? ResponseEntity.ok(filtered(status, stage, from, to, page, size))
+                : export(named, status, stage, from, to);
+    }
+
+    private ResponseEntity<byte[]> export(ListExport.Format format, Enquiry.Status status, EnquiryStage stage,
+                                          LocalDate from, LocalDate to) {
+        Page<EnquiryQueries.EnquiryView> all = filtered(status, stage, from, to, 0, ListExport.MAX_ROWS);
+        ListExport.checkBound(all.total());
+        return ListExport.of(json, format, "enquiries-" + mallTime.today(), EnquiryQueries.EnquiryView.class,
+                all.items());
+    }
+
+    private Page<EnquiryQueries.EnquiryView> filtered(Enquiry.Status status, EnquiryStage stage, LocalDate from,
+                                                      LocalDate to, int page, int size) {
         return enquiries.list(new EnquiryQueries.Filter(status == null ? null : status.name(),
                 stage == null ? null : stage.name(), mallTime.startOf(from),
                 mallTime.endOf(to)), page, size);

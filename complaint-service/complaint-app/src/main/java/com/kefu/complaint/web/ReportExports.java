@@ -2,12 +2,8 @@ package com.kefu.complaint.web;
 
 import com.kefu.complaint.query.ComplaintReports.Report;
 import com.kefu.platform.web.Csv;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import com.kefu.platform.web.Xlsx;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +17,7 @@ import java.util.Map;
  */
 final class ReportExports {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = Xlsx.MEDIA_TYPE;
 
     private ReportExports() {
     }
@@ -112,33 +108,9 @@ final class ReportExports {
         return Csv.write(List.of("table", "item", "measure", "value"), lines);
     }
 
+    /** A sheet per table, with Chinese and English headings ({@link Xlsx}: text cells never run as formulas). */
     static byte[] xlsx(Report report) {
-        var bytes = new ByteArrayOutputStream();
-        try {
-            Workbook workbook = new Workbook(bytes, "kefu", "1.0");
-            for (Table table : tables(report)) {
-                Worksheet sheet = workbook.newWorksheet(table.title());
-                for (int column = 0; column < table.columns().size(); column++) {
-                    sheet.value(0, column, table.columns().get(column).label());
-                    sheet.style(0, column).bold().set();
-                    sheet.width(column, column == 0 ? 24 : 16);
-                }
-                for (int row = 0; row < table.rows().size(); row++) {
-                    List<Object> cells = table.rows().get(row);
-                    for (int column = 0; column < cells.size(); column++) {
-                        Object value = cells.get(column);
-                        if (value instanceof Number number) {
-                            sheet.value(row + 1, column, number);
-                        } else if (value != null) {
-                            sheet.value(row + 1, column, value.toString());
-                        }
-                    }
-                }
-            }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Xlsx.write(tables(report).stream().map(table -> new Xlsx.Sheet(table.title(),
+                table.columns().stream().map(Column::label).toList(), table.rows())).toList());
     }
 }

@@ -13,6 +13,8 @@ import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.signing.SignedFiles;
 import com.kefu.platform.signing.SigningKey;
 import com.kefu.platform.time.MallTime;
+import com.kefu.platform.web.ListExport;
+import com.kefu.platform.web.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,7 +27,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.ByteArrayOutputStream;
@@ -110,12 +114,55 @@ class DutyDayController {
     @GetMapping(value = "/{date}/log", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(READERS)
     ResponseEntity<String> log(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        List<ShiftView> pages = shiftsOf(date, Set.copyOf(shifts.shiftsDated(date))).stream().map(shifts::find)
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(ShiftView::openedAt)).toList();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(DutyDayLogPage.render(queries.find(date), pages, at -> days.dayOf(at).equals(date),
+                .body(DutyDayLogPage.render(queries.find(date), pagesOf(date), at -> days.dayOf(at).equals(date),
                         mallTime.zone()));
+    }
+
+    /** An entry of the day's log with the page (shift) it is written on. */
+    record DayEntry(String shiftId, String post, String id, Instant occurredAt, String category, String description,
+                    String handling, String outcome, String reference, String corrects, List<String> correctedBy,
+                    String recordedBy, Instant recordedAt) {
+
+        static DayEntry of(ShiftView shift, ShiftView.Entry entry) {
+            return new DayEntry(shift.id(), shift.post(), entry.id(), entry.occurredAt(), entry.category(),
+                    entry.description(), entry.handling(), entry.outcome(), entry.reference(), entry.corrects(),
+                    entry.correctedBy(), entry.recordedBy(), entry.recordedAt());
+        }
+    }
+
+    /**
+     * The entries of the day's log, page by page in the order the pages were opened, each in the order written: the
+     * entries the printed log shows (those that happened on the day), with their page.
+     */
+    @Operation(summary = "Lists a duty day's entries with their pages")
+    @GetMapping("/{date}/entries")
+    @PreAuthorize(READERS)
+    List<DayEntry> entries(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return pagesOf(date).stream().flatMap(shift -> shift.entries().stream()
+                .filter(entry -> days.dayOf(entry.occurredAt()).equals(date))
+                .map(entry -> DayEntry.of(shift, entry))).toList();
+    }
+
+    /** The same entries as CSV or XLSX by Accept ({@link ListExport}), columns as in the JSON. */
+    @Operation(summary = "Exports a duty day's entries (CSV or XLSX by Accept)")
+    @GetMapping(value = "/{date}/entries", produces = {"text/csv", Xlsx.MEDIA_TYPE})
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> exportEntries(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                         @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return ListExport.of(json, ListExport.Format.accepted(accept), "duty-log-" + date, DayEntry.class,
+                entries(date));
+    }
+
+    /** The same entries in the format a link names: {@code ?format=json|csv|xlsx}. */
+    @Operation(summary = "Lists or exports a duty day's entries in the format named by the query")
+    @GetMapping(value = "/{date}/entries", params = "format")
+    @PreAuthorize(READERS)
+    ResponseEntity<?> entriesInFormat(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                      @RequestParam String format) {
+        ListExport.Format named = ListExport.Format.named(format);
+        return named == null ? ResponseEntity.ok(entries(date))
+                : ListExport.of(json, named, "duty-log-" + date, DayEntry.class, entries(date));
     }
 
     /**
@@ -186,6 +233,13 @@ class DutyDayController {
     }
 
     /** The day's pages and every shift that holds an entry of the day (a page of the day before, past midnight). */
+    /** The day's pages in the order they were opened. */
+    private List<ShiftView> pagesOf(LocalDate date) {
+        return shiftsOf(date, Set.copyOf(shifts.shiftsDated(date))).stream().map(shifts::find)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(ShiftView::openedAt)).toList();
+    }
+
     private Set<String> shiftsOf(LocalDate date, Set<String> pages) {
         Set<String> shiftsOfDay = new HashSet<>(pages);
         shiftsOfDay.addAll(shifts.shiftsWithEntriesOn(date));

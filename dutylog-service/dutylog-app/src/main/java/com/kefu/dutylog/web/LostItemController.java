@@ -1,5 +1,6 @@
 package com.kefu.dutylog.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.dutylog.command.LostAndFound;
 import com.kefu.dutylog.command.LostItem;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
@@ -14,6 +15,8 @@ import com.kefu.platform.query.Page;
 import com.kefu.platform.security.CurrentUser;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.time.MallTime;
+import com.kefu.platform.web.ListExport;
+import com.kefu.platform.web.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +25,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +59,11 @@ class LostItemController {
     private final MallTime mallTime;
     private final PersonalDataReads reads;
     private final Clock clock;
+    private final ObjectMapper json;
 
     LostItemController(LostAndFound lostAndFound, LostItemQueries items, EventHistory history,
-                       PersonalDataKeys keys, MallTime mallTime, PersonalDataReads reads, Clock clock) {
+                       PersonalDataKeys keys, MallTime mallTime, PersonalDataReads reads, Clock clock,
+                       ObjectMapper json) {
         this.reads = reads;
         this.clock = clock;
         this.keys = keys;
@@ -65,6 +71,7 @@ class LostItemController {
         this.items = items;
         this.history = history;
         this.mallTime = mallTime;
+        this.json = json;
     }
 
     /** {@code handedTo}: the supervisor the finder handed it to; {@code storedAt}: where it is kept. */
@@ -146,6 +153,30 @@ class LostItemController {
     @PreAuthorize("hasRole('AUDITOR')")
     List<PersonalDataReads.Read> contactReads(@RequestParam(required = false) @Size(max = 36) String item) {
         return reads.between(Instant.EPOCH, clock.instant().plusSeconds(60), item, 1000);
+    }
+
+    /** The same reads (all of them, not the first 1,000) as CSV or XLSX by Accept ({@link ListExport}). */
+    @Operation(summary = "Exports who read which claimant in clear (CSV or XLSX by Accept)")
+    @GetMapping(value = "/contact-reads", produces = {"text/csv", Xlsx.MEDIA_TYPE})
+    @PreAuthorize("hasRole('AUDITOR')")
+    ResponseEntity<byte[]> exportContactReads(@RequestParam(required = false) @Size(max = 36) String item,
+                                              @RequestHeader(HttpHeaders.ACCEPT) String accept) {
+        return exportContactReads(ListExport.Format.accepted(accept), item);
+    }
+
+    /** The same reads in the format a link names: {@code ?format=json|csv|xlsx}. */
+    @Operation(summary = "Lists or exports who read which claimant in clear, in the format named by the query")
+    @GetMapping(value = "/contact-reads", params = "format")
+    @PreAuthorize("hasRole('AUDITOR')")
+    ResponseEntity<?> contactReadsInFormat(@RequestParam(required = false) @Size(max = 36) String item,
+                                           @RequestParam String format) {
+        ListExport.Format named = ListExport.Format.named(format);
+        return named == null ? ResponseEntity.ok(contactReads(item)) : exportContactReads(named, item);
+    }
+
+    private ResponseEntity<byte[]> exportContactReads(ListExport.Format format, String item) {
+        return ListExport.of(json, format, "claimant-reads", PersonalDataReads.Read.class,
+                reads.between(Instant.EPOCH, clock.instant().plusSeconds(60), item, ListExport.MAX_ROWS + 1));
     }
 
     record ErasureRequest(@NotBlank @Size(max = 500) String reason) {
