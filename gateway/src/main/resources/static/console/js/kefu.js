@@ -376,9 +376,29 @@
   async function page(name) {
     if (!pageCache.has(name)) {
       const response = await fetch(`pages/${name}.html`);
-      pageCache.set(name, response.ok ? await response.text() : `<p class="problem">${name}</p>`);
+      pageCache.set(name, response.ok ? await withPartials(await response.text()) : `<p class="problem">${name}</p>`);
     }
     return pageCache.get(name);
+  }
+
+  const PARTIAL = /<!-- partial: ([a-z-]+) (\{.*?\}) -->/g;
+
+  /**
+   * A part several pages show alike lives once, in pages/partials/<name>.html; a page names it with a comment,
+   * <!-- partial: name {"key": "value", …} -->, which becomes the partial with each {{key}} replaced by its value.
+   */
+  async function withPartials(html) {
+    const parts = {};
+    for (const [, name] of html.matchAll(PARTIAL)) {
+      if (!(name in parts)) {
+        const response = await fetch(`pages/partials/${name}.html`);
+        parts[name] = response.ok ? await response.text() : `<p class="problem">${name}</p>`;
+      }
+    }
+    return html.replace(PARTIAL, (comment, name, values) => {
+      const given = JSON.parse(values);
+      return parts[name].replace(/\{\{([a-z]+)\}\}/g, (placeholder, key) => (key in given ? given[key] : placeholder));
+    });
   }
 
   let renders = 0;

@@ -87,6 +87,30 @@ class AttachmentConsoleTest {
         assertThat(browser.all(By.cssSelector("[data-test=attachment]"))).hasSize(1);
     }
 
+    @Test
+    @DisplayName("C16 the enquiry's page has the same attachments section (one partial, the enquiry's ids): the desk "
+            + "uploads a PNG there and sees it listed")
+    void uploadAPngOnAnEnquiry() throws IOException {
+        var created = desk.post("/api/enquiries", Map.of("channel", "VISIT", "stage", "AFTER_SALE",
+                "customerName", "钱先生", "question", "保修卡丢了 " + MARK));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String id = created.body().get("id").asText();
+
+        browser.signIn("desk", "ru");
+        browser.go("/enquiries/" + id);
+        browser.waitForText(By.id("enquiry-question"), MARK);
+        Path card = png("card-" + MARK + ".png");
+        browser.waitFor(By.id("enquiry-attachment-file")).sendKeys(card.toAbsolutePath().toString());
+        browser.click(By.id("enquiry-attachment-upload"));
+        browser.waitForText(By.cssSelector("[data-test=attachment]"), "card-" + MARK + ".png");
+        assertThat(browser.waitFor(By.id("enquiry-attachments-title")).getText()).isNotBlank();
+
+        JsonNode listed = desk.get("/api/enquiries/" + id + "/attachments").body();
+        assertThat(listed).hasSize(1);
+        assertThat(browser.waitFor(By.cssSelector("[data-test=attachment]")).getText())
+                .contains(listed.get(0).get("sha256").asText());
+    }
+
     /** A real PNG of 80×48 pixels: a receipt, white on grey. */
     private static Path png(String name) throws IOException {
         BufferedImage image = new BufferedImage(80, 48, BufferedImage.TYPE_INT_RGB);
