@@ -143,8 +143,18 @@
 
   // ---- the mall's days ---------------------------------------------------------------------------------------------
 
-  /** The mall's time zone: the services count their days (duty days, plans, campaigns) in it. */
-  Kefu.MALL_ZONE = 'Asia/Shanghai';
+  /**
+   * The mall's time zone, as the gateway is configured (kefu.mall.zone, from settings.json before the first page):
+   * the services count their days (duty days, plans, campaigns) in it.
+   */
+  Kefu.MALL_ZONE = undefined;
+
+  async function loadSettings() {
+    const response = await fetch('settings.json').catch(() => null);
+    if (response && response.ok) {
+      Kefu.MALL_ZONE = (await response.json()).mallZone;
+    }
+  }
 
   /** Today in the mall, as yyyy-mm-dd. */
   Kefu.today = function () {
@@ -568,7 +578,7 @@
     }));
 
     window.addEventListener('hashchange', render);
-    Alpine.store('i18n').use(Alpine.store('i18n').lang).then(render);
+    Promise.all([Alpine.store('i18n').use(Alpine.store('i18n').lang), loadSettings()]).then(render);
   });
 })();
 

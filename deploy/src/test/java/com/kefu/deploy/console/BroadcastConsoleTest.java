@@ -87,6 +87,8 @@ class BroadcastConsoleTest {
         browser.waitForText(aired, "Russian");
         // the day of the log it was found in: midnight may pass before the screenshots below
         String airedOn = browser.waitFor(By.id("airings-date")).getDomProperty("value");
+        // the console's days are the mall's, in the zone the gateway is configured with (kefu.mall.zone, the default)
+        assertThat(browser.script("return Kefu.MALL_ZONE")).isEqualTo("Asia/Shanghai");
 
         browser.go("/broadcast/plan");
         browser.waitFor(By.cssSelector("#plan-slots tbody tr"));
