@@ -77,12 +77,16 @@ public final class LocalPostgres {
             }
         }
         if (statementStatistics()) {
+            // the view is one per database, its figures are the whole server's; kefu may read all of them
             for (String database : databases) {
                 try (Connection owner = DriverManager.getConnection(postgres.getJdbcUrl("postgres", database));
                      Statement sql = owner.createStatement()) {
                     sql.execute("create extension if not exists pg_stat_statements");
-                    sql.execute("grant pg_read_all_stats to kefu");
                 }
+            }
+            try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+                 Statement sql = admin.createStatement()) {
+                sql.execute("grant pg_read_all_stats to kefu");
             }
         }
         return postgres;

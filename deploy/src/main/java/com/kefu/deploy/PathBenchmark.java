@@ -43,6 +43,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -784,15 +785,20 @@ public final class PathBenchmark {
 
         /** Bytes by process name (each with its descendants). */
         Map<String, Long> sample() {
-            Map<String, Long> bytes = new LinkedHashMap<>();
+            return sumByProcess(Memory::pss);
+        }
+
+        /** {@code measure} summed over each process the system started and its descendants, by process name. */
+        private Map<String, Long> sumByProcess(ToLongFunction<Long> measure) {
+            Map<String, Long> sums = new LinkedHashMap<>();
             system.pids().forEach((name, pid) -> {
                 Set<Long> pids = new TreeSet<>(family(pid));
                 if (name.equals("postgres")) {
                     postmaster().ifPresent(postmaster -> pids.addAll(family(postmaster)));
                 }
-                bytes.put(name, pids.stream().mapToLong(Memory::pss).sum());
+                sums.put(name, pids.stream().mapToLong(measure).sum());
             });
-            return bytes;
+            return sums;
         }
 
         /**
@@ -800,14 +806,7 @@ public final class PathBenchmark {
          * {@code load}: what the clients cost comes out of the same two cores.
          */
         Map<String, Long> cpu() {
-            Map<String, Long> millis = new LinkedHashMap<>();
-            system.pids().forEach((name, pid) -> {
-                Set<Long> pids = new TreeSet<>(family(pid));
-                if (name.equals("postgres")) {
-                    postmaster().ifPresent(postmaster -> pids.addAll(family(postmaster)));
-                }
-                millis.put(name, pids.stream().mapToLong(Memory::cpuMillis).sum());
-            });
+            Map<String, Long> millis = sumByProcess(Memory::cpuMillis);
             millis.put("load", cpuMillis(ProcessHandle.current().pid()));
             return millis;
         }

@@ -1,9 +1,11 @@
 package com.kefu.complaint.command;
 
+
 import com.kefu.complaint.command.AttachmentCommands.AddComplaintAttachmentCommand;
 import com.kefu.complaint.command.AttachmentCommands.AddEnquiryAttachmentCommand;
 import com.kefu.complaint.config.AttachmentProperties;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.files.FileType;
 import com.kefu.platform.ids.RandomIdentifiers;
 import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.security.CurrentUser;

@@ -1,18 +1,20 @@
 package com.kefu.dutylog.command;
 
+
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.FireDetails;
+import com.kefu.dutylog.api.FireStep;
 import com.kefu.dutylog.api.IncidentKind;
 import com.kefu.dutylog.command.DutyDayCommands.RecordAddendumEntryCommand;
 import com.kefu.dutylog.command.IncidentCommands.AcknowledgeNoticeCommand;
 import com.kefu.dutylog.command.IncidentCommands.AttachPhotoCommand;
 import com.kefu.dutylog.command.IncidentCommands.MarkFireStepNotNeededCommand;
-import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.command.IncidentCommands.ReportIncidentCommand;
 import com.kefu.dutylog.command.IncidentCommands.ResolveIncidentCommand;
-import com.kefu.dutylog.api.FireStep;
+import com.kefu.dutylog.command.IncidentCommands.TickFireStepCommand;
 import com.kefu.dutylog.query.ShiftQueries;
 import com.kefu.platform.axon.Commands;
+import com.kefu.platform.files.FileType;
 import com.kefu.platform.idempotency.IdempotentCreates;
 import com.kefu.platform.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +40,6 @@ import java.util.UUID;
 @Service
 public class IncidentDesk {
 
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     /** How the log's entry names who an incident befell (D14), in both languages of the desk. */
     private static final Map<IncidentKind, String> KINDS = Map.of(
             IncidentKind.GUEST_ILL, "客人发病 / гостю стало плохо",
@@ -167,10 +167,8 @@ public class IncidentDesk {
     /** Attaches an on-site photo; only JPEG and PNG, told by their first bytes. */
     @Transactional
     public String attachPhoto(String incidentId, byte[] data) {
-        String contentType = startsWith(data, JPEG) ? "image/jpeg" : startsWith(data, PNG) ? "image/png" : null;
-        if (contentType == null) {
-            throw new UnsupportedPhoto("a photo must be a JPEG or PNG image; these bytes are neither");
-        }
+        String contentType = FileType.of(data).filter(FileType::image).map(FileType::contentType)
+                .orElseThrow(() -> new UnsupportedPhoto("a photo must be a JPEG or PNG image; these bytes are neither"));
         String photoId = UUID.randomUUID().toString();
         String sha256 = sha256(data);
         String actor = CurrentUser.get().username();
@@ -206,18 +204,6 @@ public class IncidentDesk {
     @Transactional
     public void resolve(String incidentId, String outcome) {
         commands.send(new ResolveIncidentCommand(incidentId, outcome, CurrentUser.get().username(), clock.instant()));
-    }
-
-    private static boolean startsWith(byte[] data, byte[] magic) {
-        if (data.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (data[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] data) {

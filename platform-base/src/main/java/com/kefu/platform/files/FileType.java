@@ -1,12 +1,12 @@
-package com.kefu.complaint.command;
+package com.kefu.platform.files;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The files a complaint or an enquiry takes (C16), told by their first bytes (their signatures), never by the name's
- * extension or the type the client declared: a JPEG starts FF D8 FF, a PNG with its 8-byte signature, a PDF with
- * {@code %PDF-}.
+ * The files the services take, told by their first bytes (their signatures), never by the name's extension or the
+ * type the client declared: a JPEG starts FF D8 FF, a PNG with its 8-byte signature, a PDF with {@code %PDF-}. A
+ * complaint or an enquiry takes any of them (C16), an incident's photo the images only (D4).
  */
 public enum FileType {
 
@@ -24,6 +24,10 @@ public enum FileType {
 
     public String contentType() {
         return contentType;
+    }
+
+    public boolean image() {
+        return contentType.startsWith("image/");
     }
 
     /** What the bytes are, if they are one of the types taken. */
