@@ -18,6 +18,13 @@ public @interface PersonalData {
     /** What the text is, which says how it is masked. */
     Kind value() default Kind.NAME;
 
+    /**
+     * Whether the text goes on the topic at all. {@code false}: the service keeps it to itself, so the relay leaves
+     * it out of the published data altogether, not even masked (a customer's contact in clear, S1); in the store it
+     * is encrypted, and in a history or view masked, like any other.
+     */
+    boolean published() default true;
+
     enum Kind {
         /** A person's name: {@code 王*}. */
         NAME,

@@ -28,8 +28,12 @@ public final class PersonalFields {
     private final String subject;
     private final List<Path> paths;
 
-    /** One personal text: where it lies in the event's JSON and what it is. */
-    private record Path(List<String> names, PersonalData.Kind kind) {
+    /** One personal text: where it lies in the event's JSON, what it is and whether it may go on a topic. */
+    private record Path(List<String> names, PersonalData.Kind kind, boolean published) {
+
+        String field() {
+            return names.get(names.size() - 1);
+        }
     }
 
     private PersonalFields(String subject, List<Path> paths) {
@@ -71,7 +75,8 @@ public final class PersonalFields {
                     throw new IllegalStateException(type.getName() + "." + component.getName()
                             + ": only text can be marked @PersonalData");
                 }
-                paths.add(new Path(List.copyOf(path), component.getAnnotation(PersonalData.class).value()));
+                PersonalData personal = component.getAnnotation(PersonalData.class);
+                paths.add(new Path(List.copyOf(path), personal.value(), personal.published()));
             } else if (component.getType().isRecord() && depth < 4) {
                 collect(component.getType(), path, paths, depth + 1);
             }
@@ -100,17 +105,38 @@ public final class PersonalFields {
         rewrite(event, Masking::of);
     }
 
+    /**
+     * The event as it goes on a topic (S1, S5): each personal text masked as {@link #mask} does, and the ones the
+     * service keeps to itself ({@link PersonalData#published()} false) left out altogether.
+     */
+    public void forTopic(ObjectNode event) {
+        for (Path personal : paths) {
+            if (!personal.published()) {
+                ObjectNode parent = parentOf(event, personal);
+                if (parent != null) {
+                    parent.remove(personal.field());
+                }
+            }
+        }
+        mask(event);
+    }
+
     private void rewrite(ObjectNode event, BiFunction<PersonalData.Kind, String, String> change) {
         for (Path personal : paths) {
-            List<String> path = personal.names();
-            JsonNode node = event;
-            for (int i = 0; i < path.size() - 1 && node != null; i++) {
-                node = node.get(path.get(i));
-            }
-            String field = path.get(path.size() - 1);
-            if (node instanceof ObjectNode parent && parent.hasNonNull(field)) {
+            ObjectNode parent = parentOf(event, personal);
+            String field = personal.field();
+            if (parent != null && parent.hasNonNull(field)) {
                 parent.put(field, change.apply(personal.kind(), parent.get(field).asText()));
             }
         }
+    }
+
+    private static ObjectNode parentOf(ObjectNode event, Path personal) {
+        List<String> path = personal.names();
+        JsonNode node = event;
+        for (int i = 0; i < path.size() - 1 && node != null; i++) {
+            node = node.get(path.get(i));
+        }
+        return node instanceof ObjectNode parent ? parent : null;
     }
 }

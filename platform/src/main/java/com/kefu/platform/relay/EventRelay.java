@@ -94,9 +94,10 @@ public class EventRelay {
         }
         String department = payload instanceof DepartmentScoped scoped ? scoped.department() : null;
         JsonNode data = json.valueToTree(payload);
-        // personal data leaves the service masked only (S1, S5), each text as what it is: never in clear
+        // personal data leaves the service masked only (S1, S5), each text as what it is: never in clear; what the
+        // service keeps to itself does not leave it at all
         if (data instanceof ObjectNode fields) {
-            PersonalFields.of(payload.getClass()).mask(fields);
+            PersonalFields.of(payload.getClass()).forTopic(fields);
         }
         return new EventEnvelope(
                 UUID.fromString(event.getIdentifier()),

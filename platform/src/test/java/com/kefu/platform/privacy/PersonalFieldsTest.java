@@ -42,6 +42,31 @@ class PersonalFieldsTest {
         assertThat(event.get("requestId").asText()).isEqualTo("r-1");
     }
 
+    /** A registration keeping the customer's contact in clear to itself, beside the masked one it publishes. */
+    record Registered(@DataSubject String caseId, @PersonalData String customer, String maskedPhone,
+                      @PersonalData(value = PHONE, published = false) String customerPhone, Contact other) {
+    }
+
+    @Test
+    @DisplayName("S1 S5 on a topic a personal text kept in the service is left out altogether, the others masked; in a "
+            + "history it is masked like the rest")
+    void keptInTheService() {
+        Registered registered = new Registered("c-1", "王芳", "138****5678", "13812345678",
+                new Contact("欧阳娜娜", "+7 914 555-01-99"));
+        ObjectNode onTopic = new ObjectMapper().valueToTree(registered);
+        ObjectNode inHistory = new ObjectMapper().valueToTree(registered);
+
+        PersonalFields.of(Registered.class).forTopic(onTopic);
+        PersonalFields.of(Registered.class).mask(inHistory);
+
+        assertThat(onTopic.has("customerPhone")).isFalse();
+        assertThat(onTopic.toString()).doesNotContain("13812345678").doesNotContain("王芳").doesNotContain("欧阳娜娜");
+        assertThat(onTopic.get("customer").asText()).isEqualTo("王*");
+        assertThat(onTopic.get("maskedPhone").asText()).isEqualTo("138****5678");
+        assertThat(onTopic.get("other").get("reachAt").asText()).isEqualTo("+79****0199");
+        assertThat(inHistory.get("customerPhone").asText()).isEqualTo("138****5678");
+    }
+
     @Test
     @DisplayName("S3 PD1 erased stays erased, whatever kind of data it was")
     void erasedStaysErased() {

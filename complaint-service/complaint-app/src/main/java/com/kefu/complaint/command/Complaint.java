@@ -33,7 +33,6 @@ import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.complaint.config.DeadlineProperties;
-import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -81,8 +80,7 @@ public class Complaint {
                 new CustomerReference(command.customerName(), Masking.phone(command.customerPhone()),
                         command.memberId()),
                 command.merchant(), command.subject(), command.description(), command.receivedBy(),
-                command.receivedAt(), command.dispute()));
-        apply(new CustomerContactRecordedEvent(command.complaintId(), command.customerPhone()));
+                command.receivedAt(), command.dispute(), command.customerPhone()));
     }
 
     @CommandHandler

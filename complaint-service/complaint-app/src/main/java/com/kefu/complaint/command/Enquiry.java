@@ -9,7 +9,6 @@ import com.kefu.complaint.command.AttachmentCommands.AddEnquiryAttachmentCommand
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
-import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import com.kefu.platform.rules.RuleViolation;
@@ -39,10 +38,7 @@ public class Enquiry {
     public Enquiry(RegisterEnquiryCommand command) {
         apply(new EnquiryReceivedEvent(command.enquiryId(), command.number(), command.channel(), command.stage(),
                 new CustomerReference(command.customerName(), Masking.phone(command.customerPhone()), null),
-                command.question(), command.receivedBy(), command.receivedAt()));
-        if (command.customerPhone() != null) {
-            apply(new CustomerContactRecordedEvent(command.enquiryId(), command.customerPhone()));
-        }
+                command.question(), command.receivedBy(), command.receivedAt(), command.customerPhone()));
     }
 
     @CommandHandler

@@ -64,7 +64,9 @@ class ComplaintPersonalDataController {
     @PreAuthorize("hasAnyRole('AFTER_SALES', 'CS_HEAD')")
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
         return contacts.read(COMPLAINT, id, (contact, event) ->
-                event instanceof ComplaintReceivedEvent received ? contact.withName(received.customer().name())
+                event instanceof ComplaintReceivedEvent received
+                        ? contact.withName(received.customer().name()).withPhone(received.customerPhone())
+                        // registered before the contact was kept in the registration
                         : event instanceof CustomerContactRecordedEvent recorded ? contact.withPhone(recorded.phone())
                         : contact, "complaint", "customer contact", reason);
     }

@@ -187,7 +187,9 @@ class EnquiryController {
     @PreAuthorize(DESK)
     Contact contact(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String reason) {
         return contacts.read("Enquiry", id, (contact, event) ->
-                event instanceof EnquiryReceivedEvent received ? contact.withName(received.customer().name())
+                event instanceof EnquiryReceivedEvent received
+                        ? contact.withName(received.customer().name()).withPhone(received.customerPhone())
+                        // registered before the contact was kept in the registration
                         : event instanceof CustomerContactRecordedEvent recorded ? contact.withPhone(recorded.phone())
                         : contact, "enquiry", "enquiry customer contact", reason);
     }

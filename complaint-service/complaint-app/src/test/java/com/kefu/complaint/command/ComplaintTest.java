@@ -7,7 +7,6 @@ import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.Merchant;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
-import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,8 +36,7 @@ class ComplaintTest {
                .expectEvents(
                        new ComplaintReceivedEvent("c-1", "KF-202611-00001", Channel.PHONE, Category.SERVICE_ATTITUDE,
                                Severity.NORMAL, Priority.NORMAL, new CustomerReference("王芳", "138****5678", null),
-                               merchant, "态度差", "售货员态度恶劣", "desk", NOW, null),
-                       new CustomerContactRecordedEvent("c-1", "13812345678"))
+                               merchant, "态度差", "售货员态度恶劣", "desk", NOW, null, "13812345678"))
                .expectState(complaint -> org.assertj.core.api.Assertions.assertThat(complaint.status())
                                                                         .isEqualTo(ComplaintStatus.RECEIVED));
     }

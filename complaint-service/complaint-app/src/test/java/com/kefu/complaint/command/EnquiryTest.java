@@ -9,7 +9,6 @@ import com.kefu.complaint.api.EnquiryStage;
 import com.kefu.complaint.command.EnquiryCommands.AnswerEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.ArchiveEnquiryCommand;
 import com.kefu.complaint.command.EnquiryCommands.RegisterEnquiryCommand;
-import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +36,9 @@ class EnquiryTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterEnquiryCommand("e-1", "ZX-202611-00001", Channel.PHONE, EnquiryStage.PRE_SALE,
                        "李明", "13900000000", "几点关门? / Во сколько закрываетесь?", "desk", T))
-               .expectEvents(RECEIVED, new CustomerContactRecordedEvent("e-1", "13900000000"));
+               .expectEvents(new EnquiryReceivedEvent("e-1", "ZX-202611-00001", Channel.PHONE, EnquiryStage.PRE_SALE,
+                       new CustomerReference("李明", "139****0000", null), "几点关门? / Во сколько закрываетесь?", "desk",
+                       T, "13900000000"));
         fixture.given(RECEIVED)
                .when(new AnswerEnquiryCommand("e-1", "晚上九点 / в 21:00", "desk", T))
                .expectEvents(new EnquiryAnsweredEvent("e-1", "晚上九点 / в 21:00", "desk", T));

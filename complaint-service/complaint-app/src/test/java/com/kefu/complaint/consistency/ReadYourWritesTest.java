@@ -38,12 +38,12 @@ class ReadYourWritesTest extends ServiceTest {
         for (int i = 0; i < 100; i++) {
             String c = "/api/complaints/" + calls.write(DESK, "/api/complaints", Complaints.phoneCall("read back " + i))
                     .get("id").asText();
-            assertThat(calls.lastVersion()).as("received and the customer's contact: events 0 and 1").isEqualTo(1);
+            assertThat(calls.lastVersion()).as("received: event 0").isZero();
             assertThat(calls.read(DESK, c).get("status").asText()).isEqualTo("RECEIVED");
 
             calls.write(AFTER_SALES, c + "/assign", Map.of("department", "security"));
             long assignedVersion = calls.lastVersion();
-            assertThat(assignedVersion).isGreaterThan(1);
+            assertThat(assignedVersion).isPositive();
             JsonNode assigned = calls.read(SECURITY, c);
             assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
             assertThat(assigned.get("department").asText()).isEqualTo("security");

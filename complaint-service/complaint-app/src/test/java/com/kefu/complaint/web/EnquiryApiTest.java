@@ -56,8 +56,7 @@ class EnquiryApiTest extends ServiceTest {
         assertThat(view.path("status").asText()).isEqualTo("ARCHIVED");
         List<String> types = new ArrayList<>();
         view.get("events").forEach(event -> types.add(event.get("type").asText()));
-        assertThat(types).containsExactly("EnquiryReceived", "CustomerContactRecorded", "EnquiryAnswered",
-                "EnquiryArchived");
+        assertThat(types).containsExactly("EnquiryReceived", "EnquiryAnswered", "EnquiryArchived");
         assertThat(view.toString()).doesNotContain("13900000000");
         assertThat(post("/api/enquiries", Map.of("channel", "PHONE", "stage", "SOMETIME", "customerName", "x",
                 "question", "?")).getStatusCode().value()).isEqualTo(400);
