@@ -1,20 +1,23 @@
 package com.kefu.gateway.streams;
 
 import com.kefu.platform.contracts.EventEnvelope;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,17 +30,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads topics from their beginning, then follows them, on a thread of its own, handing every record in order to
- * the {@link Handler}s of its topic, its envelope read once for all of them. One feed serves all the gateway's
- * live streams: each more reader of a topic cost the gateway a fetch and a parse of every event, and the broker a
- * fetch to answer (four readers took a quarter of the gateway's CPU under intake load). It belongs to a consumer
- * group of its own ({@code gateway-streams-<instance>}) and commits nothing: each gateway instance reads every
- * partition itself and keeps what it built in memory. Should the group ever rebalance, each partition goes on from
- * the record after the last one handled, so nothing is handled twice.
+ * Reads topics from their beginning, then follows them, handing every record in order to the {@link Handler}s of its
+ * topic, its envelope read once for all of them. One feed serves all the gateway's live streams: each more reader of a
+ * topic cost the gateway a fetch and a parse of every event, and the broker a fetch to answer (four readers took a
+ * quarter of the gateway's CPU under intake load). It is a spring-kafka listener container (its thread, poll loop and
+ * lifecycle) in a consumer group of its own ({@code gateway-streams-<instance>}) that commits nothing: each gateway
+ * instance reads every partition itself and keeps what it built in memory. Should the group ever rebalance, each
+ * partition goes on from the record after the last one handled, so nothing is handled twice.
  */
 final class TopicFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFeed.class);
+    /** How long a poll waits for records, and how long without any before the handlers hear of a quiet poll. */
+    private static final long POLL_MILLIS = 500;
 
     /** What the feed hands records to; called on the feed's thread only. */
     interface Handler {
@@ -45,26 +50,23 @@ final class TopicFeed implements SmartLifecycle {
         /** A record of a topic the handler reads, and its envelope (empty if the record is none). */
         void onRecord(ConsumerRecord<String, byte[]> record, Optional<EventEnvelope> envelope);
 
-        /** After each poll's records (also after an empty poll). */
+        /** After each poll's records, and every half second while no record comes. */
         default void afterPoll() {
         }
     }
 
     private final String group;
     private final Map<String, List<Handler>> handlers = new LinkedHashMap<>();
+    private final Set<Handler> all = new LinkedHashSet<>();
     private final Map<String, Object> consumerConfig;
     private final Map<TopicPartition, Long> handled = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> endAtStart = new ConcurrentHashMap<>();
     private volatile boolean caughtUp;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private KafkaMessageListenerContainer<String, byte[]> container;
 
     TopicFeed(String group, Map<String, Object> kafkaConsumerConfig) {
         this.group = group;
         Map<String, Object> config = new HashMap<>(kafkaConsumerConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // a topic the gateway asks for before its service made it must not be made here, with the broker's defaults
@@ -91,6 +93,7 @@ final class TopicFeed implements SmartLifecycle {
         for (String topic : topics) {
             handlers.computeIfAbsent(topic, t -> new ArrayList<>()).add(handler);
         }
+        all.add(handler);
         return this;
     }
 
@@ -100,75 +103,70 @@ final class TopicFeed implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, group);
-        thread.setDaemon(true);
-        thread.start();
+    public synchronized void start() {
+        ContainerProperties properties = new ContainerProperties(handlers.keySet().toArray(String[]::new));
+        properties.setGroupId(group);
+        properties.setClientId(group);
+        properties.setPollTimeout(POLL_MILLIS);
+        properties.setAckMode(ContainerProperties.AckMode.MANUAL); // and never acknowledged: nothing is committed
+        properties.setIdleEventInterval(POLL_MILLIS);
+        properties.setIdleBeforeDataMultiplier(1);
+        properties.setConsumerRebalanceListener(new FromWhereWeWere());
+        properties.setMessageListener((BatchConsumerAwareMessageListener<String, byte[]>) this::onRecords);
+        container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumerConfig,
+                new StringDeserializer(), new ByteArrayDeserializer()), properties);
+        container.setBeanName(group);
+        // the container tells of a quiet poll by an event, on its own thread: the handlers hear of it as of a poll
+        container.setApplicationEventPublisher(event -> {
+            if (event instanceof ListenerContainerIdleEvent idle) {
+                afterPoll(idle.getConsumer());
+            }
+        });
+        container.start();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public synchronized void stop() {
+        if (container != null) {
+            container.stop();
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public synchronized boolean isRunning() {
+        return container != null && container.isRunning();
     }
 
-    private void run() {
-        try (KafkaConsumer<String, byte[]> kafka = newConsumer(consumerConfig)) {
-            consumer = kafka;
-            kafka.subscribe(List.copyOf(handlers.keySet()), new FromWhereWeWere(kafka));
-            Set<Handler> all = new LinkedHashSet<>();
-            handlers.values().forEach(all::addAll);
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    Optional<EventEnvelope> envelope = Envelopes.read(record);
-                    for (Handler handler : handlers.getOrDefault(record.topic(), List.of())) {
-                        try {
-                            handler.onRecord(record, envelope);
-                        } catch (RuntimeException e) {
-                            log.error("{}: record {}-{}@{} could not be handled by {}; it is skipped there", group,
-                                    record.topic(), record.partition(), record.offset(),
-                                    handler.getClass().getSimpleName(), e);
-                        }
-                    }
-                    handled.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-                }
-                all.forEach(Handler::afterPoll);
-                if (!caughtUp) {
-                    checkCaughtUp(kafka);
+    private void onRecords(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<EventEnvelope> envelope = Envelopes.read(record);
+            for (Handler handler : handlers.getOrDefault(record.topic(), List.of())) {
+                try {
+                    handler.onRecord(record, envelope);
+                } catch (RuntimeException e) {
+                    log.error("{}: record {}-{}@{} could not be handled by {}; it is skipped there", group,
+                            record.topic(), record.partition(), record.offset(), handler.getClass().getSimpleName(),
+                            e);
                 }
             }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            log.error("{} stopped reading", group, e);
-        } finally {
-            consumer = null;
+            handled.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+        afterPoll(consumer);
+    }
+
+    private void afterPoll(Consumer<?, ?> consumer) {
+        all.forEach(Handler::afterPoll);
+        if (!caughtUp) {
+            checkCaughtUp(consumer);
         }
     }
 
-    private void checkCaughtUp(KafkaConsumer<String, byte[]> kafka) {
+    private void checkCaughtUp(Consumer<?, ?> consumer) {
         if (endAtStart.isEmpty()) {
             return;
         }
         for (Map.Entry<TopicPartition, Long> end : endAtStart.entrySet()) {
-            if (!kafka.assignment().contains(end.getKey()) || kafka.position(end.getKey()) < end.getValue()) {
+            if (!consumer.assignment().contains(end.getKey()) || consumer.position(end.getKey()) < end.getValue()) {
                 return;
             }
         }
@@ -177,31 +175,21 @@ final class TopicFeed implements SmartLifecycle {
     }
 
     /** On assignment: each partition from the record after the last one handled, else from its beginning. */
-    private final class FromWhereWeWere implements ConsumerRebalanceListener {
-
-        private final KafkaConsumer<String, byte[]> kafka;
-
-        FromWhereWeWere(KafkaConsumer<String, byte[]> kafka) {
-            this.kafka = kafka;
-        }
+    private final class FromWhereWeWere implements ConsumerAwareRebalanceListener {
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
             for (TopicPartition partition : partitions) {
                 Long next = handled.get(partition);
                 if (next == null) {
-                    kafka.seekToBeginning(List.of(partition));
+                    consumer.seekToBeginning(List.of(partition));
                 } else {
-                    kafka.seek(partition, next);
+                    consumer.seek(partition, next);
                 }
             }
             if (!caughtUp) {
-                kafka.endOffsets(partitions).forEach(endAtStart::putIfAbsent);
+                consumer.endOffsets(partitions).forEach(endAtStart::putIfAbsent);
             }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         }
     }
 }
