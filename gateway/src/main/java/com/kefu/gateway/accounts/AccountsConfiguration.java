@@ -56,7 +56,7 @@ class AccountsConfiguration {
 
     /** Kept for ever, as the services' topics are: the audit trail reads it from its beginning. */
     @Bean
-    NewTopic accountEvents() {
+    NewTopic accountEventsTopic() {
         return TopicBuilder.name(AccountTopics.EVENTS).partitions(3).config("retention.ms", "-1")
                 .config("retention.bytes", "-1").build();
     }
