@@ -67,7 +67,8 @@ class ConsoleTest {
         browser.screenshot("menu.zh");
         browser.click(By.cssSelector("a[data-nav='complaints-queue']"));
         browser.until(d -> d.getCurrentUrl().endsWith("#/complaints"));
-        assertThat(browser.waitFor(complaints).getDomAttribute("class")).contains("active");
+        // the group is marked once the page has rendered (the route is set then), not at the address's change
+        browser.until(d -> d.findElement(complaints).getDomAttribute("class").contains("active"));
         assertThat(browser.driver().findElement(By.cssSelector("a[data-nav='complaints-queue']")).isDisplayed())
                 .as("the group closes once a page is chosen").isFalse();
 
