@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -172,7 +173,7 @@ public class Accounts {
         checkRole(role, department);
         Account account = existing(username);
         notOwn(actor, username, "set the role of");
-        if (account.role().equals(role) && java.util.Objects.equals(account.department(), department)) {
+        if (account.role().equals(role) && Objects.equals(account.department(), department)) {
             return account;
         }
         jdbc.update("update account set role = ?, department = ?, token_generation = token_generation + 1 "
