@@ -176,7 +176,7 @@ public final class Backup {
         ObjectNode summary = JSON.createObjectNode();
         ArrayNode databases = summary.putArray("databases");
         for (LocalSystem.Service service : settings.services()) {
-            if (service.database() != null && service.instance() == 1) {
+            if (!service.isGateway() && service.instance() == 1) {
                 databases.add(eventsOf(settings, service.database()));
             }
         }

@@ -54,6 +54,11 @@ public final class LocalSystem implements AutoCloseable {
         Service another(int number, int port) {
             return new Service(name, module, database, port, number);
         }
+
+        /** The gateway (its database holds the staff accounts), not a service behind it. */
+        public boolean isGateway() {
+            return name.equals("gateway");
+        }
     }
 
     /**
@@ -131,7 +136,7 @@ public final class LocalSystem implements AutoCloseable {
                     new Service("membership-service", "membership-service/membership-app", "membership",
                             gatewayPort + 4),
                     new Service("audit-service", "audit-service/audit-app", "audit", gatewayPort + 5),
-                    new Service("gateway", "gateway", null, gatewayPort));
+                    new Service("gateway", "gateway", "gateway", gatewayPort));
         }
 
         static Settings fromEnvironment(Path root, Map<String, String> env) {
@@ -580,7 +585,7 @@ public final class LocalSystem implements AutoCloseable {
         if (service.database() != null) {
             env.put("KEFU_DB_URL", settings.databaseUrl(service.database()));
         }
-        settings.services().stream().filter(other -> other.database() != null && other.instance() == 1)
+        settings.services().stream().filter(other -> !other.isGateway() && other.instance() == 1)
                 .forEach(other -> env.put(other.name().replace("-", "_").toUpperCase() + "_URL",
                         "http://127.0.0.1:" + other.port()));
         String heap = service.name().equals(AUDIT_SERVICE) ? "-Xmx192m" : "-Xmx384m";
@@ -608,13 +613,13 @@ public final class LocalSystem implements AutoCloseable {
      * (R6).
      */
     private List<String> clusterArguments(Service service, Map<String, String> env) {
-        if (service.database() != null) {
+        if (!service.isGateway()) {
             return List.of("--kefu.relay.replication-factor=3", "--kefu.relay.min-insync-replicas=2",
                     "--spring.datasource.hikari.maximum-pool-size=15", "--kefu.processors.fetch-delay=50ms");
         }
         List<String> arguments = new ArrayList<>();
         Map<String, List<String>> instances = new LinkedHashMap<>();
-        settings.services().stream().filter(other -> other.database() != null).forEach(other -> instances
+        settings.services().stream().filter(other -> !other.isGateway()).forEach(other -> instances
                 .computeIfAbsent(other.name(), name -> new ArrayList<>()).add("http://127.0.0.1:" + other.port()));
         instances.forEach((name, urls) -> {
             env.put(name.replace("-", "_").toUpperCase() + "_URL", "http://" + name);

@@ -9,8 +9,11 @@
   const LOCALES = { zh: 'zh-CN', ru: 'ru-RU', en: 'en-GB' };
   // one bundle per area in i18n/<lang>/<area>.json; the keys are the same in every language (ConsoleMessagesTest)
   const AREAS = ['core', 'desk', 'complaints', 'inbox', 'supervisor', 'dutyday', 'broadcast', 'members', 'audit',
-    'dashboard', 'rounds', 'reception'];
+    'dashboard', 'rounds', 'reception', 'accounts'];
   const TOKEN = 'kefu.token';
+  const REFRESH = 'kefu.refresh';
+  /** The access token is renewed this long before it ends (README "User accounts"). */
+  const RENEW_BEFORE_MS = 60000;
   const LANGUAGE = 'kefu.lang';
   const PROBLEM = 'urn:kefu:problem:';
 
@@ -48,11 +51,61 @@
 
   Kefu.token = () => Alpine.store('session').token;
 
+  let renewal = null;
+  let refreshing = null;
+
+  /**
+   * Keeps the tokens of a sign-in, a refresh or a password change ({access_token, refresh_token}) and renews the
+   * short-lived access token a minute before it ends, with the refresh token (good once: each renewal brings the next).
+   */
+  Kefu.useTokens = function (tokens) {
+    sessionStorage.setItem(TOKEN, tokens.access_token);
+    if (tokens.refresh_token) {
+      sessionStorage.setItem(REFRESH, tokens.refresh_token);
+    }
+    Alpine.store('session').load(tokens.access_token);
+    scheduleRenewal();
+  };
+
+  function scheduleRenewal() {
+    clearTimeout(renewal);
+    const c = claims(Alpine.store('session').token || '');
+    if (c && c.exp) {
+      renewal = setTimeout(() => Kefu.refresh(), Math.max(5000, c.exp * 1000 - Date.now() - RENEW_BEFORE_MS));
+    }
+  }
+
+  /**
+   * A new access token for the refresh token, once at a time however many callers ask: answers whether there is one.
+   * Refused when the account was disabled, its password or role changed, or the refresh token ended: then the user
+   * signs in again.
+   */
+  Kefu.refresh = function () {
+    const refreshToken = sessionStorage.getItem(REFRESH);
+    if (!refreshToken) {
+      return Promise.resolve(false);
+    }
+    if (!refreshing) {
+      refreshing = fetch('/api/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+        body: JSON.stringify({ refresh_token: refreshToken }),
+      }).then(async response => {
+        if (!response.ok) {
+          sessionStorage.removeItem(REFRESH);
+          return false;
+        }
+        Kefu.useTokens(await response.json());
+        return true;
+      }).catch(() => false).finally(() => { refreshing = null; });
+    }
+    return refreshing;
+  };
+
   Kefu.signIn = async function (username, password) {
     const answer = await Kefu.api('POST', '/api/auth/token', { username, password });
     if (answer.ok) {
-      sessionStorage.setItem(TOKEN, answer.body.access_token);
-      Alpine.store('session').load(answer.body.access_token);
+      Kefu.useTokens(answer.body);
       watchNotices();
       Kefu.go(home());
     }
@@ -60,11 +113,22 @@
   };
 
   Kefu.signOut = function () {
+    clearTimeout(renewal);
     sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(REFRESH);
     Alpine.store('session').load(null);
     watchNotices();
     Kefu.go('/');
   };
+
+  /** A console opened again in the same tab: its access token, or a new one for its refresh token. */
+  async function resume() {
+    if (Alpine.store('session').token) {
+      scheduleRenewal();
+    } else if (await Kefu.refresh()) {
+      watchNotices();
+    }
+  }
 
   // ---- messages -------------------------------------------------------------------------------------------------
 
@@ -174,9 +238,21 @@
   /**
    * Calls the API through the gateway with the user's token (or {@code options.token}: another person's, who signed
    * at this desk with their own password). Answers {ok, status, body, problem}; a problem is the RFC 9457 body of a
-   * refusal. A 401 with the user's own token on anything but the sign-in signs the user out.
+   * refusal. A 401 with the user's own token on anything but the sign-in is tried once more with a renewed token; when
+   * there is none, the user is signed out.
    */
   Kefu.api = async function (method, path, body, options = {}) {
+    const answer = await call(method, path, body, options);
+    if (answer.status === 401 && !path.startsWith('/api/auth/') && !options.token && Alpine.store('session').token) {
+      if (await Kefu.refresh()) {
+        return call(method, path, body, options);
+      }
+      Kefu.signOut();
+    }
+    return answer;
+  };
+
+  async function call(method, path, body, options) {
     const headers = { Accept: 'application/json, application/problem+json' };
     const token = options.token || Alpine.store('session').token;
     if (token) {
@@ -206,14 +282,11 @@
     } else if (options.text) {
       data = await response.text();
     }
-    if (response.status === 401 && path !== '/api/auth/token' && token && !options.token) {
-      Kefu.signOut();
-    }
     return {
       ok: response.ok, status: response.status, body: data,
       problem: response.ok ? null : (data && typeof data === 'object' ? data : { status: response.status }),
     };
-  };
+  }
 
   Kefu.get = (path) => Kefu.api('GET', path);
   Kefu.post = (path, body, options) => Kefu.api('POST', path, body === undefined ? {} : body, options);
@@ -296,15 +369,28 @@
    */
   Kefu.stream = function (path, handlers) {
     const separator = path.includes('?') ? '&' : '?';
-    const source = new EventSource(path + separator + 'access_token=' + encodeURIComponent(Kefu.token()));
-    Object.entries(handlers).forEach(([name, handle]) => source.addEventListener(name, event => {
-      let data = event.data;
-      try {
-        data = JSON.parse(event.data);
-      } catch (e) { /* plain text */ }
-      handle(data, event);
-    }));
-    openStreams.add(source);
+    let source = null;
+    const open = () => {
+      source = new EventSource(path + separator + 'access_token=' + encodeURIComponent(Kefu.token()));
+      Object.entries(handlers).forEach(([name, handle]) => source.addEventListener(name, event => {
+        let data = event.data;
+        try {
+          data = JSON.parse(event.data);
+        } catch (e) { /* plain text */ }
+        handle(data, event);
+      }));
+      const opened = source;
+      // the browser reconnects by itself, with the token it was opened with: once that token has ended it gives up
+      // (401), and the stream is opened again with the current one
+      opened.addEventListener('error', () => {
+        if (opened.readyState === EventSource.CLOSED && openStreams.has(opened) && Kefu.token()) {
+          openStreams.delete(opened);
+          setTimeout(() => { if (Kefu.token()) { open(); } }, 1000);
+        }
+      });
+      openStreams.add(opened);
+    };
+    open();
     return { close() { source.close(); openStreams.delete(source); } };
   };
 
@@ -333,6 +419,12 @@
     };
     noticeSource.addEventListener('snapshot', show);
     noticeSource.addEventListener('update', show);
+    const opened = noticeSource;
+    opened.addEventListener('error', () => {
+      if (opened.readyState === EventSource.CLOSED && noticeSource === opened) {
+        setTimeout(() => { if (noticeSource === opened) { watchNotices(); } }, 1000);
+      }
+    });
   }
 
   // ---- routing ----------------------------------------------------------------------------------------------------
@@ -578,7 +670,7 @@
     }));
 
     window.addEventListener('hashchange', render);
-    Promise.all([Alpine.store('i18n').use(Alpine.store('i18n').lang), loadSettings()]).then(render);
+    Promise.all([Alpine.store('i18n').use(Alpine.store('i18n').lang), loadSettings(), resume()]).then(render);
   });
 })();
 

@@ -56,7 +56,7 @@ final class ServiceSettings {
         for (Path file : files(profile)) {
             flatten(file).forEach((property, value) -> {
                 if (property.startsWith("spring.datasource") && service.database() == null) {
-                    return; // the gateway keeps no database: the defaults' datasource is not its
+                    return; // a process without a database of its own: the defaults' datasource is not its
                 }
                 Matcher placeholder = PLACEHOLDER.matcher(value);
                 while (placeholder.find()) {

@@ -65,7 +65,8 @@ class ApiDocsTest {
     @DisplayName("API1 every operation of the gateway's own document has a summary, the bearer token (none for the "
             + "sign-in and the keys) and its problem details")
     void api1TheGatewaysOwnOperationsAreDocumented() {
-        ApiDocs.assertEveryOperationIsDocumented(port, Set.of("POST /api/auth/token", "GET /.well-known/jwks.json"));
+        ApiDocs.assertEveryOperationIsDocumented(port, Set.of("POST /api/auth/token", "POST /api/auth/refresh",
+                "GET /.well-known/jwks.json"));
     }
 
     @Test

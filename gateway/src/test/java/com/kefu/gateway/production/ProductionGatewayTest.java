@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "kefu.security.public-key=classpath:production-keys/jwt-public.pem",
         "KEFU_SECURITY_ISSUER=https://kefu.example.com", "KEFU_SECURITY_AUDIENCE=kefu-api",
         "kefu.gateway.signing-key=classpath:production-keys/jwt-private.pem",
+        // ProductionSettings checks the database is given; GatewayDatabase gives the test's own
+        "KEFU_DB_URL=jdbc:postgresql://the-test-database/gateway", "PG_USER=kefu", "PG_PASSWORD=kefu",
+        // an installation's first account, created in its database at the first start
         "kefu.gateway.users[0].username=head",
         "kefu.gateway.users[0].password-hash=$2a$10$Y99C9wvTtgsLZi0.0lY.Ou8a7vM.rCKg3ZAztQ/Y4RTGdCkgEpDxK",
         "kefu.gateway.users[0].roles[0]=CS_HEAD",

@@ -5,6 +5,7 @@ import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,10 @@ class DepartmentStreamTest {
 
     @LocalServerPort
     int port;
+
+    /** The first instance's database (GatewayDatabase), which the second shares as an installation's would. */
+    @Value("${spring.datasource.url}")
+    String database;
 
     private final Published complaints = new Published(COMPLAINTS);
 
@@ -272,6 +277,9 @@ class DepartmentStreamTest {
                 .profiles("local")
                 // arguments, not default properties: those lose to application.yml's port (8080, maybe taken)
                 .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.get().kafkaBootstrap(),
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=" + Infrastructure.get().user(),
+                        "--spring.datasource.password=" + Infrastructure.get().password(),
                         "--kefu.streams.complaint-topic=" + COMPLAINTS, "--kefu.streams.dutylog-topic=" + DUTYLOG);
              SseClient resumed = SseClient.open("http://127.0.0.1:" + second.getEnvironment()
                      .getProperty("local.server.port") + "/api/streams/departments/security",

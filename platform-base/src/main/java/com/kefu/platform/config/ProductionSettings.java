@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Under the {@code production} profile (P1, README "Running in production"), the settings an installation must give
  * itself: the broker, the gateway's public keys and its tokens' issuer and audience (P5), the database (a service that
- * has one) and whatever the service adds in {@code kefu.production.required} (the gateway: its signing key and its
- * users; audit-service and dutylog-service: the key they sign exports and digests with, A5). A setting the package's files fill from {@code ${NAME:fallback}} (the local system's address, its
+ * has one, the gateway too) and whatever the service adds in {@code kefu.production.required} (the gateway: its signing
+ * key; audit-service and dutylog-service: the key they sign exports and digests with, A5). A setting the package's files fill from {@code ${NAME:fallback}} (the local system's address, its
  * password) counts as given only when NAME is; a development key ({@code local-keys/}) is refused. Every missing
  * setting is named in one message, before anything starts.
  */

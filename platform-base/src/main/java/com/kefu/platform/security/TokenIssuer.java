@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Signs the tokens every service verifies: issuer and audience (P5, {@code kefu.security.issuer} and
@@ -85,6 +86,14 @@ public class TokenIssuer {
     }
 
     public String issue(String username, List<String> roles, String department) {
+        return issue(username, roles, department, Map.of());
+    }
+
+    /**
+     * A token with claims of the issuer's own besides (the gateway: the account's token generation, by which it ends
+     * the tokens of a disabled account or of a changed password).
+     */
+    public String issue(String username, List<String> roles, String department, Map<String, Object> more) {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -96,6 +105,7 @@ public class TokenIssuer {
         if (department != null) {
             claims.claim(CurrentUser.DEPARTMENT_CLAIM, department);
         }
+        more.forEach(claims::claim);
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }

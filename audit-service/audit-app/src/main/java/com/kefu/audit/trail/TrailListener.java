@@ -5,6 +5,7 @@ import com.kefu.complaint.api.ComplaintTopics;
 import com.kefu.dutylog.api.DutylogTopics;
 import com.kefu.membership.api.MembershipTopics;
 import com.kefu.platform.contracts.EventEnvelope;
+import com.kefu.platform.contracts.accounts.AccountTopics;
 import com.kefu.platform.messaging.ProcessedEvents;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,7 +27,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Feeds the trail from every topic a service publishes on, from offset 0, in audit-service's own consumer group (A2):
+ * Feeds the trail from every topic a service publishes on (the gateway's account events too), from offset 0, in
+ * audit-service's own consumer group (A2):
  * each event once however often it is delivered ({@link ProcessedEvents}); a record that cannot be read goes to its
  * topic's dead-letter topic (the platform's consumers). {@link #replay} empties the trail and reads every topic again
  * from its beginning. Instances of audit-service share the topics' partitions in one consumer group (R6).
@@ -50,7 +52,7 @@ public class TrailListener {
         this.trail = trail;
         this.consumers = (ConsumerFactory<String, EventEnvelope>) consumers;
         this.topics = List.of(ComplaintTopics.EVENTS, DutylogTopics.EVENTS, BroadcastTopics.EVENTS,
-                MembershipTopics.EVENTS, chainHeads);
+                MembershipTopics.EVENTS, AccountTopics.EVENTS, chainHeads);
     }
 
     /**
@@ -61,7 +63,7 @@ public class TrailListener {
      * before it are kept.
      */
     @KafkaListener(id = "audit-trail", idIsGroup = false, batch = "true", topics = {ComplaintTopics.EVENTS,
-            DutylogTopics.EVENTS, BroadcastTopics.EVENTS, MembershipTopics.EVENTS,
+            DutylogTopics.EVENTS, BroadcastTopics.EVENTS, MembershipTopics.EVENTS, AccountTopics.EVENTS,
             "${kefu.audit.chain-head-topic:audit.chain-heads}"})
     void on(List<ConsumerRecord<String, EventEnvelope>> records) {
         int readable = 0;

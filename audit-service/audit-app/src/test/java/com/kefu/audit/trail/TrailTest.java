@@ -21,6 +21,9 @@ import com.kefu.membership.api.MemberRegisteredEvent;
 import com.kefu.membership.api.MembershipTopics;
 import com.kefu.membership.api.Tier;
 import com.kefu.platform.contracts.EventEnvelope;
+import com.kefu.platform.contracts.accounts.AccountCreatedEvent;
+import com.kefu.platform.contracts.accounts.AccountDisabledEvent;
+import com.kefu.platform.contracts.accounts.AccountTopics;
 import com.kefu.platform.contracts.audit.ChainHeadRecordedEvent;
 import com.kefu.platform.envelope.EnvelopeSerializer;
 import com.kefu.platform.messaging.MessagingConfiguration;
@@ -64,8 +67,9 @@ class TrailTest extends ServiceTest {
     String chainHeads;
 
     @Test
-    @DisplayName("A2 one trail of every service's events by actor, by subject (complaint, shift, member, script, shop) "
-            + "and by type, in time order, paged; personal data only masked")
+    @DisplayName("A2 one trail of every service's events (and the gateway's account events) by actor, by subject "
+            + "(complaint, shift, member, script, shop, account) and by type, in time order, paged; personal data only "
+            + "masked")
     void trailAcrossServices() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String desk = "desk-" + run;
@@ -101,6 +105,12 @@ class TrailTest extends ServiceTest {
         String chainHead = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         Publisher.publish(chainHeads, "complaint", 7, "system:chain-head", t0.plusSeconds(60),
                 new ChainHeadRecordedEvent("complaint", 7, chainHead, 7, t0.plusSeconds(60)));
+        // the gateway's account events, as its outbox publishes them: keyed by the user name
+        String clerk = "clerk-" + run;
+        String admin = "admin-" + run;
+        Publisher.publish(AccountTopics.EVENTS, clerk, 1, admin, t0.plusSeconds(70),
+                new AccountCreatedEvent(clerk, "FRONT_DESK", null));
+        Publisher.publish(AccountTopics.EVENTS, clerk, 2, admin, t0.plusSeconds(80), new AccountDisabledEvent(clerk));
 
         // by actor: everything the desk user did, across three services, in time order
         assertThat(types(await("actor=" + desk, 4))).containsExactly("MemberRegistered", "ComplaintReceived",
@@ -110,6 +120,9 @@ class TrailTest extends ServiceTest {
         assertThat(types(await("subject=" + shift, 2))).containsExactly("ShiftOpened", "EntryRecorded");
         assertThat(types(await("subject=" + member, 2))).containsExactly("MemberRegistered", "ComplaintReceived");
         assertThat(types(await("subject=" + script, 1))).containsExactly("ScriptDrafted");
+        assertThat(types(await("subject=" + clerk, 2))).containsExactly("AccountCreated", "AccountDisabled");
+        assertThat(await("actor=" + admin, 2).path("items").get(0).path("topic").asText())
+                .isEqualTo(AccountTopics.EVENTS);
         JsonNode byShop = await("subject=" + shop, 1);
         assertThat(types(byShop)).containsExactly("ComplaintReceived");
         JsonNode received = byShop.path("items").get(0);
