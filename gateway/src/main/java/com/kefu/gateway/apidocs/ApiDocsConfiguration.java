@@ -27,7 +27,7 @@ public class ApiDocsConfiguration {
      */
     @Bean
     ServiceDocuments serviceDocuments(GatewayMvcProperties gateway, ClientHttpRequestFactory proxy,
-                                      @Value("${kefu.gateway.api-docs.timeout:5s}") Duration timeout) {
+                                      @Value("${kefu.gateway.api-docs.timeout:30s}") Duration timeout) {
         return new ServiceDocuments(gateway, proxy, timeout);
     }
 

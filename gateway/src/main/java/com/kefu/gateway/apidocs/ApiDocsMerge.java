@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>Of a service's document only the paths the gateway routes to it are taken (its route's {@code Path} patterns),
  * with the components they use, directly or through other components: nothing the gateway does not proxy (the
- * actuator, a service's internal calls) appears.</li>
+ * actuator, a service's internal calls) appears. A path variable that the route fixes to the service's name is taken
+ * as routed ({@code /api/audit/{service}/verify} → {@code /api/audit/complaint/verify}).</li>
  * <li>Components of the same kind and name (the problem details, a page, the bearer scheme) are one when they are the
  * same; when they differ, the later part's takes its service's prefix ({@code Page} → {@code DutylogPage}) and every
  * reference to it in that part is rewritten: a component whose references change so differs in turn, and is renamed
