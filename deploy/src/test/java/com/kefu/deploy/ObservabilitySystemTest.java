@@ -144,6 +144,8 @@ class ObservabilitySystemTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.gatewayUrl()
                 + "/v3/api-docs")).timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
+        // as an integrator would save it, to generate a client from (README, API documentation)
+        Files.writeString(Path.of("target", "kefu-openapi.json"), response.body());
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body(), null, options);

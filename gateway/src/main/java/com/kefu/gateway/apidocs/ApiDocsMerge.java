@@ -2,6 +2,7 @@ package com.kefu.gateway.apidocs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -64,7 +65,6 @@ final class ApiDocsMerge {
     static final String UNAVAILABLE = "x-kefu-unavailable";
 
     private static final Logger log = LoggerFactory.getLogger(ApiDocsMerge.class);
-    private static final ObjectMapper JSON = Json.mapper();
     private static final String COMPONENTS = "#/components/";
     private static final int MAX_ROUNDS = 100;
 
@@ -97,7 +97,7 @@ final class ApiDocsMerge {
             if (service.document() == null) {
                 unavailable.put(service.service(), service.unavailable());
             } else {
-                new Part(api, service).merge();
+                new Part(api, service, mapper(api)).merge();
             }
         }
         describe(api, services, unavailable);
@@ -126,14 +126,16 @@ final class ApiDocsMerge {
     private static final class Part {
 
         private final OpenAPI api;
+        private final ObjectMapper json;
         private final ServiceDocument service;
         private final OpenAPI document;
         private final Components own;
         /** A reference of this part → the reference it takes in the whole document. */
         private final Map<String, String> renames = new HashMap<>();
 
-        Part(OpenAPI api, ServiceDocument service) {
+        Part(OpenAPI api, ServiceDocument service, ObjectMapper json) {
             this.api = api;
+            this.json = json;
             this.service = service;
             this.document = service.document();
             this.own = document.getComponents() == null ? new Components() : document.getComponents();
@@ -291,7 +293,7 @@ final class ApiDocsMerge {
         /** A copy of this part's component with its references renamed as decided so far. */
         private Object renamedCopy(String ref) {
             Object component = component(own, ref);
-            Object copy = JSON.convertValue(component, kind(ref).type());
+            Object copy = json.convertValue(component, kind(ref).type());
             References.walk(copy, this::renamed);
             return copy;
         }
@@ -334,6 +336,11 @@ final class ApiDocsMerge {
             }
         }
 
+        /** The same part of a document: the same JSON, whichever of swagger-core's classes holds it. */
+        private boolean same(Object one, Object other) {
+            return json.valueToTree(one).equals(json.valueToTree(other));
+        }
+
         /** The tags the routed operations name, each once in the whole document (the first description kept). */
         private void tags(Paths routed) {
             if (document.getTags() == null) {
@@ -353,6 +360,11 @@ final class ApiDocsMerge {
                 }
             }
         }
+    }
+
+    /** swagger-core's mapper for the document's version: OpenAPI 3.1 (springdoc's default) or 3.0. */
+    static ObjectMapper mapper(OpenAPI api) {
+        return api.getOpenapi() != null && api.getOpenapi().startsWith("3.1") ? Json31.mapper() : Json.mapper();
     }
 
     /** The component a local reference ({@code #/components/<kind>/<name>}) names in {@code components}, or null. */
@@ -376,11 +388,6 @@ final class ApiDocsMerge {
         }
         String name = rest.substring(0, slash);
         return KINDS.stream().filter(kind -> kind.name().equals(name)).findFirst().orElse(null);
-    }
-
-    /** The same part of a document: the same JSON, whichever of swagger-core's classes holds it. */
-    static boolean same(Object one, Object other) {
-        return JSON.valueToTree(one).equals(JSON.valueToTree(other));
     }
 
     /** A kind of component: its name in {@code components} and references, its class, where it is kept. */

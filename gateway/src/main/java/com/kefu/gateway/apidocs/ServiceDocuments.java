@@ -1,6 +1,8 @@
 package com.kefu.gateway.apidocs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,10 @@ class ServiceDocuments implements DisposableBean {
         String body = client.get().uri(route.getUri().resolve("/v3/api-docs")).accept(MediaType.APPLICATION_JSON)
                 .retrieve().body(String.class);
         try {
-            return Json.mapper().readValue(body, OpenAPI.class);
+            // read with the mapper of the document's version: 3.1's JSON Schema keywords are lost to 3.0's
+            JsonNode tree = Json.mapper().readTree(body);
+            return (tree.path("openapi").asText().startsWith("3.1") ? Json31.mapper() : Json.mapper())
+                    .treeToValue(tree, OpenAPI.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("its /v3/api-docs is not an OpenAPI document: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package com.kefu.gateway.apidocs;
 
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
@@ -213,6 +214,25 @@ class ApiDocsMergeTest {
                 Map.of("dutylog-service", "no answer: Connection refused"));
         assertThat(api.getInfo().getDescription()).contains("dutylog-service (no answer: Connection refused)");
         assertValid(api);
+    }
+
+    @Test
+    @DisplayName("API1 an OpenAPI 3.1 document (springdoc's default) keeps its JSON Schema keywords through the merge")
+    void api1OpenApi31KeepsItsKeywords() throws IOException {
+        String header = "{'openapi': '3.1.0', 'info': {'title': 'kefu', 'version': '0.1.0'}, ";
+        OpenAPI api = Json31.mapper().readValue((header + "'paths': {}, 'components': {'schemas': {" + PROBLEM
+                + "}}}").replace('\'', '"'), OpenAPI.class);
+        OpenAPI members = Json31.mapper().readValue((header + "'paths': {'/api/members/{id}': "
+                + getById("members", "get", "Member") + "}, 'components': {'schemas': {" + PROBLEM + ", 'Member': "
+                + "{'type': 'object', 'properties': {'note': {'type': ['string', 'null'], 'examples': ['VIP']}}}}}}")
+                .replace('\'', '"'), OpenAPI.class);
+        ApiDocsMerge.merge(api, List.of(ServiceDocument.of("membership-service", List.of("/api/members/**"),
+                members)));
+
+        var note = Json31.mapper().valueToTree(api).at("/components/schemas/Member/properties/note");
+        assertThat(note.path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(note.path("examples").toString()).isEqualTo("[\"VIP\"]");
+        assertThat(api.getComponents().getSchemas()).containsOnlyKeys("Problem", "Member");
     }
 
     /** swagger-parser reads the document without a message, and every reference in it names a component it has. */

@@ -130,6 +130,11 @@ class ApiDocsTest {
                 .satisfies(requirement -> assertThat(requirement).containsOnlyKeys(ApiDocumentation.BEARER));
         assertThat(api.getServers()).singleElement().satisfies(server -> assertThat(server.getUrl()).isEqualTo("/"));
 
+        ResponseEntity<String> yaml = get("/v3/api-docs.yaml");
+        assertThat(yaml.getStatusCode().value()).as("the same document as YAML, without a token").isEqualTo(200);
+        assertThat(new OpenAPIV3Parser().readContents(yaml.getBody(), null, options).getOpenAPI().getPaths())
+                .containsKeys("/api/complaints/{id}", "/api/shifts/{id}");
+
         @SuppressWarnings("unchecked")
         Map<String, String> unavailable = (Map<String, String>) api.getExtensions().get("x-kefu-unavailable");
         assertThat(unavailable).containsOnlyKeys("broadcast-service", "membership-service", "audit-service");
