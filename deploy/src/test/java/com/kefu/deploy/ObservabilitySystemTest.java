@@ -3,6 +3,11 @@ package com.kefu.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,8 +48,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Observability on the running system ({@link RunningSystem}): one request followed by its W3C trace id from the
- * gateway to the duty log across Kafka, and every metric the dashboards and alert rules of {@code deploy/observability}
- * name served by the services' {@code /actuator/prometheus}.
+ * gateway to the duty log across Kafka, every metric the dashboards and alert rules of {@code deploy/observability}
+ * name served by the services' {@code /actuator/prometheus}, and the whole API's one OpenAPI document at the gateway.
  */
 class ObservabilitySystemTest {
 
@@ -129,6 +134,83 @@ class ObservabilitySystemTest {
                     .map(sample -> sample.split("[{ ]", 2)[0]).forEach(served::add);
         }
         assertThat(served).containsAll(named);
+    }
+
+    @Test
+    @DisplayName("API1 the gateway's /v3/api-docs is the whole public API in one document: swagger-parser reads it "
+            + "without a message, no service is missing, every prefix the gateway routes has its operations in it and "
+            + "nothing else is, each operation with a summary and the bearer scheme (none for the sign-in and the keys)")
+    void api1TheWholeApiInOneDocumentAtTheGateway() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(system.gatewayUrl()
+                + "/v3/api-docs")).timeout(Duration.ofSeconds(90)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        // as an integrator would save it, to generate a client from (README, API documentation)
+        Files.writeString(Path.of("target", "kefu-openapi.json"), response.body());
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.body(), null, options);
+        assertThat(parsed.getMessages()).as("swagger-parser's messages").isEmpty();
+        OpenAPI api = parsed.getOpenAPI();
+        assertThat(api.getExtensions() == null ? Map.of() : api.getExtensions()).as(api.getInfo().getDescription())
+                .doesNotContainKey("x-kefu-unavailable");
+        assertThat(api.getComponents().getSecuritySchemes()).containsOnlyKeys("bearer");
+        // the problem details are platform-base's everywhere: one schema, one response of each status, not renamed
+        assertThat(api.getComponents().getSchemas().keySet()).filteredOn(name -> name.endsWith("Problem"))
+                .containsExactly("Problem");
+        assertThat(api.getComponents().getResponses()).containsOnlyKeys("BadRequest", "Unauthorized", "Forbidden",
+                "NotFound", "Conflict", "PayloadTooLarge", "TooManyRequests");
+        System.out.printf("the whole API: %d paths, %d schemas (%s)%n", api.getPaths().size(),
+                api.getComponents().getSchemas().size(), String.join(", ", api.getComponents().getSchemas().keySet()));
+
+        Map<String, List<String>> routes = gatewayRoutes();
+        assertThat(routes).containsKeys("complaint-service", "dutylog-service", "broadcast-service",
+                "membership-service", "audit-service");
+        Set<String> paths = api.getPaths().keySet();
+        routes.forEach((service, patterns) -> patterns.forEach(pattern -> assertThat(paths.stream()
+                .filter(path -> routed(pattern, path))).as(service + " " + pattern).isNotEmpty()));
+        Set<String> gatewaysOwn = Set.of("/api/auth/token", "/.well-known/jwks.json");
+        assertThat(paths).allSatisfy(path -> assertThat(gatewaysOwn.contains(path) || path.startsWith("/api/streams/")
+                || routes.values().stream().flatMap(List::stream).anyMatch(pattern -> routed(pattern, path)))
+                .as(path + ": the gateway's own or routed").isTrue());
+
+        List<String> gaps = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+                gaps.add(name + ": no summary");
+            }
+            List<SecurityRequirement> security = operation.getSecurity();
+            boolean open = Set.of("POST /api/auth/token", "GET /.well-known/jwks.json").contains(name);
+            if (open ? security == null || !security.isEmpty()
+                    : security == null || security.size() != 1 || !security.get(0).containsKey("bearer")) {
+                gaps.add(name + ": security " + security);
+            }
+        }));
+        assertThat(gaps).isEmpty();
+    }
+
+    /** Each route of the gateway (its {@code application.yml}) with its {@code Path} patterns. */
+    private static Map<String, List<String>> gatewayRoutes() throws IOException {
+        JsonNode routes = new YAMLMapper().readTree(Path.of("..", "gateway", "src", "main", "resources",
+                "application.yml").toFile()).at("/spring/cloud/gateway/server/webmvc/routes");
+        Map<String, List<String>> patterns = new java.util.LinkedHashMap<>();
+        routes.forEach(route -> route.path("predicates").forEach(predicate -> {
+            String text = predicate.asText();
+            if (text.startsWith("Path=")) {
+                patterns.computeIfAbsent(route.path("id").asText(), id -> new ArrayList<>())
+                        .addAll(List.of(text.substring("Path=".length()).split(",")));
+            }
+        }));
+        return patterns;
+    }
+
+    /** Whether the gateway sends {@code path} by {@code pattern}: the pattern itself, or under it ({@code /**}). */
+    private static boolean routed(String pattern, String path) {
+        if (pattern.endsWith("/**")) {
+            String prefix = pattern.substring(0, pattern.length() - 3);
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+        return path.equals(pattern);
     }
 
     /** The metric names of a PromQL expression: what is left without strings, label sets, ranges and keywords. */
