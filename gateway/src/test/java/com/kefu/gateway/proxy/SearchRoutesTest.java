@@ -22,14 +22,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 19: {@code GET /api/search} goes to the service that owns the kind asked for, by the gateway's own routes;
  * a kind no service owns, or none, to complaint-service, which answers the 400 naming it. Three stand-in services
- * (real HTTP servers) answer with their name and what they were asked.
+ * (real HTTP servers) answer with their name and what they were asked: the query arrives whole, Chinese and Russian
+ * as they were sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -71,21 +76,33 @@ class SearchRoutesTest {
         ResponseEntity<String> answer = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://127.0.0.1:" + port).defaultStatusHandler(status -> true, (request, response) -> { })
                 .build()
-                .get().uri("/api/search?" + query)
+                .get().uri(URI.create("http://127.0.0.1:" + port + "/api/search?" + query))
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .retrieve().toEntity(String.class);
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
-        assertThat(answer.getBody()).isEqualTo(owner + " /api/search?" + query);
+        assertThat(answer.getBody()).isEqualTo(owner + " /api/search " + parameters(query));
     }
 
-    /** A service that answers every request with its name, the path and the query it was asked. */
+    /** The query's parameters decoded, in the order of their names. */
+    private static Map<String, String> parameters(String query) {
+        Map<String, String> parameters = new TreeMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] nameAndValue = pair.split("=", 2);
+                parameters.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    /** A service that answers every request with its name, the path and the parameters it was asked. */
     private static HttpServer service(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
-                byte[] body = (name + " " + exchange.getRequestURI().getPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? ""
-                        : "?" + exchange.getRequestURI().getRawQuery())).getBytes(StandardCharsets.UTF_8);
+                byte[] body = (name + " " + exchange.getRequestURI().getPath() + " "
+                        + parameters(exchange.getRequestURI().getRawQuery())).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain;charset=UTF-8");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
