@@ -166,6 +166,38 @@ public class SearchIndex {
      * the candidates, the terms are checked in them), or whose person's phone or full name is the query; newest first.
      */
     public Page<SearchHit> search(Query query, int page, int size) {
+        Statement statement = statement(query);
+        Long total = jdbc.queryForObject(statement.sql().formatted("count(*)"), Long.class, statement.args().toArray());
+        List<SearchHit> items = jdbc.query(statement.page(), HIT, statement.pageArgs(page, size));
+        return new Page<>(items, page, size, total == null ? 0 : total);
+    }
+
+    /**
+     * How PostgreSQL runs a page of the search ({@code EXPLAIN ANALYZE}, one line a row): for checking that the grams'
+     * index finds the candidates (SearchIndexPlanTest, README "Search").
+     */
+    public List<String> plan(Query query, int page, int size) {
+        Statement statement = statement(query);
+        return jdbc.queryForList("explain (analyze) " + statement.page(), String.class,
+                statement.pageArgs(page, size));
+    }
+
+    /** The search's SQL, its select list left to fill in ({@code %s}), and its arguments. */
+    private record Statement(String sql, List<Object> args) {
+
+        String page() {
+            return sql.formatted("e.*") + " order by e.sort_at desc, e.id limit ? offset ?";
+        }
+
+        Object[] pageArgs(int page, int size) {
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(size);
+            pageArgs.add((long) page * size);
+            return pageArgs.toArray();
+        }
+    }
+
+    private Statement statement(Query query) {
         List<String> terms = SearchText.terms(query.text());
         Set<String> grams = new LinkedHashSet<>();
         terms.forEach(term -> grams.addAll(SearchText.queryGrams(term)));
@@ -198,14 +230,8 @@ public class SearchIndex {
             where.append(" and e.department = ?");
             args.add(query.department());
         }
-        String from = "with hits as (" + hits + ") select %s from search_entry e join hits h on h.id = e.id" + where;
-        Long total = jdbc.queryForObject(from.formatted("count(*)"), Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<SearchHit> items = jdbc.query(from.formatted("e.*") + " order by e.sort_at desc, e.id limit ? offset ?",
-                HIT, pageArgs.toArray());
-        return new Page<>(items, page, size, total == null ? 0 : total);
+        return new Statement("with hits as (" + hits + ") select %s from search_entry e join hits h on h.id = e.id"
+                + where, args);
     }
 
     private byte[] hash(Field field, String key) {
