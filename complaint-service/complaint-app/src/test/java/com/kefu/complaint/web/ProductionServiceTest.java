@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "PG_USER=kefu", "PG_PASSWORD=the-test-password",
         "kefu.security.public-key=file:/etc/kefu/keys/jwt-public.pem",
         "KEFU_SECURITY_ISSUER=https://kefu.example.com", "KEFU_SECURITY_AUDIENCE=kefu-api",
-        "KEFU_SEARCH_SECRET=the-test-search-secret"})
+        "kefu.search.secret=the-test-search-secret"})
 class ProductionServiceTest extends ServiceTest {
 
     @LocalManagementPort
