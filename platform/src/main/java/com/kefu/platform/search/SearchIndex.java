@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ public class SearchIndex {
 
     /**
      * A record as it is searched: {@code texts} are what its text search covers (number, subject, description, shop…;
-     * never personal data), the person only masked.
+     * never personal data; one that is null is left out), the person only masked.
      */
     public record Entry(String kind, String id, String number, String title, String maskedName, String maskedPhone,
                         String department, String status, Instant at, List<String> texts) {
@@ -95,7 +96,7 @@ public class SearchIndex {
 
     /** Adds a record (again: nothing changes). */
     public void put(Entry entry) {
-        String text = String.join("\n", entry.texts().stream().map(SearchText::normalise).toList());
+        String text = text(entry.texts());
         jdbc.update("""
                 insert into search_entry (id, kind, number, title, masked_name, masked_phone, department, status,
                     sort_at, text, grams)
@@ -108,7 +109,7 @@ public class SearchIndex {
 
     /** The record's number and texts changed (a member's new card): what it is found by is these from now on. */
     public void retext(String id, String number, List<String> texts) {
-        String text = String.join("\n", texts.stream().map(SearchText::normalise).toList());
+        String text = text(texts);
         jdbc.update("update search_entry set number = ?, text = ?, grams = string_to_array(?, ' ') where id = ?",
                 number, text, String.join(" ", SearchText.grams(text)), id);
     }
@@ -232,6 +233,11 @@ public class SearchIndex {
         }
         return new Statement("with hits as (" + hits + ") select %s from search_entry e join hits h on h.id = e.id"
                 + where, args);
+    }
+
+    /** The texts normalised, one a line (a word never runs from one into the next); those that are null left out. */
+    private static String text(List<String> texts) {
+        return String.join("\n", texts.stream().filter(Objects::nonNull).map(SearchText::normalise).toList());
     }
 
     private byte[] hash(Field field, String key) {

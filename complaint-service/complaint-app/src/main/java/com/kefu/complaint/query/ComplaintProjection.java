@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,7 +81,8 @@ class ComplaintProjection {
                 event.dispute() == null ? null : event.dispute().respondent().name(),
                 at, sequence,
                 at, Timestamp.from(due), Timestamp.from(DeadlineProperties.warningAt(event.receivedAt(), due)));
-        List<String> texts = new ArrayList<>(List.of(event.number(), event.subject(), event.description()));
+        // the description and the merchant are optional: a text left out is searched as empty
+        List<String> texts = new ArrayList<>(Arrays.asList(event.number(), event.subject(), event.description()));
         if (merchant != null) {
             texts.add(merchant.shopNo());
             texts.add(merchant.name());

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The enquiry list (C12) and the enquiries' rows in the search index (by number and question), in the same processing
@@ -46,7 +46,7 @@ class EnquiryProjection {
                 Timestamp.from(event.receivedAt()));
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.enquiryId(), event.number(), event.question(),
                 Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
-                event.receivedAt(), List.of(event.number(), event.question())));
+                event.receivedAt(), Arrays.asList(event.number(), event.question())));
         search.remember(event.enquiryId(), SearchIndex.Field.NAME, event.customer().name());
     }
 

@@ -124,6 +124,13 @@ class SearchApiTest extends ServiceTest {
         assertThat(ids(search(AFTER_SALES, "complaint", number))).containsExactly(id);
         assertThat(ids(search(AFTER_SALES, "complaint", number + " " + zh))).containsExactly(id);
         assertThat(ids(search(AFTER_SALES, "complaint", "a-1024 " + latin))).containsExactly(id);
+
+        // the description and the merchant are optional
+        Map<String, Object> bare = new HashMap<>(Complaints.phoneCall("只有标题 " + zh));
+        bare.remove("description");
+        bare.remove("merchant");
+        String withoutDescription = expect(call(HttpMethod.POST, DESK, "/api/complaints", bare), 201).get("id").asText();
+        assertThat(ids(search(DESK, "complaint", "只有标题 " + zh))).containsExactly(withoutDescription);
     }
 
     @Test

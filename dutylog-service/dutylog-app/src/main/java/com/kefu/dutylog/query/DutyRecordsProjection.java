@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Incidents with a fire's checklist (D13) and the notices of those the managers are told of at once (D14), the manager's signatures, the addenda of signed days (D12) and lost
@@ -161,7 +161,7 @@ class DutyRecordsProjection {
                 event.itemId(), event.description(), event.foundBy(), Timestamp.from(event.foundAt()),
                 event.foundWhere(), event.handedTo(), event.storedAt(), Timestamp.from(event.registeredAt()));
         search.put(new SearchIndex.Entry(LOST_ITEM, event.itemId(), null, event.description(), null, null, null,
-                "STORED", event.foundAt(), List.of(event.description(), event.foundWhere())));
+                "STORED", event.foundAt(), Arrays.asList(event.description(), event.foundWhere())));
     }
 
     @EventHandler
