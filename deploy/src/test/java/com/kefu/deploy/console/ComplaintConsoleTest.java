@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -236,6 +237,54 @@ class ComplaintConsoleTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
+    @DisplayName("issue 19 the queue's search box asks the server: a complaint by its words and by its customer's phone "
+            + "in another format, a member by full name; the phone and name shown masked; each hit opens its page")
+    void searchBox() {
+        String subject = "天花板漏水 " + MARK;
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        Map<String, Object> body = new HashMap<>();
+        body.put("channel", "PHONE");
+        body.put("category", "FACILITY");
+        body.put("severity", "NORMAL");
+        body.put("customer", Map.of("name", "王小明", "phone", phone));
+        body.put("subject", subject);
+        var created = desk.post("/api/complaints", body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        String member = "Ирина Соколова " + MARK;
+        var registered = aftersales.post("/api/members", Map.of("name", member, "phone",
+                "+7914" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999), "tier", "SILVER"));
+        assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+        String memberId = registered.body().get("id").asText();
+
+        signIn("aftersales", "ru");
+        browser.go("/complaints");
+        browser.select(By.id("search-kind"), "complaint").type(By.id("find-number"), "漏水 " + MARK)
+                .click(By.id("find"));
+        WebElement hit = browser.waitFor(By.cssSelector("#search-results tr[data-id='" + id + "']"));
+        assertThat(hit.getText()).contains(subject, "王**", phone.substring(0, 3) + "****" + phone.substring(7))
+                .doesNotContain(phone);
+        browser.type(By.id("find-number"), "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " "
+                + phone.substring(7)).click(By.id("find"));
+        browser.until(d -> d.findElements(By.cssSelector("#search-results tbody tr")).size() == 1
+                && !d.findElements(By.cssSelector("#search-results tr[data-id='" + id + "']")).isEmpty());
+        browser.screenshot("complaints-search.ru");
+        browser.click(By.cssSelector("#search-results tr[data-id='" + id + "'] a"));
+        assertThat(browser.waitForText(By.id("complaint-subject"), subject).getText()).contains(subject);
+
+        browser.go("/complaints");
+        browser.select(By.id("search-kind"), "member").type(By.id("find-number"), "соколова ирина " + MARK)
+                .click(By.id("find"));
+        WebElement found = browser.waitFor(By.cssSelector("#search-results tr[data-kind='member']"));
+        assertThat(found.getDomAttribute("data-id")).isEqualTo(memberId);
+        assertThat(found.getText()).contains("И**** С******* " + MARK.charAt(0)).doesNotContain("Соколова");
+        browser.click(By.cssSelector("#search-results tr[data-id='" + memberId + "'] a"));
+        assertThat(browser.waitFor(By.id("member-card")).getText())
+                .isEqualTo(registered.body().get("cardNumber").asText());
+    }
 
     private static String register(String severity, String subject) {
         Map<String, Object> body = new HashMap<>();

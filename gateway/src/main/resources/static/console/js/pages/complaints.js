@@ -86,35 +86,14 @@
       return lang === 'ru' ? d.nameRu : lang === 'en' ? d.nameEn : d.nameZh;
     },
 
-    /**
-     * Finds a complaint by its number (KF-YYYYMM-NNNNN): the list has no number filter, so this reads the number's
-     * month page by page.
-     */
+    /** Finds a complaint by its number (KF-YYYYMM-NNNNN) through the search on the server (GET /api/search). */
     async findByNumber(number) {
       const wanted = (number || '').trim().toUpperCase();
-      const m = /^KF-(\d{4})(\d{2})-\d{5}$/.exec(wanted);
-      if (!m) {
+      if (!wanted) {
         return null;
       }
-      const year = Number(m[1]);
-      const month = Number(m[2]);
-      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-      const from = `${m[1]}-${m[2]}-01`;
-      const to = `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`;
-      for (let page = 0; page < 50; page++) {
-        const answer = await Kefu.get('/api/complaints' + Kefu.query({ from, to, page, size: 100 }));
-        if (!answer.ok) {
-          return null;
-        }
-        const found = answer.body.items.find(c => c.number === wanted);
-        if (found) {
-          return found;
-        }
-        if ((page + 1) * 100 >= answer.body.total) {
-          return null;
-        }
-      }
-      return null;
+      const answer = await Kefu.get('/api/search' + Kefu.query({ kind: 'complaint', q: wanted, size: 100 }));
+      return answer.ok ? answer.body.items.find(c => c.number === wanted) || null : null;
     },
 
     badge(value) {
@@ -292,6 +271,9 @@
       problem: null,
       exportProblem: null,
       number: '',
+      kind: 'complaint',
+      hits: { items: [], total: 0 },
+      searchPage: 0,
       searchProblem: null,
       notFound: false,
 
@@ -343,14 +325,53 @@
         return Math.max(1, Math.ceil(this.result.total / this.size));
       },
 
-      async find() {
+      /** The kinds of record the signed-in user may search: those whose lists their role reads. */
+      get kinds() {
+        const members = Alpine.store('session').is('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'AUDITOR');
+        return ['complaint', 'enquiry'].concat(members ? ['member'] : [], ['lost-item']);
+      },
+
+      /**
+       * The search on the server (GET /api/search): by number, phone (any format), full name or words, a page of
+       * hits newest first. A number that names exactly one record opens it at once.
+       */
+      async find(page = 0) {
         this.notFound = false;
-        const found = await C.findByNumber(this.number);
-        if (found) {
-          Kefu.go('/complaints/' + found.id);
-        } else {
-          this.notFound = true;
+        const q = this.number.trim();
+        if (!q) {
+          return;
         }
+        this.searchPage = page;
+        const answer = await Kefu.get('/api/search' + Kefu.query({ kind: this.kind, q, page, size: this.size }));
+        this.searchProblem = answer.ok ? null : answer.problem;
+        this.hits = answer.ok ? answer.body : { items: [], total: 0 };
+        const only = this.hits.total === 1 ? this.hits.items[0] : null;
+        if (only && only.number && only.number.toUpperCase() === q.toUpperCase() && this.opens(only)) {
+          Kefu.go(this.path(only));
+          return;
+        }
+        this.notFound = answer.ok && this.hits.total === 0;
+      },
+
+      get searchPages() {
+        return Math.max(1, Math.ceil(this.hits.total / this.size));
+      },
+
+      /** The page of a record found. */
+      path(hit) {
+        return { complaint: '/complaints/', enquiry: '/enquiries/', member: '/members/',
+          'lost-item': '/desk/lost?item=' }[hit.kind] + encodeURIComponent(hit.id);
+      },
+
+      /** Whether the user may open the record's page (the lost and found desk is the desk's own). */
+      opens(hit) {
+        return hit.kind !== 'lost-item'
+          || Alpine.store('session').is('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER');
+      },
+
+      hitStatus(hit) {
+        const key = { complaint: 'complaints.state.', enquiry: 'complaints.enquiryState.' }[hit.kind];
+        return key ? Kefu.t(key + hit.status) : hit.status;
       },
 
       department(id) {

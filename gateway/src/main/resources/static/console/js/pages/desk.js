@@ -643,6 +643,12 @@
       init() {
         this.resetForm();
         this.load();
+        // an item found by the search (#/desk/lost?item=…) opens at once
+        const item = Alpine.store('route').query.get('item');
+        if (item) {
+          this.lookup = item;
+          this.find();
+        }
       },
 
       resetForm() {

@@ -26,5 +26,6 @@ public final class RealInfrastructure {
         registry.add("kefu.audit.chain-head-topic", () -> "audit.chain-heads." + group);
         registry.add("kefu.security.public-key", () -> "classpath:local-keys/jwt-public.pem");
         registry.add("kefu.signing.key", () -> "classpath:local-keys/signing-private.pem");
+        registry.add("kefu.search.secret", () -> "test-search-secret-of-the-tests");
     }
 }

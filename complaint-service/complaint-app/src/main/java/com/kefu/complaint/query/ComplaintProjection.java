@@ -12,8 +12,10 @@ import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.EscalationAcknowledgedEvent;
 import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.complaint.config.DeadlineProperties;
+import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
+import com.kefu.platform.search.SearchIndex;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,26 +25,33 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The complaint read model, kept in the command's own transaction (a subscribing processor: a read by id right
  * after a write sees it) and rebuilt by replaying the event store. The same row carries the statistics' figures
  * ({@link ComplaintStatistics}) and the current stage's deadline (the command side's deadline table), kept by the
- * same processor. Writes are idempotent, so an event handled again
- * during a rebuild changes nothing.
+ * same processor, and so is the complaint's row in the search index ({@link SearchIndex}: found right after the
+ * registration's 201). Writes are idempotent, so an event handled again during a rebuild changes nothing.
  */
 @Component
 @ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)
 class ComplaintProjection {
 
     static final String PROCESSING_GROUP = "complaint-view";
+    /** The kind of record in the search index ({@code GET /api/search?kind=complaint}). */
+    public static final String SEARCH_KIND = "complaint";
 
     private final JdbcTemplate jdbc;
     private final DeadlineProperties deadlines;
+    private final SearchIndex search;
 
-    ComplaintProjection(JdbcTemplate jdbc, DeadlineProperties deadlines) {
+    ComplaintProjection(JdbcTemplate jdbc, DeadlineProperties deadlines, SearchIndex search) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
+        this.search = search;
     }
 
     /**
@@ -72,12 +81,35 @@ class ComplaintProjection {
                 event.dispute() == null ? null : event.dispute().respondent().name(),
                 at, sequence,
                 at, Timestamp.from(due), Timestamp.from(DeadlineProperties.warningAt(event.receivedAt(), due)));
+        // the description and the merchant are optional: a text left out is searched as empty
+        List<String> texts = new ArrayList<>(Arrays.asList(event.number(), event.subject(), event.description()));
+        if (merchant != null) {
+            texts.add(merchant.shopNo());
+            texts.add(merchant.name());
+        }
+        search.put(new SearchIndex.Entry(SEARCH_KIND, event.complaintId(), event.number(), event.subject(),
+                Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
+                event.receivedAt(), texts));
+        search.remember(event.complaintId(), SearchIndex.Field.NAME, event.customer().name());
+        if (event.customerPhone() != null) {
+            search.remember(event.complaintId(), SearchIndex.Field.PHONE, event.customerPhone());
+        }
+    }
+
+    /**
+     * A complaint's or an enquiry's customer's phone as registrations kept it before the registration event did:
+     * searched by its keyed hash only.
+     */
+    @EventHandler
+    void on(CustomerContactRecordedEvent event) {
+        search.remember(event.complaintId(), SearchIndex.Field.PHONE, event.phone());
     }
 
     @EventHandler
     void on(ComplaintEscalatedEvent event) {
         jdbc.update("update complaint_view set status = 'ESCALATED', escalated_at = ? where id = ?",
                 Timestamp.from(event.escalatedAt()), event.complaintId());
+        search.status(event.complaintId(), "ESCALATED");
     }
 
     @EventHandler
@@ -104,6 +136,8 @@ class ComplaintProjection {
                 update complaint_view set status = 'ASSIGNED', department = ?, instructions = ?, acknowledged = false,
                     assigned_at = ? where id = ?""",
                 event.department(), event.instructions(), Timestamp.from(event.assignedAt()), event.complaintId());
+        search.status(event.complaintId(), "ASSIGNED");
+        search.department(event.complaintId(), event.department());
     }
 
     @EventHandler
@@ -115,6 +149,7 @@ class ComplaintProjection {
     void on(ComplaintResolvedEvent event) {
         jdbc.update("update complaint_view set status = 'RESOLVED', result = ?, resolved_at = ? where id = ?",
                 event.result(), Timestamp.from(event.resolvedAt()), event.complaintId());
+        search.status(event.complaintId(), "RESOLVED");
     }
 
     @EventHandler
@@ -129,12 +164,16 @@ class ComplaintProjection {
                 where id = ? and last_sequence < ?""",
                 event.satisfaction(), event.satisfied(), event.satisfied(), Timestamp.from(event.calledAt()),
                 sequence, event.complaintId(), sequence);
+        if (event.satisfied()) {
+            search.status(event.complaintId(), "FOLLOWED_UP");
+        }
     }
 
     @EventHandler
     void on(ComplaintReopenedEvent event) {
         jdbc.update("update complaint_view set status = 'ASSIGNED', acknowledged = false, result = null "
                 + "where id = ?", event.complaintId());
+        search.status(event.complaintId(), "ASSIGNED");
     }
 
     @EventHandler
@@ -146,17 +185,23 @@ class ComplaintProjection {
     void on(ComplaintArchivedEvent event) {
         jdbc.update("update complaint_view set status = 'ARCHIVED', archived_at = ? where id = ?",
                 Timestamp.from(event.archivedAt()), event.complaintId());
+        search.status(event.complaintId(), "ARCHIVED");
     }
 
-    /** The customer's data was erased (S3): the list keeps the case, not the person. */
+    /**
+     * The customer's data was erased (S3): the list keeps the case, not the person; the search index forgets their
+     * phone and name (whichever record they came with: a complaint or an enquiry).
+     */
     @EventHandler
     void on(PersonalDataErasedEvent event) {
         jdbc.update("update complaint_view set customer_name = ?, customer_masked_phone = null where id = ?",
                 Masking.ERASED, event.subject());
+        search.erase(event.subject());
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("delete from complaint_view");
+        search.reset(SEARCH_KIND);
     }
 }

@@ -5,6 +5,7 @@ import com.kefu.complaint.api.EnquiryArchivedEvent;
 import com.kefu.complaint.api.EnquiryReceivedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
+import com.kefu.platform.search.SearchIndex;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,16 +13,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.Arrays;
 
-/** The enquiry list (C12), in the same processing group as the complaint list; every write is idempotent. */
+/**
+ * The enquiry list (C12) and the enquiries' rows in the search index (by number and question), in the same processing
+ * group as the complaint list; every write is idempotent. The customer's phone and their erasure reach the index
+ * through {@link ComplaintProjection}, which handles them for both kinds.
+ */
 @Component
 @ProcessingGroup(ComplaintProjection.PROCESSING_GROUP)
 class EnquiryProjection {
 
-    private final JdbcTemplate jdbc;
+    /** The kind of record in the search index ({@code GET /api/search?kind=enquiry}). */
+    public static final String SEARCH_KIND = "enquiry";
 
-    EnquiryProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SearchIndex search;
+
+    EnquiryProjection(JdbcTemplate jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     @EventHandler
@@ -33,6 +44,13 @@ class EnquiryProjection {
                 event.enquiryId(), event.number(), event.channel().name(), event.stage().name(),
                 event.customer().name(), event.customer().maskedPhone(), event.question(), event.receivedBy(),
                 Timestamp.from(event.receivedAt()));
+        search.put(new SearchIndex.Entry(SEARCH_KIND, event.enquiryId(), event.number(), event.question(),
+                Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
+                event.receivedAt(), Arrays.asList(event.number(), event.question())));
+        search.remember(event.enquiryId(), SearchIndex.Field.NAME, event.customer().name());
+        if (event.customerPhone() != null) {
+            search.remember(event.enquiryId(), SearchIndex.Field.PHONE, event.customerPhone());
+        }
     }
 
     /** A later answer corrects the earlier one. */
@@ -42,12 +60,14 @@ class EnquiryProjection {
                 update enquiry_view set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ?
                 where id = ?""",
                 event.answer(), event.answeredBy(), Timestamp.from(event.answeredAt()), event.enquiryId());
+        search.status(event.enquiryId(), "ANSWERED");
     }
 
     @EventHandler
     void on(EnquiryArchivedEvent event) {
         jdbc.update("update enquiry_view set status = 'ARCHIVED', archived_at = ? where id = ?",
                 Timestamp.from(event.archivedAt()), event.enquiryId());
+        search.status(event.enquiryId(), "ARCHIVED");
     }
 
     /** The customer's data was erased (S3). Complaints' erasures do not match an enquiry's id. */
@@ -60,5 +80,6 @@ class EnquiryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from enquiry_view");
+        search.reset(SEARCH_KIND);
     }
 }

@@ -66,7 +66,9 @@ class S4AccessTest extends ServiceTest {
             Map.entry("GET /api/complaints/{id}/attachments/{attachmentId}", COMPLAINT_READERS),
             Map.entry("POST /api/enquiries/{id}/attachments", DESK),
             Map.entry("GET /api/enquiries/{id}/attachments", ENQUIRY_READERS),
-            Map.entry("GET /api/enquiries/{id}/attachments/{attachmentId}", ENQUIRY_READERS));
+            Map.entry("GET /api/enquiries/{id}/attachments/{attachmentId}", ENQUIRY_READERS),
+            // issue 19: the search answers those who read the complaint list (an enquiry search: the enquiry list's)
+            Map.entry("GET /api/search", COMPLAINT_READERS));
 
     @Autowired
     private ApplicationContext context;

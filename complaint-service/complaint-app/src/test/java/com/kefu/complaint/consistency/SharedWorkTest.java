@@ -158,7 +158,7 @@ class SharedWorkTest extends ServiceTest {
                 "--kefu.security.public-key=classpath:local-keys/jwt-public.pem",
                 "--kefu.complaints.scheduling=false", "--kefu.processors.balance-interval=1s"));
         for (String shared : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.kafka.bootstrap-servers", "spring.kafka.consumer.group-id")) {
+                "spring.kafka.bootstrap-servers", "spring.kafka.consumer.group-id", "kefu.search.secret")) {
             settings.add("--" + shared + "=" + environment.getRequiredProperty(shared));
         }
         second = new SpringApplicationBuilder(ComplaintApplication.class)

@@ -127,7 +127,7 @@ class TwoInstancesTest extends ServiceTest {
         List<String> settings = new ArrayList<>(List.of("--server.port=0",
                 "--kefu.security.public-key=classpath:local-keys/jwt-public.pem"));
         for (String shared : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.kafka.bootstrap-servers", "spring.kafka.consumer.group-id")) {
+                "spring.kafka.bootstrap-servers", "spring.kafka.consumer.group-id", "kefu.search.secret")) {
             settings.add("--" + shared + "=" + environment.getRequiredProperty(shared));
         }
         second = new SpringApplicationBuilder(ComplaintApplication.class)

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "KAFKA_BOOTSTRAP=the-test-broker:9092", "KEFU_DB_URL=jdbc:postgresql://the-test-database:5432/complaint",
         "PG_USER=kefu", "PG_PASSWORD=the-test-password",
         "kefu.security.public-key=file:/etc/kefu/keys/jwt-public.pem",
-        "KEFU_SECURITY_ISSUER=https://kefu.example.com", "KEFU_SECURITY_AUDIENCE=kefu-api"})
+        "KEFU_SECURITY_ISSUER=https://kefu.example.com", "KEFU_SECURITY_AUDIENCE=kefu-api",
+        "kefu.search.secret=the-test-search-secret"})
 class ProductionServiceTest extends ServiceTest {
 
     @LocalManagementPort

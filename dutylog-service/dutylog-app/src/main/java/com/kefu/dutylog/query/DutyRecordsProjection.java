@@ -16,6 +16,7 @@ import com.kefu.dutylog.api.FireStepNotNeededEvent;
 import com.kefu.dutylog.event.LostItemDisposedEvent;
 import com.kefu.dutylog.event.LostItemRegisteredEvent;
 import com.kefu.dutylog.event.LostItemReturnedEvent;
+import com.kefu.platform.search.SearchIndex;
 import com.kefu.platform.time.MallTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,27 +28,33 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.Arrays;
 
 /**
  * Incidents with a fire's checklist (D13) and the notices of those the managers are told of at once (D14), the manager's signatures, the addenda of signed days (D12) and lost
  * items. Subscribing, like the shift view: a handover must see an incident reported a moment ago (D7), and a write
- * the signature that sealed its day (D5).
+ * the signature that sealed its day (D5). The lost items' rows in the search index ({@link SearchIndex}: by description
+ * and where found) are kept with them.
  */
 @Component
 @ProcessingGroup(DutyRecordsProjection.PROCESSING_GROUP)
 class DutyRecordsProjection {
 
     static final String PROCESSING_GROUP = "duty-records";
+    /** The kind of record in the search index ({@code GET /api/search?kind=lost-item}). */
+    public static final String LOST_ITEM = "lost-item";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final MallTime mallTime;
+    private final SearchIndex search;
 
     DutyRecordsProjection(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                          MallTime mallTime) {
+                          MallTime mallTime, SearchIndex search) {
         this.jdbc = jdbc;
         this.json = json;
         this.mallTime = mallTime;
+        this.search = search;
     }
 
     @EventHandler
@@ -153,18 +160,22 @@ class DutyRecordsProjection {
                 values (?, ?, ?, ?, ?, ?, ?, 'STORED', ?) on conflict (id) do nothing""",
                 event.itemId(), event.description(), event.foundBy(), Timestamp.from(event.foundAt()),
                 event.foundWhere(), event.handedTo(), event.storedAt(), Timestamp.from(event.registeredAt()));
+        search.put(new SearchIndex.Entry(LOST_ITEM, event.itemId(), null, event.description(), null, null, null,
+                "STORED", event.foundAt(), Arrays.asList(event.description(), event.foundWhere())));
     }
 
     @EventHandler
     void on(LostItemReturnedEvent event) {
         jdbc.update("update lost_item_view set custody = 'RETURNED', closed_at = ? where id = ?",
                 Timestamp.from(event.returnedAt()), event.itemId());
+        search.status(event.itemId(), "RETURNED");
     }
 
     @EventHandler
     void on(LostItemDisposedEvent event) {
         jdbc.update("update lost_item_view set custody = 'DISPOSED', closed_at = ? where id = ?",
                 Timestamp.from(event.disposedAt()), event.itemId());
+        search.status(event.itemId(), "DISPOSED");
     }
 
     private String write(Object value) {
@@ -184,5 +195,6 @@ class DutyRecordsProjection {
         jdbc.update("delete from duty_day_addendum_entry");
         jdbc.update("delete from duty_day_addendum_signature");
         jdbc.update("delete from lost_item_view");
+        search.reset(LOST_ITEM);
     }
 }

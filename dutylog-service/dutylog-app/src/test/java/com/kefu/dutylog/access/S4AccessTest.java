@@ -53,6 +53,8 @@ class S4AccessTest extends ServiceTest {
             Map.entry("POST /api/lost-items/{id}/claim", DESK),
             Map.entry("GET /api/lost-items", READERS),
             Map.entry("GET /api/lost-items/{id}", READERS),
+            // issue 19: lost items are searched by those who read them
+            Map.entry("GET /api/search", READERS),
             // PD2: the claimant in clear for the supervisor the item was handed to and the head (disputes); S2: the
             // reads for the auditor
             Map.entry("GET /api/lost-items/{id}/claimant", Set.of("SUPERVISOR", "CS_HEAD")),

@@ -6,8 +6,10 @@ import com.kefu.membership.api.MemberPointsChangedEvent;
 import com.kefu.membership.api.MemberRegisteredEvent;
 import com.kefu.membership.api.MemberStatusChangedEvent;
 import com.kefu.membership.api.MemberTierChangedEvent;
+import com.kefu.membership.event.MemberContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
+import com.kefu.platform.search.SearchIndex;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,23 +18,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * The member read model, kept in the command's own transaction (a subscribing processor: a read by id right after
  * a write sees it) and rebuilt by replaying the event store. Writes are idempotent, so an event handled again
  * during a rebuild changes nothing. It keeps the
- * masked phone only: every role that reads this view sees no more than the desk needs (S1).
+ * masked phone only: every role that reads this view sees no more than the desk needs (S1). The member's row in the
+ * search index ({@link SearchIndex}: by card, and by the keyed hashes of the phone and full name) is kept with it.
  */
 @Component
 @ProcessingGroup(MemberProjection.PROCESSING_GROUP)
 class MemberProjection {
 
     static final String PROCESSING_GROUP = "member-view";
+    /** The kind of record in the search index ({@code GET /api/search?kind=member}). */
+    public static final String SEARCH_KIND = "member";
 
     private final JdbcTemplate jdbc;
+    private final SearchIndex search;
 
-    MemberProjection(JdbcTemplate jdbc) {
+    MemberProjection(JdbcTemplate jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     @EventHandler
@@ -47,6 +55,16 @@ class MemberProjection {
                 event.registeredBy(), at);
         jdbc.update("insert into member_card (card_number, member_id, issued_at) values (?, ?, ?) "
                 + "on conflict do nothing", event.cardNumber(), event.memberId(), at);
+        search.put(new SearchIndex.Entry(SEARCH_KIND, event.memberId(), event.cardNumber(), event.tier().name(),
+                Masking.name(event.name()), event.maskedPhone(), null, "ACTIVE", event.registeredAt(),
+                List.of(event.cardNumber())));
+        search.remember(event.memberId(), SearchIndex.Field.NAME, event.name());
+    }
+
+    /** The member's phone, at registration and when it changes: searched by its keyed hash only. */
+    @EventHandler
+    void on(MemberContactRecordedEvent event) {
+        search.remember(event.memberId(), SearchIndex.Field.PHONE, event.phone());
     }
 
     @EventHandler
@@ -55,6 +73,10 @@ class MemberProjection {
                 update member_view set name = coalesce(?, name), masked_phone = coalesce(?, masked_phone),
                     changed_at = ? where id = ?""",
                 event.name(), event.maskedPhone(), Timestamp.from(event.changedAt()), event.memberId());
+        search.person(event.memberId(), Masking.name(event.name()), event.maskedPhone());
+        if (event.name() != null) {
+            search.remember(event.memberId(), SearchIndex.Field.NAME, event.name());
+        }
     }
 
     @EventHandler
@@ -65,18 +87,22 @@ class MemberProjection {
         jdbc.update("update member_card set replaced_at = ? where card_number = ?", at, event.previousCardNumber());
         jdbc.update("insert into member_card (card_number, member_id, issued_at) values (?, ?, ?) "
                 + "on conflict do nothing", event.cardNumber(), event.memberId(), at);
+        // a replaced card finds the member no more, as it no longer reads at the desk
+        search.retext(event.memberId(), event.cardNumber(), List.of(event.cardNumber()));
     }
 
     @EventHandler
     void on(MemberStatusChangedEvent event) {
         jdbc.update("update member_view set status = ?, changed_at = ? where id = ?", event.status().name(),
                 Timestamp.from(event.changedAt()), event.memberId());
+        search.status(event.memberId(), event.status().name());
     }
 
     @EventHandler
     void on(MemberTierChangedEvent event) {
         jdbc.update("update member_view set tier = ?, changed_at = ? where id = ?", event.tier().name(),
                 Timestamp.from(event.changedAt()), event.memberId());
+        search.title(event.memberId(), event.tier().name());
     }
 
     @EventHandler
@@ -97,10 +123,12 @@ class MemberProjection {
     void on(PersonalDataErasedEvent event) {
         jdbc.update("update member_view set name = ?, masked_phone = ? where id = ?", Masking.ERASED, Masking.ERASED,
                 event.subject());
+        search.erase(event.subject());
     }
 
     @ResetHandler
     void reset() {
+        search.reset(SEARCH_KIND);
         jdbc.update("delete from member_points");
         jdbc.update("delete from member_card");
         jdbc.update("delete from member_view");

@@ -34,7 +34,9 @@ class S4AccessTest extends ServiceTest {
             Map.entry("POST /api/members/{id}/erasure", Set.of("CS_HEAD", "ADMIN")),
             Map.entry("POST /api/campaigns", MEMBERS),
             Map.entry("POST /api/campaigns/{id}/handouts", MEMBERS),
-            Map.entry("PUT /api/tiers/{tier}", Set.of("ADMIN")));
+            Map.entry("PUT /api/tiers/{tier}", Set.of("ADMIN")),
+            // issue 19: members are searched by those who read the member list
+            Map.entry("GET /api/search", Set.of("FRONT_DESK", "AFTER_SALES", "CS_HEAD", "CS_MANAGER", "AUDITOR")));
 
     @Autowired
     private ApplicationContext context;
