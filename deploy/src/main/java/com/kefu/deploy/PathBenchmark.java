@@ -210,6 +210,25 @@ public final class PathBenchmark {
             report("directly at the service", atService);
             String atServiceCpu = Memory.cpuPerItem(cpu, memory.cpu(), atService.count());
             System.out.println("    CPU per complaint: " + atServiceCpu);
+            // what the event chain (A1) costs the intake: direct again without its trigger, then with it again, so
+            // that the runs with it stand on both sides of the one without (the JIT still warms between them)
+            chainTrigger(database, false);
+            Intake unchained;
+            try {
+                unchained = intake(direct, tokens.desk(), options.clients(), options.seconds());
+            } finally {
+                chainTrigger(database, true);
+            }
+            report("directly, without the event chain's trigger", unchained);
+            Intake chainedAgain = intake(direct, tokens.desk(), options.clients(), options.seconds());
+            report("directly, with it again", chainedAgain);
+            double chained = (atService.perSecond() + chainedAgain.perSecond()) / 2;
+            figures.add(new Figure("P1", "intake direct without the event chain", unchained.perSecond(), "/s",
+                    "%d in %d s; with the chain before and after it: %.0f and %.0f/s (A1's cost)".formatted(
+                            unchained.count(), unchained.seconds(), atService.perSecond(),
+                            chainedAgain.perSecond()),
+                    "intake direct with the chain (mean of the two)", chained, "/s", chained / unchained.perSecond(),
+                    new Target(true, true, 0.95, "with ÷ without ≥ 0.95 (a few percent)")));
             figures.add(new Figure("P1", "intake via gateway", viaGateway.perSecond(), "/s",
                     "%d in %d s, %d errors; CPU per complaint %s".formatted(viaGateway.count(), viaGateway.seconds(),
                             viaGateway.errors(), viaGatewayCpu),
@@ -701,6 +720,18 @@ public final class PathBenchmark {
                             .map(p -> new org.apache.kafka.common.TopicPartition(topic.name(), p.partition())))
                     .collect(Collectors.toMap(p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
             return admin.listOffsets(partitions).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    /**
+     * Turns the event chain's trigger (A1, platform's {@code V5__event_chain.sql}) off or on in complaint-service's
+     * store: the events appended meanwhile have no hash, which only this run's throw-away store ever holds.
+     */
+    static void chainTrigger(String database, boolean enabled) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database, "kefu", "kefu");
+             Statement sql = connection.createStatement()) {
+            sql.execute("alter table domain_event_entry " + (enabled ? "enable" : "disable")
+                    + " trigger domain_event_entry_chain");
         }
     }
 
