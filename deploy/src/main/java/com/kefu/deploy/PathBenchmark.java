@@ -56,7 +56,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>P5 at rest: proportional set size of every process it started (PostgreSQL's too);</li>
  *   <li>P1 intake: complaints/s through the gateway and directly at complaint-service ÷ PostgreSQL's own append rate
- *   with as many connections (median of three runs), and the intake latency;</li>
+ *   with as many connections (median of three runs), and the intake latency; then directly once more without the
+ *   event chain's trigger and once with it again: what the chain (A1) costs the intake;</li>
  *   <li>P3 department latency: from an assignment's request to its event on the department's live stream, with
  *   registrations at half the gateway's intake rate going on, ÷ Kafka's own end-to-end p99 ({@code EndToEndLatency});</li>
  *   <li>P4 history: a complaint's history of {@code BENCH_HISTORY_EVENTS} events, through the gateway and directly,
