@@ -55,11 +55,15 @@ class ServiceDocuments implements DisposableBean {
         });
     }
 
-    /** Every route's service with the paths it is sent and its document, in the order of the routes. */
+    /**
+     * Every route's service with the paths it is sent and its document, in the order of the routes. A route that also
+     * asks for a query parameter (the search's kinds other services own) takes only some requests of a path another
+     * route sends whole: the whole path's operation is documented once, by that other route's service.
+     */
     List<ServiceDocument> read() {
         Map<RouteProperties, CompletableFuture<OpenAPI>> reading = new LinkedHashMap<>();
         for (RouteProperties route : gateway.getRoutes()) {
-            if (!paths(route).isEmpty()) {
+            if (!paths(route).isEmpty() && !narrowedByQuery(route)) {
                 reading.put(route, CompletableFuture.supplyAsync(() -> document(route), readers));
             }
         }
@@ -109,6 +113,10 @@ class ServiceDocuments implements DisposableBean {
             return unreadable.getMessage();
         }
         return "no answer: " + failure.getMessage();
+    }
+
+    private static boolean narrowedByQuery(RouteProperties route) {
+        return route.getPredicates().stream().anyMatch(predicate -> "Query".equalsIgnoreCase(predicate.getName()));
     }
 
     /** The route's {@code Path} patterns: the paths the gateway sends to the service. */

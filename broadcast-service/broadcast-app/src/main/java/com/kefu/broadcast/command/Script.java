@@ -1,6 +1,5 @@
 package com.kefu.broadcast.command;
 
-import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.broadcast.api.ScriptAiredEvent;
 import com.kefu.broadcast.api.ScriptApprovedEvent;
 import com.kefu.broadcast.api.ScriptDraftedEvent;
@@ -15,7 +14,6 @@ import com.kefu.broadcast.command.ScriptCommands.RejectScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.ReviseScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.SubmitScriptCommand;
 import com.kefu.broadcast.command.ScriptCommands.WithdrawScriptCommand;
-import com.kefu.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -60,7 +58,7 @@ public class Script {
 
     @CommandHandler
     ScriptAnswer handle(ReviseScriptCommand command) {
-        requireMove(DRAFT, "edited");
+        status.requireMove(scriptId, version, DRAFT, "edited");
         ScriptLanguages.requireBilingual(command.textZh(), command.textRu());
         apply(new ScriptRevisedEvent(scriptId, version + 1, command.title(), command.programme(), command.textZh(),
                 command.textRu(), command.author(), command.revisedAt()));
@@ -69,23 +67,15 @@ public class Script {
 
     @CommandHandler
     ScriptAnswer handle(SubmitScriptCommand command) {
-        requireMove(SUBMITTED, "submitted");
+        status.requireMove(scriptId, version, SUBMITTED, "submitted");
         apply(new ScriptSubmittedEvent(scriptId, version, command.actor(), command.at()));
         return answer();
     }
 
     @CommandHandler
     ScriptAnswer handle(ApproveScriptCommand command) {
-        requireMove(APPROVED, "approved");
-        if (authors.contains(command.actor())) {
-            throw new RuleViolation("approver-is-author", "script " + scriptId + ": " + command.actor()
-                    + " wrote a version of it and cannot approve it; another supervisor must (B3)");
-        }
-        if (command.validFrom() != null && command.validUntil() != null
-                && command.validUntil().isBefore(command.validFrom())) {
-            throw new InvalidRequest("validUntil " + command.validUntil() + " is before validFrom "
-                    + command.validFrom());
-        }
+        status.requireMove(scriptId, version, APPROVED, "approved");
+        Approval.requireGrantable(scriptId, authors, command.actor(), command.validFrom(), command.validUntil());
         apply(new ScriptApprovedEvent(scriptId, version, command.validFrom(), command.validUntil(), command.actor(),
                 command.at()));
         return answer();
@@ -93,42 +83,25 @@ public class Script {
 
     @CommandHandler
     ScriptAnswer handle(RejectScriptCommand command) {
-        requireMove(REJECTED, "rejected");
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw new RuleViolation("rejection-needs-reason", "a rejection says why (B3)");
-        }
+        status.requireMove(scriptId, version, REJECTED, "rejected");
+        Approval.requireReason(command.reason());
         apply(new ScriptRejectedEvent(scriptId, version, command.reason(), command.actor(), command.at()));
         return answer();
     }
 
     @CommandHandler
     ScriptAnswer handle(WithdrawScriptCommand command) {
-        requireMove(WITHDRAWN, "withdrawn");
+        status.requireMove(scriptId, version, WITHDRAWN, "withdrawn");
         apply(new ScriptWithdrawnEvent(scriptId, version, command.reason(), command.actor(), command.at()));
         return answer();
     }
 
     @CommandHandler
     int handle(AirScriptCommand command) {
-        if (status == WITHDRAWN) {
-            throw new RuleViolation("script-withdrawn", "script " + scriptId + " was withdrawn: it cannot air (B4)");
-        }
-        if (approval == null) {
-            throw new RuleViolation("script-not-approved", "script " + scriptId + " version " + version + " is "
-                    + status + ": no version of it was approved by a supervisor, so it cannot air (B3, B4)");
-        }
-        approval.requireAirableOn(scriptId, command.day());
+        Approval.requireAirable(scriptId, version, status, approval).requireAirableOn(scriptId, command.day());
         apply(new ScriptAiredEvent(scriptId, command.airingId(), approval.version(), command.language(), title,
                 programme, command.actor(), command.at()));
         return approval.version();
-    }
-
-    private void requireMove(ScriptStatus target, String verb) {
-        if (!status.canMoveTo(target)) {
-            throw new RuleViolation("script-workflow", "script " + scriptId + " version " + version + " is "
-                    + status + " and cannot be " + verb + "; from " + status + " it can go to " + status.next()
-                    + " (B3)");
-        }
     }
 
     private ScriptAnswer answer() {

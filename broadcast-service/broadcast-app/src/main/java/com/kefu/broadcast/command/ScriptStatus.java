@@ -1,5 +1,7 @@
 package com.kefu.broadcast.command;
 
+import com.kefu.platform.rules.RuleViolation;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,5 +23,13 @@ public enum ScriptStatus {
 
     public boolean canMoveTo(ScriptStatus target) {
         return next().contains(target);
+    }
+
+    /** Refuses a step the workflow does not allow from here (B3). */
+    void requireMove(String scriptId, int version, ScriptStatus target, String verb) {
+        if (!canMoveTo(target)) {
+            throw new RuleViolation("script-workflow", "script " + scriptId + " version " + version + " is " + this
+                    + " and cannot be " + verb + "; from " + this + " it can go to " + next() + " (B3)");
+        }
     }
 }

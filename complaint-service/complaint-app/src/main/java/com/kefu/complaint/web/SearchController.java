@@ -46,7 +46,10 @@ class SearchController {
         this.index = index;
     }
 
-    @Operation(summary = "Searches complaints (a department its own only) or enquiries by number, phone, name or text")
+    @Operation(summary = "Searches complaints (a department its own only) or enquiries by number, phone, name or text",
+            description = "kind: complaint or enquiry here; through the gateway also member (membership-service: "
+                    + "card, phone, full name) and lost-item (dutylog-service: description, where found), with the "
+                    + "same answer; status and department filter complaints")
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'AFTER_SALES', 'CS_HEAD', 'CS_MANAGER', 'SUPERVISOR', 'AUDITOR', "
             + "'DEPARTMENT')")
