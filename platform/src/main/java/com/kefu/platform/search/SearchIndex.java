@@ -137,8 +137,7 @@ public class SearchIndex {
      * longer has (erased, cleared) removes it.
      */
     public void remember(String subject, Field field, String clear) {
-        String key = clear == null || Masking.ERASED.equals(clear) ? null
-                : field == Field.PHONE ? SearchText.phoneKey(clear) : SearchText.nameKey(clear);
+        String key = keyOf(field, clear);
         if (key == null) {
             jdbc.update("delete from search_hash where subject = ? and field = ?", subject, field.name());
             return;
@@ -147,6 +146,31 @@ public class SearchIndex {
                 insert into search_hash (subject, field, hash) values (?, ?, ?)
                 on conflict (subject, field) do update set hash = excluded.hash""",
                 subject, field.name(), hash(field, key));
+    }
+
+    /**
+     * The person a record is registered with: the keyed hashes of their full name and phone (either may be null: not
+     * given) in one statement, on the intake's path.
+     */
+    public void rememberPerson(String subject, String clearName, String clearPhone) {
+        List<String> rows = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String key = keyOf(field, field == Field.NAME ? clearName : clearPhone);
+            if (key != null) {
+                rows.add("(?, ?, ?)");
+                args.addAll(List.of(subject, field.name(), hash(field, key)));
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.update("insert into search_hash (subject, field, hash) values " + String.join(", ", rows)
+                    + " on conflict (subject, field) do update set hash = excluded.hash", args.toArray());
+        }
+    }
+
+    private static String keyOf(Field field, String clear) {
+        return clear == null || Masking.ERASED.equals(clear) ? null
+                : field == Field.PHONE ? SearchText.phoneKey(clear) : SearchText.nameKey(clear);
     }
 
     /** The subject's personal data was erased (S3): their record is no longer found by it, nor shows it. */

@@ -90,10 +90,7 @@ class ComplaintProjection {
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.complaintId(), event.number(), event.subject(),
                 Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
                 event.receivedAt(), texts));
-        search.remember(event.complaintId(), SearchIndex.Field.NAME, event.customer().name());
-        if (event.customerPhone() != null) {
-            search.remember(event.complaintId(), SearchIndex.Field.PHONE, event.customerPhone());
-        }
+        search.rememberPerson(event.complaintId(), event.customer().name(), event.customerPhone());
     }
 
     /**

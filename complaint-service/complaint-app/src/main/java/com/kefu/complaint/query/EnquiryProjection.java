@@ -47,10 +47,7 @@ class EnquiryProjection {
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.enquiryId(), event.number(), event.question(),
                 Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
                 event.receivedAt(), Arrays.asList(event.number(), event.question())));
-        search.remember(event.enquiryId(), SearchIndex.Field.NAME, event.customer().name());
-        if (event.customerPhone() != null) {
-            search.remember(event.enquiryId(), SearchIndex.Field.PHONE, event.customerPhone());
-        }
+        search.rememberPerson(event.enquiryId(), event.customer().name(), event.customerPhone());
     }
 
     /** A later answer corrects the earlier one. */
