@@ -28,7 +28,10 @@ import java.util.Set;
  * <p>
  * Kept by the service's own projections, in their transaction (a subscribing processor's, where the service keeps its
  * view so: a record is found right after the command's answer), and reset with them for a replay; every write is
- * idempotent, as theirs are.
+ * idempotent, as theirs are. What changes as a record moves through its workflow (its status, its department) is not
+ * kept here a second time: the search reads it from the service's views through its view {@code search_state}
+ * ({@code id, status, department}), so a workflow step costs the index nothing (a row of {@code search_entry} is
+ * written when its record is registered, and after that only when what it is found by changes).
  */
 public class SearchIndex {
 
@@ -40,7 +43,7 @@ public class SearchIndex {
      * never personal data; one that is null is left out), the person only masked.
      */
     public record Entry(String kind, String id, String number, String title, String maskedName, String maskedPhone,
-                        String department, String status, Instant at, List<String> texts) {
+                        Instant at, List<String> texts) {
     }
 
     /**
@@ -98,12 +101,11 @@ public class SearchIndex {
     public void put(Entry entry) {
         String text = text(entry.texts());
         jdbc.update("""
-                insert into search_entry (id, kind, number, title, masked_name, masked_phone, department, status,
-                    sort_at, text, grams)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ' '))
+                insert into search_entry (id, kind, number, title, masked_name, masked_phone, sort_at, text, grams)
+                values (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ' '))
                 on conflict (id) do nothing""",
                 entry.id(), entry.kind(), entry.number(), entry.title(), entry.maskedName(), entry.maskedPhone(),
-                entry.department(), entry.status(), Timestamp.from(entry.at()), text,
+                Timestamp.from(entry.at()), text,
                 String.join(" ", SearchText.grams(text)));
     }
 
@@ -116,14 +118,6 @@ public class SearchIndex {
 
     public void title(String id, String title) {
         jdbc.update("update search_entry set title = ? where id = ?", title, id);
-    }
-
-    public void status(String id, String status) {
-        jdbc.update("update search_entry set status = ? where id = ?", status, id);
-    }
-
-    public void department(String id, String department) {
-        jdbc.update("update search_entry set department = ? where id = ?", department, id);
     }
 
     /** The person as the record shows them now, masked (a member's new name or phone). */
@@ -211,7 +205,7 @@ public class SearchIndex {
     private record Statement(String sql, List<Object> args) {
 
         String page() {
-            return sql.formatted("e.*") + " order by e.sort_at desc, e.id limit ? offset ?";
+            return sql.formatted("e.*, s.status, s.department") + " order by e.sort_at desc, e.id limit ? offset ?";
         }
 
         Object[] pageArgs(int page, int size) {
@@ -248,15 +242,16 @@ public class SearchIndex {
         StringBuilder where = new StringBuilder(" where e.kind = any(string_to_array(?, ','))");
         args.add(String.join(",", query.kinds()));
         if (query.status() != null) {
-            where.append(" and e.status = ?");
+            where.append(" and s.status = ?");
             args.add(query.status());
         }
         if (query.department() != null) {
-            where.append(" and e.department = ?");
+            where.append(" and s.department = ?");
             args.add(query.department());
         }
+        // the status and the department as the service's views hold them now (a record without a view: neither)
         return new Statement("with hits as (" + hits + ") select %s from search_entry e join hits h on h.id = e.id"
-                + where, args);
+                + " left join search_state s on s.id = e.id" + where, args);
     }
 
     /** The texts normalised, one a line (a word never runs from one into the next); those that are null left out. */

@@ -88,7 +88,7 @@ class ComplaintProjection {
             texts.add(merchant.name());
         }
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.complaintId(), event.number(), event.subject(),
-                Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
+                Masking.name(event.customer().name()), event.customer().maskedPhone(),
                 event.receivedAt(), texts));
         search.rememberPerson(event.complaintId(), event.customer().name(), event.customerPhone());
     }
@@ -106,7 +106,6 @@ class ComplaintProjection {
     void on(ComplaintEscalatedEvent event) {
         jdbc.update("update complaint_view set status = 'ESCALATED', escalated_at = ? where id = ?",
                 Timestamp.from(event.escalatedAt()), event.complaintId());
-        search.status(event.complaintId(), "ESCALATED");
     }
 
     @EventHandler
@@ -133,8 +132,6 @@ class ComplaintProjection {
                 update complaint_view set status = 'ASSIGNED', department = ?, instructions = ?, acknowledged = false,
                     assigned_at = ? where id = ?""",
                 event.department(), event.instructions(), Timestamp.from(event.assignedAt()), event.complaintId());
-        search.status(event.complaintId(), "ASSIGNED");
-        search.department(event.complaintId(), event.department());
     }
 
     @EventHandler
@@ -146,7 +143,6 @@ class ComplaintProjection {
     void on(ComplaintResolvedEvent event) {
         jdbc.update("update complaint_view set status = 'RESOLVED', result = ?, resolved_at = ? where id = ?",
                 event.result(), Timestamp.from(event.resolvedAt()), event.complaintId());
-        search.status(event.complaintId(), "RESOLVED");
     }
 
     @EventHandler
@@ -161,16 +157,12 @@ class ComplaintProjection {
                 where id = ? and last_sequence < ?""",
                 event.satisfaction(), event.satisfied(), event.satisfied(), Timestamp.from(event.calledAt()),
                 sequence, event.complaintId(), sequence);
-        if (event.satisfied()) {
-            search.status(event.complaintId(), "FOLLOWED_UP");
-        }
     }
 
     @EventHandler
     void on(ComplaintReopenedEvent event) {
         jdbc.update("update complaint_view set status = 'ASSIGNED', acknowledged = false, result = null "
                 + "where id = ?", event.complaintId());
-        search.status(event.complaintId(), "ASSIGNED");
     }
 
     @EventHandler
@@ -182,7 +174,6 @@ class ComplaintProjection {
     void on(ComplaintArchivedEvent event) {
         jdbc.update("update complaint_view set status = 'ARCHIVED', archived_at = ? where id = ?",
                 Timestamp.from(event.archivedAt()), event.complaintId());
-        search.status(event.complaintId(), "ARCHIVED");
     }
 
     /**

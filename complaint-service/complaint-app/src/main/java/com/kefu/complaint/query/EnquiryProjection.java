@@ -45,7 +45,7 @@ class EnquiryProjection {
                 event.customer().name(), event.customer().maskedPhone(), event.question(), event.receivedBy(),
                 Timestamp.from(event.receivedAt()));
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.enquiryId(), event.number(), event.question(),
-                Masking.name(event.customer().name()), event.customer().maskedPhone(), null, "RECEIVED",
+                Masking.name(event.customer().name()), event.customer().maskedPhone(),
                 event.receivedAt(), Arrays.asList(event.number(), event.question())));
         search.rememberPerson(event.enquiryId(), event.customer().name(), event.customerPhone());
     }
@@ -57,14 +57,12 @@ class EnquiryProjection {
                 update enquiry_view set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = ?
                 where id = ?""",
                 event.answer(), event.answeredBy(), Timestamp.from(event.answeredAt()), event.enquiryId());
-        search.status(event.enquiryId(), "ANSWERED");
     }
 
     @EventHandler
     void on(EnquiryArchivedEvent event) {
         jdbc.update("update enquiry_view set status = 'ARCHIVED', archived_at = ? where id = ?",
                 Timestamp.from(event.archivedAt()), event.enquiryId());
-        search.status(event.enquiryId(), "ARCHIVED");
     }
 
     /** The customer's data was erased (S3). Complaints' erasures do not match an enquiry's id. */

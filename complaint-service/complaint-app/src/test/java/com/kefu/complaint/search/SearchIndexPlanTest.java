@@ -57,7 +57,7 @@ class SearchIndexPlanTest extends ServiceTest {
                 String description = text(0x4E00, 0x9FA5, 40) + " " + text('а', 'я', 12) + " " + text('а', 'я', 9)
                         + (i == 1_234 ? " " + chinese : "") + (i == 2_345 ? " " + russian : "");
                 index.put(new SearchIndex.Entry(KIND, UUID.randomUUID().toString(), "KF-202612-" + i, "plan " + i,
-                        null, null, null, "RECEIVED", at.plusSeconds(i), List.of(description)));
+                        null, null, at.plusSeconds(i), List.of(description)));
             }
         });
         // as autovacuum leaves it: the statistics taken and the GIN index's pending list (its fast updates) merged

@@ -160,22 +160,20 @@ class DutyRecordsProjection {
                 values (?, ?, ?, ?, ?, ?, ?, 'STORED', ?) on conflict (id) do nothing""",
                 event.itemId(), event.description(), event.foundBy(), Timestamp.from(event.foundAt()),
                 event.foundWhere(), event.handedTo(), event.storedAt(), Timestamp.from(event.registeredAt()));
-        search.put(new SearchIndex.Entry(LOST_ITEM, event.itemId(), null, event.description(), null, null, null,
-                "STORED", event.foundAt(), Arrays.asList(event.description(), event.foundWhere())));
+        search.put(new SearchIndex.Entry(LOST_ITEM, event.itemId(), null, event.description(), null, null,
+                event.foundAt(), Arrays.asList(event.description(), event.foundWhere())));
     }
 
     @EventHandler
     void on(LostItemReturnedEvent event) {
         jdbc.update("update lost_item_view set custody = 'RETURNED', closed_at = ? where id = ?",
                 Timestamp.from(event.returnedAt()), event.itemId());
-        search.status(event.itemId(), "RETURNED");
     }
 
     @EventHandler
     void on(LostItemDisposedEvent event) {
         jdbc.update("update lost_item_view set custody = 'DISPOSED', closed_at = ? where id = ?",
                 Timestamp.from(event.disposedAt()), event.itemId());
-        search.status(event.itemId(), "DISPOSED");
     }
 
     private String write(Object value) {

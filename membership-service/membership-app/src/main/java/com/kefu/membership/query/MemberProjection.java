@@ -56,7 +56,7 @@ class MemberProjection {
         jdbc.update("insert into member_card (card_number, member_id, issued_at) values (?, ?, ?) "
                 + "on conflict do nothing", event.cardNumber(), event.memberId(), at);
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.memberId(), event.cardNumber(), event.tier().name(),
-                Masking.name(event.name()), event.maskedPhone(), null, "ACTIVE", event.registeredAt(),
+                Masking.name(event.name()), event.maskedPhone(), event.registeredAt(),
                 List.of(event.cardNumber())));
         search.remember(event.memberId(), SearchIndex.Field.NAME, event.name());
     }
@@ -95,7 +95,6 @@ class MemberProjection {
     void on(MemberStatusChangedEvent event) {
         jdbc.update("update member_view set status = ?, changed_at = ? where id = ?", event.status().name(),
                 Timestamp.from(event.changedAt()), event.memberId());
-        search.status(event.memberId(), event.status().name());
     }
 
     @EventHandler
