@@ -32,9 +32,9 @@ public class Emergency {
         return "emergency-" + incidentId;
     }
 
-    public record AirEmergencyCommand(@TargetAggregateIdentifier String emergencyId, String template, String title,
-                                      String textZh, String textRu, String incidentId, String cause, String actor,
-                                      Instant at) {
+    record AirEmergencyCommand(@TargetAggregateIdentifier String emergencyId, String template, String title,
+                               String textZh, String textRu, String incidentId, String cause, String actor,
+                               Instant at) {
     }
 
     @CommandHandler

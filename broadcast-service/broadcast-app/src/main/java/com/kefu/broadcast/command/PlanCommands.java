@@ -18,12 +18,12 @@ public final class PlanCommands {
     }
 
     /** {@code today}: the station's date now; a day gone by is not planned any more. */
-    public record PlanSlotCommand(@TargetAggregateIdentifier String planId, LocalDate date, String slotId,
-                                  LocalTime time, String programme, String scriptId, String equipmentId,
-                                  LocalDate today, String actor, Instant at) {
+    record PlanSlotCommand(@TargetAggregateIdentifier String planId, LocalDate date, String slotId,
+                           LocalTime time, String programme, String scriptId, String equipmentId,
+                           LocalDate today, String actor, Instant at) {
     }
 
-    public record RemoveSlotCommand(@TargetAggregateIdentifier String planId, String slotId, String actor,
-                                    Instant at) {
+    record RemoveSlotCommand(@TargetAggregateIdentifier String planId, String slotId, String actor,
+                             Instant at) {
     }
 }

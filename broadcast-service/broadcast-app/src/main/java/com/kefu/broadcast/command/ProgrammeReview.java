@@ -33,9 +33,9 @@ public class ProgrammeReview {
     }
 
     /** {@code scriptId} and {@code scriptVersion}: the script version the note is about, if it is about one. */
-    public record RecordReviewNoteCommand(@TargetAggregateIdentifier String reviewId, String programme,
-                                          String noteId, ReviewVerdict verdict, String note, String scriptId,
-                                          Integer scriptVersion, String actor, Instant at) {
+    record RecordReviewNoteCommand(@TargetAggregateIdentifier String reviewId, String programme,
+                                   String noteId, ReviewVerdict verdict, String note, String scriptId,
+                                   Integer scriptVersion, String actor, Instant at) {
     }
 
     @CommandHandler

@@ -14,34 +14,31 @@ import com.kefu.complaint.api.ComplaintReopenedEvent;
 import com.kefu.complaint.api.ComplaintResolvedEvent;
 import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.CustomerReference;
-import com.kefu.complaint.api.EscalationAcknowledgedEvent;
-import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.complaint.api.Dispute;
+import com.kefu.complaint.api.EscalationAcknowledgedEvent;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
+import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
 import com.kefu.complaint.command.AttachmentCommands.AddComplaintAttachmentCommand;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
-import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
 import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
+import com.kefu.complaint.command.WorkflowCommands.ErasePersonalDataCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineApproachingCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
 import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
+import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
 import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
-import com.kefu.complaint.config.DeadlineProperties;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-import java.util.Objects;
 
 import static com.kefu.complaint.command.ComplaintStatus.ARCHIVED;
 import static com.kefu.complaint.command.ComplaintStatus.ASSIGNED;
@@ -51,24 +48,24 @@ import static com.kefu.complaint.command.ComplaintStatus.RECEIVED;
 import static com.kefu.complaint.command.ComplaintStatus.RESOLVED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A customer's complaint, from intake to archive; its workflow is {@link ComplaintStatus}. */
+/**
+ * A customer's complaint, from intake to archive. Each command handler is a guard, then what happened: the workflow's
+ * steps are {@link ComplaintStatus}'s, a department's part {@link Handling}'s, the supervisor's {@link Escalation}'s,
+ * the deadlines {@link Stage}'s and the closing follow-up {@link FollowUp}'s.
+ */
 @Aggregate
 public class Complaint {
 
     @AggregateIdentifier
     private String complaintId;
     private String number;
-    private ComplaintStatus status;
     private Severity severity;
     private Priority priority;
+    private Dispute dispute;
     private String department;
     private boolean acknowledged;
-    private Instant stageEnteredAt;
-    private boolean deadlineMissed;
-    private boolean deadlineWarned;
-    private Dispute dispute;
-    private boolean escalated;
-    private boolean escalationAcknowledged;
+    private Escalation escalation = Escalation.NONE;
+    private Stage stage;
 
     protected Complaint() {
     }
@@ -85,28 +82,26 @@ public class Complaint {
 
     @CommandHandler
     ComplaintStatus handle(EscalateComplaintCommand command) {
-        handling().requireMove(ESCALATED, "escalated");
+        status().requireMove(number, ESCALATED, "escalated");
         apply(new ComplaintEscalatedEvent(complaintId, number, severity, command.reason(), command.actor(),
                 command.at()));
-        return status;
+        return status();
     }
 
-    /** The supervisor takes up an escalated complaint from their inbox, once (C14). */
     @CommandHandler
     ComplaintStatus handle(AcknowledgeEscalationCommand command) {
-        handling().requireEscalationOpen(command.bySupervisor());
+        escalation.requireOpen(number, status(), command.bySupervisor());
         apply(new EscalationAcknowledgedEvent(complaintId, number, severity, command.actor(), command.at()));
-        return status;
+        return status();
     }
 
-    /** The supervisor's instructions (上级的指导) on an escalated complaint; each one is kept (C14). */
     @CommandHandler
     ComplaintStatus handle(RecordSupervisorInstructionsCommand command) {
-        Handling.requireInstructions(command.instructions());
-        handling().requireEscalatedFor(command.bySupervisor(), "given instructions");
+        Escalation.requireInstructions(command.instructions());
+        escalation.requireSupervisor(number, status(), command.bySupervisor(), "given instructions");
         apply(new SupervisorInstructionsRecordedEvent(complaintId, number, severity, command.instructions().strip(),
                 command.actor(), command.at()));
-        return status;
+        return status();
     }
 
     @CommandHandler
@@ -114,14 +109,14 @@ public class Complaint {
         handling().requireAssignable(command.byHead());
         apply(new ComplaintAssignedEvent(complaintId, number, command.department(), command.instructions(), priority,
                 command.actor(), command.at()));
-        return status;
+        return status();
     }
 
     @CommandHandler
     ComplaintStatus handle(AcknowledgeComplaintCommand command) {
         handling().requireAcknowledgeable(command.actingDepartment());
         apply(new ComplaintAcknowledgedEvent(complaintId, department, command.note(), command.actor(), command.at()));
-        return status;
+        return status();
     }
 
     @CommandHandler
@@ -129,14 +124,12 @@ public class Complaint {
         handling().requireHeldBy(command.actingDepartment());
         apply(new ComplaintProgressRecordedEvent(complaintId, department, command.note(), command.actor(),
                 command.at()));
-        return status;
+        return status();
     }
 
-    /** A letter, fax, receipt or photo (C16): by a department only to what it holds (S4), never once archived (C8). */
     @CommandHandler
     void handle(AddComplaintAttachmentCommand command) {
-        handling().requireDepartment(command.actingDepartment());
-        handling().requireNotArchived();
+        handling().requireAttachable(command.actingDepartment());
         apply(new ComplaintAttachmentAddedEvent(complaintId, department, command.attachmentId(), command.contentType(),
                 command.size(), command.sha256(), command.actor(), command.at()));
     }
@@ -145,48 +138,37 @@ public class Complaint {
     ComplaintStatus handle(ResolveComplaintCommand command) {
         handling().requireResolvable(command.actingDepartment());
         apply(new ComplaintResolvedEvent(complaintId, department, command.result(), command.actor(), command.at()));
-        return status;
+        return status();
     }
 
     @CommandHandler
     ComplaintStatus handle(FollowUpComplaintCommand command) {
-        handling().requireMove(FOLLOWED_UP, "followed up");
-        boolean satisfied = command.reached() && (command.customerSatisfied() != null
-                ? command.customerSatisfied() : command.satisfaction() != null && command.satisfaction() >= 3);
+        status().requireMove(number, FOLLOWED_UP, "followed up");
+        boolean satisfied = FollowUp.satisfied(command);
         apply(new ComplaintFollowedUpEvent(complaintId, command.reached(), command.satisfaction(), command.comment(),
                 satisfied, command.actor(), command.at()));
         if (command.reached() && !satisfied) {
-            apply(new ComplaintReopenedEvent(complaintId, department, "the customer is not satisfied: "
-                    + Objects.requireNonNullElse(command.comment(), ""), command.at()));
+            apply(new ComplaintReopenedEvent(complaintId, department, FollowUp.reopening(command), command.at()));
         }
-        return status;
+        return status();
     }
 
     @CommandHandler
     ComplaintStatus handle(RecordDeadlineMissedCommand command) {
-        if (inStage(command.stage(), command.enteredAt()) && !deadlineMissed) {
+        if (stage.missable(command.stage(), command.enteredAt())) {
             apply(new ComplaintDeadlineMissedEvent(complaintId, number, command.stage(), priority, department,
                     command.dueAt(), command.at()));
         }
-        return status;
+        return status();
     }
 
-    /** Four fifths of the stage's time gone, its deadline still ahead: warned once per entry into a stage (C17). */
     @CommandHandler
     ComplaintStatus handle(RecordDeadlineApproachingCommand command) {
-        boolean approaching = !command.at().isBefore(DeadlineProperties.warningAt(command.enteredAt(), command.dueAt()))
-                && command.at().isBefore(command.dueAt());
-        if (inStage(command.stage(), command.enteredAt()) && approaching && !deadlineWarned && !deadlineMissed) {
+        if (stage.warnable(command.stage(), command.enteredAt(), command.dueAt(), command.at())) {
             apply(new ComplaintDeadlineApproachingEvent(complaintId, number, command.stage(), priority, department,
                     command.enteredAt(), command.dueAt(), command.at()));
         }
-        return status;
-    }
-
-    /** The watch's view of the stage is still the complaint's: the same stage, entered at the same instant. */
-    private boolean inStage(String stage, Instant enteredAt) {
-        return status.name().equals(stage) && stageEnteredAt != null
-                && stageEnteredAt.toEpochMilli() == enteredAt.toEpochMilli();
+        return status();
     }
 
     /**
@@ -194,7 +176,7 @@ public class Complaint {
      * what they copied. An archived complaint takes it too: erasure is the customer's right, not a change of case.
      */
     @CommandHandler
-    void handle(WorkflowCommands.ErasePersonalDataCommand command) {
+    void handle(ErasePersonalDataCommand command) {
         apply(new PersonalDataErasedEvent(complaintId, command.actor(), command.reason(), command.at()));
     }
 
@@ -204,37 +186,18 @@ public class Complaint {
         handling().requireDispute();
         apply(new ComplaintRulingRecordedEvent(complaintId, number, dispute, command.ruling(), command.actor(),
                 command.at()));
-        return status;
+        return status();
     }
 
     @CommandHandler
     ComplaintStatus handle(ArchiveComplaintCommand command) {
-        handling().requireArchivable();
+        FollowUp.requireArchivable(number, status(), priority);
         apply(new ComplaintArchivedEvent(complaintId, number, command.actor(), command.at()));
-        return status;
+        return status();
     }
 
-    /** What the rules see of the complaint now. */
     private Handling handling() {
-        return new Handling(complaintId, number, status, severity, priority, department, acknowledged, escalated,
-                escalationAcknowledged, dispute);
-    }
-
-    private void enter(ComplaintStatus stage, Instant at) {
-        status = stage;
-        stageEnteredAt = at;
-        deadlineMissed = false;
-        deadlineWarned = false;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintDeadlineApproachingEvent event) {
-        deadlineWarned = true;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintDeadlineMissedEvent event) {
-        deadlineMissed = true;
+        return new Handling(complaintId, number, status(), severity, department, acknowledged, dispute);
     }
 
     @EventSourcingHandler
@@ -244,23 +207,23 @@ public class Complaint {
         severity = event.severity();
         priority = event.priority();
         dispute = event.dispute();
-        enter(RECEIVED, event.receivedAt());
+        stage = Stage.entered(RECEIVED, event.receivedAt());
     }
 
     @EventSourcingHandler
     void on(ComplaintEscalatedEvent event) {
-        enter(ESCALATED, event.escalatedAt());
-        escalated = true;
+        stage = Stage.entered(ESCALATED, event.escalatedAt());
+        escalation = escalation.escalated();
     }
 
     @EventSourcingHandler
     void on(EscalationAcknowledgedEvent event) {
-        escalationAcknowledged = true;
+        escalation = Escalation.ACKNOWLEDGED;
     }
 
     @EventSourcingHandler
     void on(ComplaintAssignedEvent event) {
-        enter(ASSIGNED, event.assignedAt());
+        stage = Stage.entered(ASSIGNED, event.assignedAt());
         department = event.department();
         acknowledged = false;
     }
@@ -272,28 +235,38 @@ public class Complaint {
 
     @EventSourcingHandler
     void on(ComplaintResolvedEvent event) {
-        enter(RESOLVED, event.resolvedAt());
+        stage = Stage.entered(RESOLVED, event.resolvedAt());
     }
 
     @EventSourcingHandler
     void on(ComplaintFollowedUpEvent event) {
         if (event.satisfied()) {
-            enter(FOLLOWED_UP, event.calledAt());
+            stage = Stage.entered(FOLLOWED_UP, event.calledAt());
         }
     }
 
     @EventSourcingHandler
     void on(ComplaintReopenedEvent event) {
-        enter(ASSIGNED, event.reopenedAt());
+        stage = Stage.entered(ASSIGNED, event.reopenedAt());
         acknowledged = false;
     }
 
     @EventSourcingHandler
     void on(ComplaintArchivedEvent event) {
-        enter(ARCHIVED, event.archivedAt());
+        stage = Stage.entered(ARCHIVED, event.archivedAt());
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintDeadlineApproachingEvent event) {
+        stage = stage.warnedOf();
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintDeadlineMissedEvent event) {
+        stage = stage.missedIt();
     }
 
     ComplaintStatus status() {
-        return status;
+        return stage.status();
     }
 }

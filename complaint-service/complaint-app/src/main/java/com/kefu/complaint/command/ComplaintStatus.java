@@ -1,5 +1,7 @@
 package com.kefu.complaint.command;
 
+import com.kefu.platform.rules.RuleViolation;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -24,5 +26,22 @@ public enum ComplaintStatus {
 
     public boolean canMoveTo(ComplaintStatus target) {
         return next().contains(target);
+    }
+
+    /** Refuses a step the workflow does not allow from here; an archived complaint allows none (C8). */
+    void requireMove(String number, ComplaintStatus target, String verb) {
+        requireNotArchived(number);
+        if (!canMoveTo(target)) {
+            throw new RuleViolation("complaint-workflow", "complaint " + number + " is " + this
+                    + " and cannot be " + verb + " now; from " + this + " it can go to " + next());
+        }
+    }
+
+    /** An archived complaint's handling form is filed: nothing changes it any more (C8). */
+    void requireNotArchived(String number) {
+        if (this == ARCHIVED) {
+            throw new RuleViolation("complaint-archived",
+                    "complaint " + number + " is archived: its handling form is filed and it cannot change (C8)");
+        }
     }
 }

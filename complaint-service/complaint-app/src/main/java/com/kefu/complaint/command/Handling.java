@@ -1,69 +1,21 @@
 package com.kefu.complaint.command;
 
 import com.kefu.complaint.api.Dispute;
-import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
-import com.kefu.platform.rules.InvalidRequest;
 import com.kefu.platform.rules.NotFound;
 import com.kefu.platform.rules.RuleViolation;
 
-import static com.kefu.complaint.command.ComplaintStatus.ARCHIVED;
 import static com.kefu.complaint.command.ComplaintStatus.ASSIGNED;
 import static com.kefu.complaint.command.ComplaintStatus.ESCALATED;
-import static com.kefu.complaint.command.ComplaintStatus.FOLLOWED_UP;
 import static com.kefu.complaint.command.ComplaintStatus.RESOLVED;
 
 /**
- * What a complaint's handling allows at this moment (C3–C9, C14, S4): each check refuses with the rule it names, so
- * that every command handler of {@link Complaint} is a guard, then what happened.
+ * What a complaint's handling by a department allows at this moment (C3, C5, C6, C9, S4): who assigns it, which
+ * department acts on it and when. Each check refuses with the rule it names; the workflow's own steps are
+ * {@link ComplaintStatus}'s, the supervisor's {@link Escalation}'s, the closing ones {@link FollowUp}'s.
  */
-record Handling(String complaintId, String number, ComplaintStatus status, Severity severity, Priority priority,
-                String department, boolean acknowledged, boolean escalated, boolean escalationAcknowledged,
-                Dispute dispute) {
-
-    /** The workflow allows the move ({@link ComplaintStatus}); an archived complaint allows nothing (C8). */
-    void requireMove(ComplaintStatus target, String verb) {
-        requireNotArchived();
-        if (!status.canMoveTo(target)) {
-            throw new RuleViolation("complaint-workflow", "complaint " + number + " is " + status
-                    + " and cannot be " + verb + " now; from " + status + " it can go to " + status.next());
-        }
-    }
-
-    void requireNotArchived() {
-        if (status == ARCHIVED) {
-            throw new RuleViolation("complaint-archived",
-                    "complaint " + number + " is archived: its handling form is filed and it cannot change (C8)");
-        }
-    }
-
-    /** Only the supervisor acts on an escalated complaint, and only on an escalated one (C14). */
-    void requireEscalatedFor(boolean bySupervisor, String verb) {
-        if (!bySupervisor) {
-            throw new RuleViolation("escalation-needs-supervisor",
-                    "complaint " + number + " is escalated to the supervisor: only the SUPERVISOR acts on it (C14)");
-        }
-        requireNotArchived();
-        if (!escalated) {
-            throw new RuleViolation("complaint-not-escalated", "complaint " + number
-                    + " has not been escalated: only an escalated complaint is " + verb + " by the supervisor (C14)");
-        }
-    }
-
-    /** The supervisor takes up an escalated complaint once (C14). */
-    void requireEscalationOpen(boolean bySupervisor) {
-        requireEscalatedFor(bySupervisor, "acknowledged");
-        if (escalationAcknowledged) {
-            throw new RuleViolation("escalation-acknowledged",
-                    "complaint " + number + " has already been acknowledged by the supervisor (C14)");
-        }
-    }
-
-    static void requireInstructions(String instructions) {
-        if (instructions == null || instructions.isBlank()) {
-            throw new InvalidRequest("instructions: the supervisor's instructions need a text (C14)");
-        }
-    }
+record Handling(String complaintId, String number, ComplaintStatus status, Severity severity, String department,
+                boolean acknowledged, Dispute dispute) {
 
     /** A resolved complaint goes back only through a follow-up (C7); a MAJOR one is escalated, then assigned by the head (C3). */
     void requireAssignable(boolean byHead) {
@@ -72,7 +24,7 @@ record Handling(String complaintId, String number, ComplaintStatus status, Sever
                     + " is RESOLVED: it goes back to a department only when a follow-up finds the customer "
                     + "unsatisfied (C7)");
         }
-        requireMove(ASSIGNED, "assigned");
+        status.requireMove(number, ASSIGNED, "assigned");
         if (severity == Severity.MAJOR && status != ESCALATED) {
             throw new RuleViolation("major-complaint-not-escalated", "complaint " + number
                     + " is MAJOR: it must be escalated to the supervisor before it is assigned (C3)");
@@ -101,16 +53,22 @@ record Handling(String complaintId, String number, ComplaintStatus status, Sever
     /** Progress is noted while the department holds the complaint it acknowledged (C5). */
     void requireHeldBy(String actingDepartment) {
         requireDepartment(actingDepartment);
-        requireNotArchived();
+        status.requireNotArchived(number);
         if (status != ASSIGNED || !acknowledged) {
             throw new RuleViolation("complaint-not-acknowledged", "complaint " + number + " is " + status
                     + ": progress is recorded while the department holds an acknowledged complaint (C5)");
         }
     }
 
+    /** A letter, fax, receipt or photo (C16): by a department only to what it holds (S4), never once archived (C8). */
+    void requireAttachable(String actingDepartment) {
+        requireDepartment(actingDepartment);
+        status.requireNotArchived(number);
+    }
+
     void requireResolvable(String actingDepartment) {
         requireDepartment(actingDepartment);
-        requireMove(RESOLVED, "resolved");
+        status.requireMove(number, RESOLVED, "resolved");
         if (!acknowledged) {
             throw new RuleViolation("complaint-not-acknowledged",
                     "complaint " + number + " must be acknowledged by " + department + " before it is resolved (C5)");
@@ -119,22 +77,10 @@ record Handling(String complaintId, String number, ComplaintStatus status, Sever
 
     /** Only a complaint naming the parties to a dispute is ruled on (C9). */
     void requireDispute() {
-        requireNotArchived();
+        status.requireNotArchived(number);
         if (dispute == null) {
             throw new RuleViolation("not-a-dispute",
                     "complaint " + number + " names no parties to a dispute: there is nothing to rule on (C9)");
-        }
-    }
-
-    /** Archived only once a follow-up call reached a satisfied customer (C4 for a VIP, C7, C8). */
-    void requireArchivable() {
-        if (status != FOLLOWED_UP) {
-            requireNotArchived();
-            boolean vip = priority == Priority.URGENT;
-            throw new RuleViolation(vip ? "vip-complaint-not-satisfied" : "complaint-not-followed-up", "complaint "
-                    + number + " is " + status + ": " + (vip
-                    ? "a VIP complaint is archived only once a follow-up call found the customer satisfied (C4)"
-                    : "a complaint is archived only after a follow-up call reached a satisfied customer (C7, C8)"));
         }
     }
 }

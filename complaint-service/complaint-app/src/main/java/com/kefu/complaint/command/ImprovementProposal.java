@@ -19,8 +19,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class ImprovementProposal {
 
-    public record RecordProposalCommand(@TargetAggregateIdentifier String proposalId, ReportPeriod period,
-                                        String title, String proposal, String actor, Instant at) {
+    record RecordProposalCommand(@TargetAggregateIdentifier String proposalId, ReportPeriod period,
+                                 String title, String proposal, String actor, Instant at) {
     }
 
     @AggregateIdentifier

@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** Registers a complaint with the fields of the customer information registration form (C1). */
-public record RegisterComplaintCommand(
+record RegisterComplaintCommand(
         @TargetAggregateIdentifier String complaintId,
         String number,
         Channel channel,

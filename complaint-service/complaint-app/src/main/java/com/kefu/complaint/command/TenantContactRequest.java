@@ -25,17 +25,17 @@ public class TenantContactRequest {
 
     public enum Status { REQUESTED, TENANT_NOTIFIED }
 
-    public record RequestTenantContactCommand(@TargetAggregateIdentifier String requestId, String tenant,
-                                              String enquirerName, String enquirerPhone, String purpose,
-                                              String actor, Instant at) {
+    record RequestTenantContactCommand(@TargetAggregateIdentifier String requestId, String tenant,
+                                       String enquirerName, String enquirerPhone, String purpose,
+                                       String actor, Instant at) {
     }
 
-    public record RecordTenantNotifiedCommand(@TargetAggregateIdentifier String requestId, String how,
-                                              String tenantResponse, String actor, Instant at) {
+    record RecordTenantNotifiedCommand(@TargetAggregateIdentifier String requestId, String how,
+                                       String tenantResponse, String actor, Instant at) {
     }
 
-    public record EraseEnquirerCommand(@TargetAggregateIdentifier String requestId, String reason, String actor,
-                                       Instant at) {
+    record EraseEnquirerCommand(@TargetAggregateIdentifier String requestId, String reason, String actor,
+                                Instant at) {
     }
 
     @AggregateIdentifier

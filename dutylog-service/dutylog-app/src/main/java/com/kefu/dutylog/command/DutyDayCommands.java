@@ -10,17 +10,17 @@ import java.time.LocalDate;
  * What is written into a signed day and signed after it (D12); the day's first signature is
  * {@link SignDutyDayCommand}.
  */
-public final class DutyDayCommands {
+final class DutyDayCommands {
 
     private DutyDayCommands() {
     }
 
     /** An entry (or a correction, {@code corrects}) of a signed day, written after its signature: its addendum. */
-    public record RecordAddendumEntryCommand(@TargetAggregateIdentifier String dutyDayId, LocalDate date,
-                                             String entryId, String shiftId, Instant occurredAt,
-                                             EntryCategory category, String description, String handling,
-                                             String outcome, String reference, String corrects, String recordedBy,
-                                             Instant recordedAt) {
+    record RecordAddendumEntryCommand(@TargetAggregateIdentifier String dutyDayId, LocalDate date,
+                                      String entryId, String shiftId, Instant occurredAt,
+                                      EntryCategory category, String description, String handling,
+                                      String outcome, String reference, String corrects, String recordedBy,
+                                      Instant recordedAt) {
 
         public RecordAddendumEntryCommand(LocalDate date, String entryId, String shiftId, Instant occurredAt,
                                           EntryCategory category, String description, String handling,
@@ -35,9 +35,9 @@ public final class DutyDayCommands {
      * The manager signs the open addendum of a signed day: {@code entries} entries chained to
      * {@code previousDigest}, as the desk read them under the day's lock.
      */
-    public record SignAddendumCommand(@TargetAggregateIdentifier String dutyDayId, LocalDate date, int addendum,
-                                      String digest, String previousDigest, int entries, String signedBy,
-                                      Instant signedAt) {
+    record SignAddendumCommand(@TargetAggregateIdentifier String dutyDayId, LocalDate date, int addendum,
+                               String digest, String previousDigest, int entries, String signedBy,
+                               Instant signedAt) {
 
         public SignAddendumCommand(LocalDate date, int addendum, String digest, String previousDigest, int entries,
                                    String signedBy, Instant signedAt) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The incoming person's side of a handover (D15): accepting it under their own sign-in, or refusing it. */
-public final class HandoverCommands {
+final class HandoverCommands {
 
     private HandoverCommands() {
     }
@@ -15,9 +15,9 @@ public final class HandoverCommands {
      * {@code acceptedBy}: the signed-in user, who must be the person it was proposed to; {@code unresolvedEmergencies}
      * as when it was proposed (D7): one reported since refuses it still.
      */
-    public record AcceptHandoverCommand(@TargetAggregateIdentifier String shiftId, String acceptedBy,
-                                        List<String> unresolvedEmergencies, HandoverDue due, String lateReason,
-                                        Instant at) {
+    record AcceptHandoverCommand(@TargetAggregateIdentifier String shiftId, String acceptedBy,
+                                 List<String> unresolvedEmergencies, HandoverDue due, String lateReason,
+                                 Instant at) {
 
         public AcceptHandoverCommand {
             unresolvedEmergencies = unresolvedEmergencies == null ? List.of() : List.copyOf(unresolvedEmergencies);
@@ -25,7 +25,7 @@ public final class HandoverCommands {
         }
     }
 
-    public record DeclineHandoverCommand(@TargetAggregateIdentifier String shiftId, String declinedBy, String reason,
-                                         Instant at) {
+    record DeclineHandoverCommand(@TargetAggregateIdentifier String shiftId, String declinedBy, String reason,
+                                  Instant at) {
     }
 }

@@ -6,22 +6,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The commands of lost and found (D9). */
-public final class LostItemCommands {
+final class LostItemCommands {
 
     private LostItemCommands() {
     }
 
-    public record RegisterLostItemCommand(@TargetAggregateIdentifier String itemId, String description,
-                                          String foundBy, Instant foundAt, String foundWhere, String handedTo,
-                                          String storedAt, String registeredBy, Instant registeredAt) {
+    record RegisterLostItemCommand(@TargetAggregateIdentifier String itemId, String description,
+                                   String foundBy, Instant foundAt, String foundWhere, String handedTo,
+                                   String storedAt, String registeredBy, Instant registeredAt) {
     }
 
-    public record ReturnLostItemCommand(@TargetAggregateIdentifier String itemId, String claimant,
-                                        boolean identityChecked, String identityDocument, String returnedBy,
-                                        Instant returnedAt) {
+    record ReturnLostItemCommand(@TargetAggregateIdentifier String itemId, String claimant,
+                                 boolean identityChecked, String identityDocument, String returnedBy,
+                                 Instant returnedAt) {
     }
 
-    public record DisposeLostItemCommand(@TargetAggregateIdentifier String itemId, Duration retention,
-                                         String disposedBy, Instant disposedAt) {
+    record DisposeLostItemCommand(@TargetAggregateIdentifier String itemId, Duration retention,
+                                  String disposedBy, Instant disposedAt) {
     }
 }

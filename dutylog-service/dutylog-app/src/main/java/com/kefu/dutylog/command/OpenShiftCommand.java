@@ -12,9 +12,9 @@ import java.util.List;
  * Opens a new page of the duty log (D1). {@code fromShiftId} names the previous shift of the post, whose open
  * matters and instructions the new page carries over; null for a post's first shift.
  */
-public record OpenShiftCommand(@TargetAggregateIdentifier String shiftId, String post, LocalDate date,
-                               String openedBy, Instant openedAt, String fromShiftId, List<OpenMatter> openMatters,
-                               List<Instruction> instructions) {
+record OpenShiftCommand(@TargetAggregateIdentifier String shiftId, String post, LocalDate date,
+                        String openedBy, Instant openedAt, String fromShiftId, List<OpenMatter> openMatters,
+                        List<Instruction> instructions) {
 
     public OpenShiftCommand {
         openMatters = openMatters == null ? List.of() : List.copyOf(openMatters);

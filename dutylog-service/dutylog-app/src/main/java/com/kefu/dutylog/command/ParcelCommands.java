@@ -5,22 +5,22 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** The commands of customers' mail and parcels kept at the desk (D17). */
-public final class ParcelCommands {
+final class ParcelCommands {
 
     private ParcelCommands() {
     }
 
-    public record ReceiveParcelCommand(@TargetAggregateIdentifier String parcelId, String tenant, String shop,
-                                       String kind, String outside, String deliveredBy, String storedAt,
-                                       String receivedBy, Instant receivedAt) {
+    record ReceiveParcelCommand(@TargetAggregateIdentifier String parcelId, String tenant, String shop,
+                                String kind, String outside, String deliveredBy, String storedAt,
+                                String receivedBy, Instant receivedAt) {
     }
 
-    public record StoreParcelCommand(@TargetAggregateIdentifier String parcelId, String storedAt, String storedBy,
-                                     Instant storedOn) {
+    record StoreParcelCommand(@TargetAggregateIdentifier String parcelId, String storedAt, String storedBy,
+                              Instant storedOn) {
     }
 
-    public record HandOverParcelCommand(@TargetAggregateIdentifier String parcelId, String tenant,
-                                        String collectedBy, String signatureNote, String handedOverBy,
-                                        Instant handedOverAt) {
+    record HandOverParcelCommand(@TargetAggregateIdentifier String parcelId, String tenant,
+                                 String collectedBy, String signatureNote, String handedOverBy,
+                                 Instant handedOverAt) {
     }
 }

@@ -15,11 +15,11 @@ import java.util.List;
  * matters still open in the building (incidents, MAJOR complaints): each one refuses it (D7). {@code due}: the
  * post's shift time it is measured against; {@code lateReason} why, when it is late.
  */
-public record ProposeHandoverCommand(@TargetAggregateIdentifier String shiftId, String outgoing, String incoming,
-                                     boolean incomingFit, String substitute, Preparation preparation,
-                                     List<HandoverItem> items, List<OpenMatter> openMatters,
-                                     List<Instruction> instructions, List<String> unresolvedEmergencies,
-                                     HandoverDue due, String lateReason, Instant at) {
+record ProposeHandoverCommand(@TargetAggregateIdentifier String shiftId, String outgoing, String incoming,
+                              boolean incomingFit, String substitute, Preparation preparation,
+                              List<HandoverItem> items, List<OpenMatter> openMatters,
+                              List<Instruction> instructions, List<String> unresolvedEmergencies,
+                              HandoverDue due, String lateReason, Instant at) {
 
     public ProposeHandoverCommand {
         items = items == null ? List.of() : List.copyOf(items);

@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record RecordEntryCommand(@TargetAggregateIdentifier String shiftId, String entryId, Instant occurredAt,
-                                 EntryCategory category, String description, String handling, String outcome,
-                                 String reference, String recordedBy, Instant recordedAt) {
+record RecordEntryCommand(@TargetAggregateIdentifier String shiftId, String entryId, Instant occurredAt,
+                          EntryCategory category, String description, String handling, String outcome,
+                          String reference, String recordedBy, Instant recordedAt) {
 }

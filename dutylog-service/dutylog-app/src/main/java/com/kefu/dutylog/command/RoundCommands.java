@@ -7,28 +7,28 @@ import java.time.Instant;
 import java.util.List;
 
 /** The commands of the lobby's rounds and their repair orders (D16). */
-public final class RoundCommands {
+final class RoundCommands {
 
     private RoundCommands() {
     }
 
     /** Each FAULT check names the repair order it becomes; the desk opens those after the round. */
-    public record RecordRoundCommand(@TargetAggregateIdentifier String roundId, String area,
-                                     List<RoundRecordedEvent.Check> checks, String recordedBy, Instant recordedAt) {
+    record RecordRoundCommand(@TargetAggregateIdentifier String roundId, String area,
+                              List<RoundRecordedEvent.Check> checks, String recordedBy, Instant recordedAt) {
     }
 
-    public record OpenRepairOrderCommand(@TargetAggregateIdentifier String repairOrderId, String roundId, String area,
-                                         String item, String fault, String department, String openedBy,
-                                         Instant openedAt) {
+    record OpenRepairOrderCommand(@TargetAggregateIdentifier String repairOrderId, String roundId, String area,
+                                  String item, String fault, String department, String openedBy,
+                                  Instant openedAt) {
     }
 
     /** {@code actorDepartment}: the department of whoever acknowledges it (null: not a department's user). */
-    public record AcknowledgeRepairOrderCommand(@TargetAggregateIdentifier String repairOrderId, String note,
-                                                String actorDepartment, String acknowledgedBy,
-                                                Instant acknowledgedAt) {
+    record AcknowledgeRepairOrderCommand(@TargetAggregateIdentifier String repairOrderId, String note,
+                                         String actorDepartment, String acknowledgedBy,
+                                         Instant acknowledgedAt) {
     }
 
-    public record CloseRepairOrderCommand(@TargetAggregateIdentifier String repairOrderId, String result,
-                                          String actorDepartment, String closedBy, Instant closedAt) {
+    record CloseRepairOrderCommand(@TargetAggregateIdentifier String repairOrderId, String result,
+                                   String actorDepartment, String closedBy, Instant closedAt) {
     }
 }

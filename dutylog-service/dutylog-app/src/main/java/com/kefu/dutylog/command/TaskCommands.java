@@ -5,18 +5,18 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** The commands of tasks from superiors (D19). */
-public final class TaskCommands {
+final class TaskCommands {
 
     private TaskCommands() {
     }
 
     /** {@code assigneeKind}: PERSON (a user name) or POST. */
-    public record GiveTaskCommand(@TargetAggregateIdentifier String taskId, String text, String givenBy,
-                                  String assigneeKind, String assignee, Instant dueAt, String recordedBy,
-                                  Instant recordedAt) {
+    record GiveTaskCommand(@TargetAggregateIdentifier String taskId, String text, String givenBy,
+                           String assigneeKind, String assignee, Instant dueAt, String recordedBy,
+                           Instant recordedAt) {
     }
 
-    public record MarkTaskDoneCommand(@TargetAggregateIdentifier String taskId, String note, String doneBy,
-                                      Instant doneAt) {
+    record MarkTaskDoneCommand(@TargetAggregateIdentifier String taskId, String note, String doneBy,
+                               Instant doneAt) {
     }
 }

@@ -32,18 +32,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Revision("1")
 public class Campaign {
 
-    public record StartCampaignCommand(@TargetAggregateIdentifier String campaignId, String name, String item,
-                                       int stock, int perMemberLimit, LocalDate startsOn, LocalDate endsOn,
-                                       String actor, Instant at) {
+    record StartCampaignCommand(@TargetAggregateIdentifier String campaignId, String name, String item,
+                                int stock, int perMemberLimit, LocalDate startsOn, LocalDate endsOn,
+                                String actor, Instant at) {
     }
 
-    public record AddStockCommand(@TargetAggregateIdentifier String campaignId, int quantity, String actor,
-                                  Instant at) {
+    record AddStockCommand(@TargetAggregateIdentifier String campaignId, int quantity, String actor,
+                           Instant at) {
     }
 
     /** @param today the day of the hand-out in the mall's calendar */
-    public record HandOutCommand(@TargetAggregateIdentifier String campaignId, String memberId, int quantity,
-                                 LocalDate today, String actor, Instant at) {
+    record HandOutCommand(@TargetAggregateIdentifier String campaignId, String memberId, int quantity,
+                          LocalDate today, String actor, Instant at) {
     }
 
     @AggregateIdentifier

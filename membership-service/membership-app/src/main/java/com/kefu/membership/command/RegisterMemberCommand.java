@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** Registers a member under the card number drawn for them (M1). */
-public record RegisterMemberCommand(
+record RegisterMemberCommand(
         @TargetAggregateIdentifier String memberId,
         String cardNumber,
         String name,

@@ -24,17 +24,17 @@ public class ServiceRequest {
 
     public enum Status { REGISTERED, DONE, CANCELLED }
 
-    public record RegisterServiceRequestCommand(@TargetAggregateIdentifier String requestId, String number,
-                                                ServiceRequestKind kind, String memberId, String details,
-                                                String actor, Instant at) {
+    record RegisterServiceRequestCommand(@TargetAggregateIdentifier String requestId, String number,
+                                         ServiceRequestKind kind, String memberId, String details,
+                                         String actor, Instant at) {
     }
 
-    public record CompleteServiceRequestCommand(@TargetAggregateIdentifier String requestId, String note,
-                                                String actor, Instant at) {
+    record CompleteServiceRequestCommand(@TargetAggregateIdentifier String requestId, String note,
+                                         String actor, Instant at) {
     }
 
-    public record CancelServiceRequestCommand(@TargetAggregateIdentifier String requestId, String reason,
-                                              String actor, Instant at) {
+    record CancelServiceRequestCommand(@TargetAggregateIdentifier String requestId, String reason,
+                                       String actor, Instant at) {
     }
 
     @AggregateIdentifier
