@@ -39,9 +39,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -91,6 +93,8 @@ class NotificationsTest {
         registry.add("kefu.notifications.send-interval", () -> "200ms");
         registry.add("kefu.notifications.retry-backoff", () -> "1s");
         registry.add("kefu.notifications.max-backoff", () -> "2s");
+        // however long the mail server is down in a test, its e-mails are still pending when it is back
+        registry.add("kefu.notifications.max-attempts", () -> "1000");
     }
 
     @AfterAll
@@ -110,10 +114,34 @@ class NotificationsTest {
     @Autowired
     NotificationConsumer consumer;
 
+    @Autowired
+    NotificationSender sender;
+
+    @Autowired
+    NotificationLog notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    NotificationMeters meters;
+
     @BeforeEach
     void consumerReads() throws Exception {
         // a new group starts at the topics' end: what is published before it has its partitions is not for it
         await("the notifications' consumer has its partitions", () -> consumer.reading());
+        // and has found where they end: an event published before that could be passed over. Probes until one is read
+        expect(call(HttpMethod.PUT, token("admin", "demo"), "/api/notifications/subscriptions/department/probe",
+                Map.of("browser", List.of("assigned"))), 200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.queryForObject("select count(*) from notification where recipient = 'department:probe'",
+                Long.class) == 0) {
+            assertThat(System.nanoTime()).as("a probe read within 60 s").isLessThan(deadline);
+            String probe = UUID.randomUUID().toString();
+            Topics.publish(COMPLAINTS, probe, envelope(probe, 0, new ComplaintAssignedEvent(probe, "KF-PROBE", "probe",
+                    null, Priority.NORMAL, "aftersales", clock.instant())));
+            Thread.sleep(500);
+        }
         smtp.purgeEmailFromAllMailboxes();
     }
 
@@ -219,6 +247,40 @@ class NotificationsTest {
                 Long.class, department + "@mall.example")).isEqualTo(2);
         assertThat(jdbc.queryForObject("select max(attempts) from notification where recipient = ?", Integer.class,
                 department + "@mall.example")).isGreaterThan(1);
+    }
+
+    @Test
+    @DisplayName("an e-mail that cannot be sent is tried again once its wait, on the injected clock, is over, and is "
+            + "failed after its last attempt, counted by kefu_notifications_failed_total")
+    void anEmailIsFailedAfterItsLastAttempt() {
+        sender.stop(); // this test's own sender, towards a port where no mail server listens, in its place
+        try {
+            Occurrence occurrence = new Occurrence(UUID.randomUUID(), "ComplaintAssigned", NotificationKind.ASSIGNED,
+                    "nowhere", Map.<String, Object>of("number", "KF-202612-00999"), "/complaints/x");
+            notifications.add(occurrence, NotificationLog.EMAIL, "nobody@mall.example",
+                    new MailText.Text("subject", "body"), NotificationLog.PENDING, clock.instant());
+            JavaMailSenderImpl nowhere = new JavaMailSenderImpl();
+            nowhere.setHost("127.0.0.1");
+            nowhere.setPort(freePort());
+            var twoAttempts = new NotificationProperties(true, "kefu@mall.example", null, null, null, null, 20, 2,
+                    Duration.ofMinutes(10), Duration.ofMinutes(10));
+            var failing = new NotificationSender(notifications, transactions, nowhere, twoAttempts, clock, meters);
+            double failedBefore = meters.failed.count();
+            String state = "select status || ' ' || attempts from notification where event_id = ?";
+
+            failing.sendDue();
+            assertThat(jdbc.queryForObject(state, String.class, occurrence.eventId())).isEqualTo("pending 1");
+            failing.sendDue(); // not due again for ten minutes
+            assertThat(jdbc.queryForObject(state, String.class, occurrence.eventId())).isEqualTo("pending 1");
+            clock.advance(Duration.ofMinutes(11));
+            failing.sendDue();
+            assertThat(jdbc.queryForObject(state, String.class, occurrence.eventId())).isEqualTo("failed 2");
+            assertThat(jdbc.queryForObject("select last_error from notification where event_id = ?", String.class,
+                    occurrence.eventId())).isNotBlank();
+            assertThat(meters.failed.count()).isEqualTo(failedBefore + 1);
+        } finally {
+            sender.start();
+        }
     }
 
     @Test
