@@ -171,6 +171,7 @@ class ObservabilitySystemTest {
         Set<String> gatewaysOwn = Set.of("/api/auth/token", "/api/auth/refresh", "/.well-known/jwks.json");
         assertThat(paths).allSatisfy(path -> assertThat(gatewaysOwn.contains(path) || path.startsWith("/api/streams/")
                 || path.equals("/api/users") || path.startsWith("/api/users/")
+                || path.equals("/api/notifications") || path.startsWith("/api/notifications/")
                 || routes.values().stream().flatMap(List::stream).anyMatch(pattern -> routed(pattern, path)))
                 .as(path + ": the gateway's own or routed").isTrue());
 

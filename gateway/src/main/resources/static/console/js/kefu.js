@@ -9,7 +9,7 @@
   const LOCALES = { zh: 'zh-CN', ru: 'ru-RU', en: 'en-GB' };
   // one bundle per area in i18n/<lang>/<area>.json; the keys are the same in every language (ConsoleMessagesTest)
   const AREAS = ['core', 'desk', 'complaints', 'inbox', 'supervisor', 'dutyday', 'broadcast', 'members', 'audit',
-    'dashboard', 'rounds', 'reception', 'accounts'];
+    'dashboard', 'rounds', 'reception', 'accounts', 'notifications'];
   const TOKEN = 'kefu.token';
   const REFRESH = 'kefu.refresh';
   /** The access token is renewed this long before it ends (README "User accounts"). */

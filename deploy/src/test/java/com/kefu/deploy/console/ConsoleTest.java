@@ -122,6 +122,32 @@ class ConsoleTest {
         browser.waitForText(By.cssSelector(".signin .problem"), "This account is disabled");
     }
 
+    @Test
+    @DisplayName("issue 19 the CS head sets what a department is told of in the notification settings and saves it: the "
+            + "gateway keeps it (shown so after a reload); a role's subscription is the ADMIN's, not editable here")
+    void notificationSettings() {
+        browser.signIn("head", "zh");
+        browser.click(By.id("notification-settings"));
+        By leasing = By.cssSelector("[data-test='subscription'][data-audience='department:leasing']");
+        By escalated = By.cssSelector("[data-test='subscription'][data-audience='department:leasing'] "
+                + "input[data-channel='email'][data-kind='escalated']");
+        browser.waitFor(leasing);
+        boolean before = browser.waitFor(escalated).isSelected();
+        browser.click(escalated);
+        browser.click(By.cssSelector("[data-test='subscription'][data-audience='department:leasing'] "
+                + "[data-test='subscription-save']"));
+        browser.waitFor(By.cssSelector("[data-test='subscription'][data-audience='department:leasing'] "
+                + "[data-test='subscription-saved']"));
+        browser.screenshot("notifications.zh");
+        assertThat(browser.waitFor(By.cssSelector("[data-test='subscription'][data-audience='role:SUPERVISOR'] "
+                + "input[data-channel='email'][data-kind='escalated']")).isEnabled()).isFalse();
+
+        browser.driver().navigate().refresh();
+        browser.waitFor(leasing);
+        browser.until(d -> d.findElement(escalated).isSelected() != before);
+        assertThat(browser.waitFor(By.cssSelector("[data-test='notifications-mine']")).getText()).contains("火警");
+    }
+
     /** Form controls on the page with no accessible name: no label for them, none around them, no aria-label/title. */
     private static final String UNLABELLED = """
             return [...document.querySelectorAll('main input, main select, main textarea')]

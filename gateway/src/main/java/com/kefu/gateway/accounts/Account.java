@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param lockedUntil     while after now, the account cannot sign in (too many failed sign-ins)
  * @param tokenGeneration the generation its tokens must carry to be accepted
+ * @param email           where the notifications of its role or department are sent (README "Notifications"); null
+ *                        when it has none
  */
 public record Account(String username, String role, String department, boolean enabled, Instant lockedUntil,
-                      int tokenGeneration, Instant createdAt) {
+                      int tokenGeneration, Instant createdAt, String email) {
 
     public List<String> roles() {
         return List.of(role);

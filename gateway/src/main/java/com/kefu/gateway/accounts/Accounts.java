@@ -2,6 +2,7 @@ package com.kefu.gateway.accounts;
 
 import com.kefu.platform.contracts.accounts.AccountCreatedEvent;
 import com.kefu.platform.contracts.accounts.AccountDisabledEvent;
+import com.kefu.platform.contracts.accounts.AccountEmailSetEvent;
 import com.kefu.platform.contracts.accounts.AccountEnabledEvent;
 import com.kefu.platform.contracts.accounts.AccountLockedEvent;
 import com.kefu.platform.contracts.accounts.AccountPasswordChangedEvent;
@@ -37,8 +38,10 @@ public class Accounts {
 
     /** Lower-case letters, digits, '.', '_' and '-', starting with a letter; 3 to 60 characters. */
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,59}");
-    static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,59}");
-    static final Set<String> ROLES = Set.of(Roles.FRONT_DESK, Roles.AFTER_SALES, Roles.CS_HEAD, Roles.SUPERVISOR,
+    /** How a department is named (security, engineering, …): the accounts' and the notifications' rule. */
+    public static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,59}");
+    /** The nine roles of REQUIREMENTS.md. */
+    public static final Set<String> ROLES = Set.of(Roles.FRONT_DESK, Roles.AFTER_SALES, Roles.CS_HEAD, Roles.SUPERVISOR,
             Roles.CS_MANAGER, Roles.DEPARTMENT, Roles.BROADCASTER, Roles.AUDITOR, Roles.ADMIN);
     /** The actor of what the gateway does by itself: seeding, locking. */
     static final String SYSTEM = "system";
@@ -49,7 +52,7 @@ public class Accounts {
     private static final RowMapper<Account> ACCOUNT = (row, n) -> new Account(row.getString("username"),
             row.getString("role"), row.getString("department"), row.getBoolean("enabled"),
             instant(row.getTimestamp("locked_until")), row.getInt("token_generation"),
-            instant(row.getTimestamp("created_at")));
+            instant(row.getTimestamp("created_at")), row.getString("email"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -134,16 +137,52 @@ public class Accounts {
         });
     }
 
-    /** An ADMIN's new account; 400 naming the field, 409 {@code username-taken}. */
+    /** An ADMIN's new account, with its e-mail address if given; 400 naming the field, 409 {@code username-taken}. */
     @Transactional
-    public Account create(String actor, String username, String password, String role, String department) {
+    public Account create(String actor, String username, String password, String role, String department,
+                          String email) {
         checkUsername(username);
         PasswordRule.check("password", password, username);
         checkRole(role, department);
+        String address = EmailAddress.checked("email", email);
         if (!insert(username, passwords.encode(password), role, department, actor)) {
             throw new RuleViolation("username-taken", "there is already an account named " + username);
         }
+        if (address != null) {
+            writeEmail(actor, username, address);
+        }
         return find(username).orElseThrow();
+    }
+
+    /**
+     * The user's own e-mail address, where the notifications of their role or department go (README "Notifications");
+     * null or blank removes it. Setting the address it already has changes nothing. 400 naming {@code email}.
+     */
+    @Transactional
+    public Account setEmail(String username, String email) {
+        String address = EmailAddress.checked("email", email);
+        Account account = existing(username);
+        if (!Objects.equals(account.email(), address)) {
+            writeEmail(username, username, address);
+        }
+        return find(username).orElseThrow();
+    }
+
+    private void writeEmail(String actor, String username, String address) {
+        jdbc.update("update account set email = ? where username = ?", address, username);
+        events.record(username, actor, new AccountEmailSetEvent(username, EmailAddress.masked(address)));
+    }
+
+    /**
+     * The e-mail addresses of the enabled accounts of {@code role} (and, for DEPARTMENT, of {@code department}) that
+     * have one: whom the notifications of that audience reach.
+     */
+    public List<String> addressesOf(String role, String department) {
+        return department == null
+                ? jdbc.queryForList("select email from account where enabled and email is not null and role = ? "
+                + "order by username", String.class, role)
+                : jdbc.queryForList("select email from account where enabled and email is not null and role = ? "
+                + "and department = ? order by username", String.class, role, department);
     }
 
     /**

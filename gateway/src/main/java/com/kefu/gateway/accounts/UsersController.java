@@ -38,18 +38,32 @@ class UsersController {
         this.clock = clock;
     }
 
-    /** An account as the API shows it; {@code lockedUntil} only while it is locked. */
+    /**
+     * An account as the API shows it; {@code lockedUntil} only while it is locked. {@code email} in clear to its owner
+     * only ({@code /api/users/me}), masked in the ADMIN's list.
+     */
     record User(String username, String role, String department, boolean enabled, Instant lockedUntil,
-                Instant createdAt) {
+                Instant createdAt, String email) {
 
         static User of(Account account, Instant now) {
             return new User(account.username(), account.role(), account.department(), account.enabled(),
-                    account.lockedAt(now) ? account.lockedUntil() : null, account.createdAt());
+                    account.lockedAt(now) ? account.lockedUntil() : null, account.createdAt(),
+                    EmailAddress.masked(account.email()));
+        }
+
+        static User own(Account account, Instant now) {
+            User user = of(account, now);
+            return new User(user.username(), user.role(), user.department(), user.enabled(), user.lockedUntil(),
+                    user.createdAt(), account.email());
         }
     }
 
     record NewUser(@NotNull @Size(max = 60) String username, @NotNull @Size(max = 200) String password,
-                   @NotNull String role, @Size(max = 60) String department) {
+                   @NotNull String role, @Size(max = 60) String department, @Size(max = 254) String email) {
+    }
+
+    /** The user's own e-mail address; null or blank removes it. */
+    record EmailChange(@Size(max = 254) String email) {
     }
 
     record RoleChange(@NotNull String role, @Size(max = 60) String department) {
@@ -79,16 +93,24 @@ class UsersController {
     @GetMapping("/api/users/me")
     User me() {
         String username = CurrentUser.get().username();
-        return User.of(accounts.find(username).orElseThrow(() -> new NotFound("no account named " + username)), now());
+        return User.own(accounts.find(username).orElseThrow(() -> new NotFound("no account named " + username)),
+                now());
     }
 
-    @Operation(summary = "Creates an account (ADMIN); 400 naming the field (user name rules, password strength, "
-            + "role, department only for DEPARTMENT), 409 username-taken")
+    @Operation(summary = "Sets the signed-in user's own e-mail address, where the notifications of their role or "
+            + "department are sent (any role); an empty or null email removes it; 400 naming email")
+    @PutMapping("/api/users/me/email")
+    User setEmail(@Valid @RequestBody EmailChange change) {
+        return User.own(accounts.setEmail(CurrentUser.get().username(), change.email()), now());
+    }
+
+    @Operation(summary = "Creates an account (ADMIN), with an optional e-mail address; 400 naming the field (user "
+            + "name rules, password strength, role, department only for DEPARTMENT, email), 409 username-taken")
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<User> create(@Valid @RequestBody NewUser user) {
         Account account = accounts.create(CurrentUser.get().username(), user.username(), user.password(), user.role(),
-                user.department());
+                user.department(), user.email());
         return ResponseEntity.status(HttpStatus.CREATED).body(User.of(account, now()));
     }
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountContractTest {
 
     private static final List<String> TYPES = List.of("AccountCreated", "AccountRoleSet", "AccountDisabled",
-            "AccountEnabled", "AccountPasswordChanged", "AccountLocked");
+            "AccountEnabled", "AccountPasswordChanged", "AccountLocked", "AccountEmailSet");
 
     @Test
     @DisplayName("the gateway's account events on account.events each have a JSON schema that matches them")
