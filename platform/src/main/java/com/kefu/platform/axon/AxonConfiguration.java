@@ -325,7 +325,8 @@ public class AxonConfiguration {
                                               TransactionManager transactions, ProcessorProperties processors,
                                               ObjectProvider<MeterRegistry> registry) {
         return new ProjectionController(processing,
-                view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize()),
+                view -> new ViewRebuild(view, eventStore, transactions, processors.rebuildBatchSize(),
+                        processors.rebuildSegments()),
                 registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 

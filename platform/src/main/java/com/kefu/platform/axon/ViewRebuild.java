@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  * head the store had when the rebuild began. Commands handled meanwhile keep updating the view through the
  * subscribing processor; the handlers are idempotent and each aggregate's events arrive in order on both paths,
  * so the view converges on the whole store.
+ * <p>
+ * The store is read in {@code segments} segments, each aggregate's events in one of them (the view's sequencing
+ * policy), a thread and a transaction each: a rebuild is bound by its statements' round trips to PostgreSQL far more
+ * than by either side's CPU, so segments worked side by side rebuild it in a fraction of the time one takes.
  */
 final class ViewRebuild {
 
@@ -35,6 +39,7 @@ final class ViewRebuild {
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TransactionManager transactions;
     private final int batchSize;
+    private final int segments;
 
     private ScheduledExecutorService threads;
     private PooledStreamingEventProcessor replay;
@@ -42,11 +47,12 @@ final class ViewRebuild {
     private long startedAt;
 
     ViewRebuild(SubscribingEventProcessor view, StreamableMessageSource<TrackedEventMessage<?>> events,
-                TransactionManager transactions, int batchSize) {
+                TransactionManager transactions, int batchSize, int segments) {
         this.view = view;
         this.events = events;
         this.transactions = transactions;
         this.batchSize = batchSize;
+        this.segments = segments;
     }
 
     synchronized boolean running() {
@@ -60,7 +66,7 @@ final class ViewRebuild {
         TrackingToken headToken = events.createHeadToken();
         head = headToken == null ? -1 : headToken.position().orElse(-1);
         transactions.executeInTransaction(() -> view.eventHandlerInvoker().performReset());
-        threads = Executors.newScheduledThreadPool(2, runnable -> {
+        threads = Executors.newScheduledThreadPool(segments + 1, runnable -> {
             Thread thread = new Thread(runnable, "rebuild-" + view.getName());
             thread.setDaemon(true);
             return thread;
@@ -74,7 +80,8 @@ final class ViewRebuild {
                 .transactionManager(transactions)
                 .coordinatorExecutor(threads)
                 .workerExecutor(threads)
-                .initialSegmentCount(1)
+                .initialSegmentCount(segments)
+                .maxClaimedSegments(segments)
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(batchSize)
                 .build();
@@ -88,8 +95,8 @@ final class ViewRebuild {
         if (replay == null) {
             return;
         }
-        Collection<EventTrackerStatus> segments = replay.processingStatus().values();
-        boolean done = head < 0 || (!segments.isEmpty() && segments.stream().allMatch(status ->
+        Collection<EventTrackerStatus> claimed = replay.processingStatus().values();
+        boolean done = head < 0 || (claimed.size() == segments && claimed.stream().allMatch(status ->
                 status.getCurrentPosition().orElse(-1) >= head));
         if (!done) {
             return;
