@@ -1,13 +1,10 @@
 package com.kefu.gateway.notifications;
 
-import com.kefu.platform.contracts.EventEnvelope;
-import com.kefu.platform.envelope.EnvelopeDeserializer;
+import com.kefu.gateway.topics.Envelopes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -18,7 +15,6 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads the events that may call for a notification in one consumer group for all the gateway's instances
@@ -34,9 +30,7 @@ import java.util.Optional;
  */
 class NotificationConsumer implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationConsumer.class);
     private static final long RETRY_MILLIS = 5_000;
-    private static final EnvelopeDeserializer ENVELOPES = new EnvelopeDeserializer();
 
     private final NotificationProperties properties;
     private final Map<String, Object> consumerConfig;
@@ -60,16 +54,7 @@ class NotificationConsumer implements SmartLifecycle {
     }
 
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope;
-        try {
-            envelope = ENVELOPES.deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            log.warn("{}-{}@{} is not an event envelope; no notification: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
-        }
-        Optional<Occurrence> occurrence = envelope == null ? Optional.empty() : Occurrence.of(envelope);
-        occurrence.ifPresent(recorder::record);
+        Envelopes.read(record).flatMap(Occurrence::of).ifPresent(recorder::record);
     }
 
     /** Whether the group gave this instance partitions to read (tests wait for it before they publish). */

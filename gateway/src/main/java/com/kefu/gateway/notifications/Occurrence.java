@@ -1,9 +1,5 @@
 package com.kefu.gateway.notifications;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.kefu.broadcast.api.ScriptSubmittedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
 import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
@@ -11,10 +7,8 @@ import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.dutylog.api.EntryCategory;
 import com.kefu.dutylog.api.IncidentReportedEvent;
+import com.kefu.gateway.topics.Envelopes;
 import com.kefu.platform.contracts.EventEnvelope;
-import com.kefu.platform.contracts.PublishedEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,37 +25,33 @@ import java.util.UUID;
 record Occurrence(UUID eventId, String eventType, NotificationKind kind, String department,
                   Map<String, Object> facts, String page) {
 
-    private static final Logger log = LoggerFactory.getLogger(Occurrence.class);
-    private static final ObjectMapper DATA = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
     /** The occurrence the envelope is, if it is one of the kinds. */
     static Optional<Occurrence> of(EventEnvelope envelope) {
-        var assigned = data(envelope, ComplaintAssignedEvent.class);
+        var assigned = Envelopes.data(envelope, ComplaintAssignedEvent.class);
         if (assigned.isPresent()) {
             ComplaintAssignedEvent event = assigned.get();
             return complaint(envelope, NotificationKind.ASSIGNED, event.complaintId(), event.number(),
                     event.department(), null, "priority", String.valueOf(event.priority()), null);
         }
-        var approaching = data(envelope, ComplaintDeadlineApproachingEvent.class);
+        var approaching = Envelopes.data(envelope, ComplaintDeadlineApproachingEvent.class);
         if (approaching.isPresent()) {
             ComplaintDeadlineApproachingEvent event = approaching.get();
             return complaint(envelope, NotificationKind.DEADLINE_APPROACHING, event.complaintId(), event.number(),
                     event.department(), event.stage(), "priority", String.valueOf(event.priority()), event.dueAt());
         }
-        var missed = data(envelope, ComplaintDeadlineMissedEvent.class);
+        var missed = Envelopes.data(envelope, ComplaintDeadlineMissedEvent.class);
         if (missed.isPresent()) {
             ComplaintDeadlineMissedEvent event = missed.get();
             return complaint(envelope, NotificationKind.DEADLINE_MISSED, event.complaintId(), event.number(),
                     event.department(), event.stage(), "priority", String.valueOf(event.priority()), event.dueAt());
         }
-        var escalated = data(envelope, ComplaintEscalatedEvent.class);
+        var escalated = Envelopes.data(envelope, ComplaintEscalatedEvent.class);
         if (escalated.isPresent()) {
             ComplaintEscalatedEvent event = escalated.get();
             return complaint(envelope, NotificationKind.ESCALATED, event.complaintId(), event.number(), null, null,
                     "severity", String.valueOf(event.severity()), null);
         }
-        var incident = data(envelope, IncidentReportedEvent.class);
+        var incident = Envelopes.data(envelope, IncidentReportedEvent.class);
         if (incident.isPresent() && incident.get().category() == EntryCategory.FIRE) {
             IncidentReportedEvent event = incident.get();
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -74,7 +64,7 @@ record Occurrence(UUID eventId, String eventType, NotificationKind kind, String 
             return Optional.of(new Occurrence(envelope.id(), envelope.type(), NotificationKind.FIRE, null, facts,
                     "/desk/incidents/" + event.incidentId()));
         }
-        var submitted = data(envelope, ScriptSubmittedEvent.class);
+        var submitted = Envelopes.data(envelope, ScriptSubmittedEvent.class);
         if (submitted.isPresent()) {
             ScriptSubmittedEvent event = submitted.get();
             Map<String, Object> facts = new LinkedHashMap<>();
@@ -105,25 +95,5 @@ record Occurrence(UUID eventId, String eventType, NotificationKind kind, String 
         }
         String page = kind == NotificationKind.ESCALATED ? "/escalations" : "/complaints/" + complaintId;
         return Optional.of(new Occurrence(envelope.id(), envelope.type(), kind, department, facts, page));
-    }
-
-    /** The envelope's data as {@code contract} when it is of that type and version; else empty. */
-    private static <T> Optional<T> data(EventEnvelope envelope, Class<T> contract) {
-        PublishedEvent published = contract.getAnnotation(PublishedEvent.class);
-        if (!published.type().equals(envelope.type())) {
-            return Optional.empty();
-        }
-        if (published.version() != envelope.version()) {
-            log.warn("{} version {} is not the version {} the notifications read; event {} is not notified",
-                    envelope.type(), envelope.version(), published.version(), envelope.id());
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(DATA.treeToValue(envelope.data(), contract));
-        } catch (Exception e) {
-            log.warn("{} {} does not match its contract; it is not notified: {}", envelope.type(), envelope.id(),
-                    e.getMessage());
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.kefu.gateway.streams;
 
+import com.kefu.gateway.topics.Envelopes;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
 import com.kefu.complaint.api.ComplaintAssignedEvent;
 import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;

@@ -1,5 +1,6 @@
 package com.kefu.gateway.streams;
 
+import com.kefu.gateway.topics.Envelopes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.platform.contracts.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,5 +1,6 @@
 package com.kefu.gateway.streams;
 
+import com.kefu.gateway.topics.Envelopes;
 import com.kefu.dutylog.api.IncidentNoticeAcknowledgedEvent;
 import com.kefu.dutylog.api.IncidentNoticeSentEvent;
 import com.kefu.platform.contracts.EventEnvelope;

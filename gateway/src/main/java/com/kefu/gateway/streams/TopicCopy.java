@@ -1,5 +1,6 @@
 package com.kefu.gateway.streams;
 
+import com.kefu.gateway.topics.Envelopes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package com.kefu.gateway.streams;
 
+import com.kefu.gateway.topics.Envelopes;
 import com.kefu.platform.contracts.EventEnvelope;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,4 +1,4 @@
-package com.kefu.gateway.streams;
+package com.kefu.gateway.topics;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Reads the envelopes of the topics and their {@code data} as the publishing service's contract records (its
- * {@code -api} module). A record that is no envelope, or a version the gateway does not know, is left aside.
+ * {@code -api} module), for every reader of the topics in the gateway (the live streams, the notifications). A record
+ * that is no envelope, or a version the gateway does not know, is left aside.
  */
-final class Envelopes {
+public final class Envelopes {
 
     private static final Logger log = LoggerFactory.getLogger(Envelopes.class);
     private static final EnvelopeDeserializer ENVELOPES = new EnvelopeDeserializer();
@@ -29,18 +30,18 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    static Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {
+    public static Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {
         try {
             return Optional.ofNullable(ENVELOPES.deserialize(record.topic(), record.value()));
         } catch (RuntimeException e) {
-            log.warn("{}-{}@{} is not an event envelope; the streams skip it: {}", record.topic(), record.partition(),
+            log.warn("{}-{}@{} is not an event envelope; it is skipped: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
             return Optional.empty();
         }
     }
 
     /** The envelope's data as {@code contract}, when the envelope is of that contract's type and version. */
-    static <T> Optional<T> data(EventEnvelope envelope, Class<T> contract) {
+    public static <T> Optional<T> data(EventEnvelope envelope, Class<T> contract) {
         PublishedEvent published = contract.getAnnotation(PublishedEvent.class);
         if (!published.type().equals(envelope.type())) {
             return Optional.empty();
@@ -59,7 +60,7 @@ final class Envelopes {
         }
     }
 
-    static String type(Class<?> contract) {
+    public static String type(Class<?> contract) {
         return contract.getAnnotation(PublishedEvent.class).type();
     }
 }
