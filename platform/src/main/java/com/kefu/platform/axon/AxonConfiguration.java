@@ -140,7 +140,7 @@ public class AxonConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, PersonalDataKeys keys) {
-        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(json).build(), json, keys);
+        return new PersonalDataSerializer(new TypeCachingSerializer(JacksonSerializer.builder().objectMapper(json)), json, keys);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -99,14 +100,33 @@ public class SearchIndex {
 
     /** Adds a record (again: nothing changes). */
     public void put(Entry entry) {
+        put(entry, null, null);
+    }
+
+    /**
+     * Adds a record and the keyed hashes of the full name and phone of the person it is registered with (either may
+     * be null: not given), in one statement: on the intake's path, and once per registration in a rebuild.
+     */
+    public void put(Entry entry, String clearName, String clearPhone) {
         String text = text(entry.texts());
-        jdbc.update("""
+        List<Object> args = new ArrayList<>(Arrays.asList(entry.id(), entry.kind(), entry.number(), entry.title(),
+                entry.maskedName(), entry.maskedPhone(), Timestamp.from(entry.at()), text,
+                String.join(" ", SearchText.grams(text))));
+        String insert = """
                 insert into search_entry (id, kind, number, title, masked_name, masked_phone, sort_at, text, grams)
                 values (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ' '))
-                on conflict (id) do nothing""",
-                entry.id(), entry.kind(), entry.number(), entry.title(), entry.maskedName(), entry.maskedPhone(),
-                Timestamp.from(entry.at()), text,
-                String.join(" ", SearchText.grams(text)));
+                on conflict (id) do nothing""";
+        List<String> hashes = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String key = keyOf(field, field == Field.NAME ? clearName : clearPhone);
+            if (key != null) {
+                hashes.add("(?, ?, ?)");
+                args.addAll(List.of(entry.id(), field.name(), hash(field, key)));
+            }
+        }
+        jdbc.update(hashes.isEmpty() ? insert : "with entry as (" + insert + ") insert into search_hash (subject, field, "
+                + "hash) values " + String.join(", ", hashes)
+                + " on conflict (subject, field) do update set hash = excluded.hash", args.toArray());
     }
 
     /** The record's number and texts changed (a member's new card): what it is found by is these from now on. */
@@ -140,26 +160,6 @@ public class SearchIndex {
                 insert into search_hash (subject, field, hash) values (?, ?, ?)
                 on conflict (subject, field) do update set hash = excluded.hash""",
                 subject, field.name(), hash(field, key));
-    }
-
-    /**
-     * The person a record is registered with: the keyed hashes of their full name and phone (either may be null: not
-     * given) in one statement, on the intake's path.
-     */
-    public void rememberPerson(String subject, String clearName, String clearPhone) {
-        List<String> rows = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        for (Field field : Field.values()) {
-            String key = keyOf(field, field == Field.NAME ? clearName : clearPhone);
-            if (key != null) {
-                rows.add("(?, ?, ?)");
-                args.addAll(List.of(subject, field.name(), hash(field, key)));
-            }
-        }
-        if (!rows.isEmpty()) {
-            jdbc.update("insert into search_hash (subject, field, hash) values " + String.join(", ", rows)
-                    + " on conflict (subject, field) do update set hash = excluded.hash", args.toArray());
-        }
     }
 
     private static String keyOf(Field field, String clear) {

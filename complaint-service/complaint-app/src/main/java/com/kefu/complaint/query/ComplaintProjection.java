@@ -15,12 +15,14 @@ import com.kefu.complaint.config.DeadlineProperties;
 import com.kefu.complaint.event.CustomerContactRecordedEvent;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
+import com.kefu.complaint.query.StageMove.Deadline;
 import com.kefu.platform.search.SearchIndex;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -32,8 +34,9 @@ import java.util.List;
 /**
  * The complaint read model, kept in the command's own transaction (a subscribing processor: a read by id right
  * after a write sees it) and rebuilt by replaying the event store. The same row carries the statistics' figures
- * ({@link ComplaintStatistics}) and the current stage's deadline (the command side's deadline table), kept by the
- * same processor, and so is the complaint's row in the search index ({@link SearchIndex}: found right after the
+ * ({@link ComplaintStatistics}: the stage and the time in it) and the current stage's deadline (read by the command
+ * side's deadline watch), written with the view's columns in one statement per event ({@link StageMove}); the
+ * complaint's row in the search index is kept by the same processor ({@link SearchIndex}: found right after the
  * registration's 201). Writes are idempotent, so an event handled again during a rebuild changes nothing.
  */
 @Component
@@ -47,11 +50,13 @@ class ComplaintProjection {
     private final JdbcTemplate jdbc;
     private final DeadlineProperties deadlines;
     private final SearchIndex search;
+    private final StageMove stages;
 
     ComplaintProjection(JdbcTemplate jdbc, DeadlineProperties deadlines, SearchIndex search) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.search = search;
+        this.stages = new StageMove(jdbc, deadlines);
     }
 
     /**
@@ -89,8 +94,8 @@ class ComplaintProjection {
         }
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.complaintId(), event.number(), event.subject(),
                 Masking.name(event.customer().name()), event.customer().maskedPhone(),
-                event.receivedAt(), texts));
-        search.rememberPerson(event.complaintId(), event.customer().name(), event.customerPhone());
+                event.receivedAt(), texts),
+                event.customer().name(), event.customerPhone());
     }
 
     /**
@@ -103,9 +108,9 @@ class ComplaintProjection {
     }
 
     @EventHandler
-    void on(ComplaintEscalatedEvent event) {
-        jdbc.update("update complaint_view set status = 'ESCALATED', escalated_at = ? where id = ?",
-                Timestamp.from(event.escalatedAt()), event.complaintId());
+    void on(ComplaintEscalatedEvent event, @SequenceNumber long sequence) {
+        stages.apply(event.complaintId(), sequence, event.escalatedAt(), "ESCALATED", Deadline.ENTER, null,
+                "status = 'ESCALATED', escalated_at = :at", new MapSqlParameterSource());
     }
 
     @EventHandler
@@ -127,11 +132,11 @@ class ComplaintProjection {
     }
 
     @EventHandler
-    void on(ComplaintAssignedEvent event) {
-        jdbc.update("""
-                update complaint_view set status = 'ASSIGNED', department = ?, instructions = ?, acknowledged = false,
-                    assigned_at = ? where id = ?""",
-                event.department(), event.instructions(), Timestamp.from(event.assignedAt()), event.complaintId());
+    void on(ComplaintAssignedEvent event, @SequenceNumber long sequence) {
+        stages.apply(event.complaintId(), sequence, event.assignedAt(), "ASSIGNED", Deadline.ENTER, event.department(),
+                "status = 'ASSIGNED', department = :department, instructions = :instructions, acknowledged = false, "
+                        + "assigned_at = :at",
+                new MapSqlParameterSource("instructions", event.instructions()));
     }
 
     @EventHandler
@@ -140,29 +145,40 @@ class ComplaintProjection {
     }
 
     @EventHandler
-    void on(ComplaintResolvedEvent event) {
-        jdbc.update("update complaint_view set status = 'RESOLVED', result = ?, resolved_at = ? where id = ?",
-                event.result(), Timestamp.from(event.resolvedAt()), event.complaintId());
+    void on(ComplaintResolvedEvent event, @SequenceNumber long sequence) {
+        stages.apply(event.complaintId(), sequence, event.resolvedAt(), "RESOLVED", Deadline.ENTER, event.department(),
+                "status = 'RESOLVED', result = :result, resolved_at = :at",
+                new MapSqlParameterSource("result", event.result()));
     }
 
+    /**
+     * A call to the customer (C4, C7): counted once however often the event is handled (its position guards the
+     * view's count and the statistics' reached calls); a satisfied customer moves the complaint to FOLLOWED_UP.
+     */
     @EventHandler
     void on(ComplaintFollowedUpEvent event, @SequenceNumber long sequence) {
-        // the call count must not grow when a batch is handled again: it is derived from the event's position
-        jdbc.update("""
-                update complaint_view set follow_up_calls = follow_up_calls + 1,
-                    satisfaction = coalesce(?, satisfaction),
-                    status = case when ? then 'FOLLOWED_UP' else status end,
-                    followed_up_at = case when ? then ? else followed_up_at end,
-                    last_sequence = ?
-                where id = ? and last_sequence < ?""",
-                event.satisfaction(), event.satisfied(), event.satisfied(), Timestamp.from(event.calledAt()),
-                sequence, event.complaintId(), sequence);
+        boolean satisfied = event.satisfied();
+        stages.apply(event.complaintId(), sequence, event.calledAt(), satisfied ? "FOLLOWED_UP" : null,
+                satisfied ? Deadline.ENTER : Deadline.KEEP, null, """
+                        follow_up_calls = v.follow_up_calls + case when v.last_sequence < :sequence then 1 else 0 end,
+                        satisfaction = case when v.last_sequence < :sequence then coalesce(:satisfaction, v.satisfaction)
+                            else v.satisfaction end,
+                        status = case when v.last_sequence < :sequence and :satisfied then 'FOLLOWED_UP' else v.status end,
+                        followed_up_at = case when v.last_sequence < :sequence and :satisfied then :at
+                            else v.followed_up_at end,
+                        last_sequence = greatest(v.last_sequence, :sequence),
+                        reached_calls = v.reached_calls + case when r.unseen and :reached then 1 else 0 end,
+                        satisfied = case when r.unseen and :reached then :satisfied else v.satisfied end""",
+                new MapSqlParameterSource("satisfaction", event.satisfaction())
+                        .addValue("satisfied", satisfied).addValue("reached", event.reached()));
     }
 
     @EventHandler
-    void on(ComplaintReopenedEvent event) {
-        jdbc.update("update complaint_view set status = 'ASSIGNED', acknowledged = false, result = null "
-                + "where id = ?", event.complaintId());
+    void on(ComplaintReopenedEvent event, @SequenceNumber long sequence) {
+        stages.apply(event.complaintId(), sequence, event.reopenedAt(), "ASSIGNED", Deadline.ENTER, event.department(),
+                "status = 'ASSIGNED', acknowledged = false, result = null, "
+                        + "reopened = v.reopened + case when r.unseen then 1 else 0 end",
+                new MapSqlParameterSource());
     }
 
     @EventHandler
@@ -171,9 +187,9 @@ class ComplaintProjection {
     }
 
     @EventHandler
-    void on(ComplaintArchivedEvent event) {
-        jdbc.update("update complaint_view set status = 'ARCHIVED', archived_at = ? where id = ?",
-                Timestamp.from(event.archivedAt()), event.complaintId());
+    void on(ComplaintArchivedEvent event, @SequenceNumber long sequence) {
+        stages.apply(event.complaintId(), sequence, event.archivedAt(), "ARCHIVED", Deadline.CLEAR, null,
+                "status = 'ARCHIVED', archived_at = :at", new MapSqlParameterSource());
     }
 
     /**

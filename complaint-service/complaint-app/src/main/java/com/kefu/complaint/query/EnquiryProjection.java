@@ -46,8 +46,8 @@ class EnquiryProjection {
                 Timestamp.from(event.receivedAt()));
         search.put(new SearchIndex.Entry(SEARCH_KIND, event.enquiryId(), event.number(), event.question(),
                 Masking.name(event.customer().name()), event.customer().maskedPhone(),
-                event.receivedAt(), Arrays.asList(event.number(), event.question())));
-        search.rememberPerson(event.enquiryId(), event.customer().name(), event.customerPhone());
+                event.receivedAt(), Arrays.asList(event.number(), event.question())),
+                event.customer().name(), event.customerPhone());
     }
 
     /** A later answer corrects the earlier one. */
