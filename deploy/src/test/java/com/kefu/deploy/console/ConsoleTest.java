@@ -169,8 +169,8 @@ class ConsoleTest {
             })();""";
 
     @Test
-    @DisplayName("issue 19 a DEPARTMENT user's console, notifications allowed, raises a browser notification for a fire "
-            + "reported at the desk while it is open, from the user's notification stream, in the user's language")
+    @DisplayName("issue 19 a DEPARTMENT user's console, notifications allowed, raises a browser notification for a "
+            + "fire reported at the desk while it is open, from the user's notification stream, in the user's language")
     void browserNotificationOfAFire() {
         String origin = java.net.URI.create(RunningSystem.gatewayUrl()).resolve("/").toString().replaceAll("/$", "");
         Object script = browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",

@@ -25,7 +25,9 @@ public interface BrowserNotifications {
     /** The rows after {@code afterId}, oldest first, at most {@code limit}. */
     List<BrowserNotification> browserAfter(long afterId, int limit);
 
-    /** The rows in {@code (afterId, upTo]} written for one of {@code recipients}, oldest first, at most {@code limit}. */
+    /**
+     * The rows in {@code (afterId, upTo]} written for one of {@code recipients}, oldest first, at most {@code limit}.
+     */
     List<BrowserNotification> browserAfter(long afterId, long upTo, Collection<String> recipients, int limit);
 
     /** The newest row's id, 0 when there is none. */

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The streams' threads: senders that write to clients (as many as are busy at once) and one scheduler for heartbeats
- * and dashboard updates, one for reading the notifications' rows. Not beans of their own: an {@code Executor} bean would replace Spring Boot's task executor.
+ * and dashboard updates, and one for reading the notifications' rows.
+ * Not beans of their own: an {@code Executor} bean would replace Spring Boot's task executor.
  */
 final class StreamThreads implements AutoCloseable {
 

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a real Kafka broker: events on the topics go through the notifications' one consumer into the record's browser rows,
  * and from them to the streams of the users their subscriptions cover — a script waiting for approval to the
  * SUPERVISOR role, a fire to a department subscribed to fires, an assignment to its own department only, even when
- * the DEPARTMENT role as a whole is subscribed; a client that comes back with {@code Last-Event-ID} gets what it missed.
+ * the DEPARTMENT role as a whole is subscribed; a client that comes back with {@code Last-Event-ID} gets what it
+ * missed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
