@@ -1,5 +1,6 @@
 package com.kefu.deploy.console;
 
+import com.kefu.deploy.Gateway;
 import com.kefu.deploy.RunningSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,69 @@ class ConsoleTest {
         browser.waitFor(leasing);
         browser.until(d -> d.findElement(escalated).isSelected() != before);
         assertThat(browser.waitFor(By.cssSelector("[data-test='notifications-mine']")).getText()).contains("火警");
+    }
+
+    /**
+     * Records every browser notification the page raises (a headless browser shows none): {@code window.Notification}
+     * wrapped before any of the console's scripts runs, the real one still called.
+     */
+    private static final String RECORD_NOTIFICATIONS = """
+            (() => {
+              const Original = window.Notification;
+              if (!Original) { return; }
+              const raised = window.__raisedNotifications = [];
+              function Recording(title, options) {
+                raised.push({ title: String(title), body: String((options && options.body) || '') });
+                return new Original(title, options);
+              }
+              Recording.prototype = Original.prototype;
+              Object.defineProperty(Recording, 'permission', { get: () => Original.permission });
+              Recording.requestPermission = (...args) => Original.requestPermission(...args);
+              window.Notification = Recording;
+            })();""";
+
+    @Test
+    @DisplayName("issue 19 a DEPARTMENT user's console, notifications allowed, raises a browser notification for a "
+            + "fire reported at the desk while it is open, from the user's notification stream, in the user's language")
+    void browserNotificationOfAFire() {
+        String origin = java.net.URI.create(RunningSystem.gatewayUrl()).resolve("/").toString().replaceAll("/$", "");
+        Object script = browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", RECORD_NOTIFICATIONS)).get("identifier");
+        browser.driver().executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", origin,
+                "permissions", java.util.List.of("notifications")));
+        try {
+            browser.signIn("security", "zh");
+            browser.click(By.id("notification-settings"));
+            browser.waitFor(By.cssSelector("[data-test='browser-permission'][data-permission='granted']"));
+            browser.waitFor(By.cssSelector("[data-test='notification-stream'][data-connected='true']"));
+            browser.screenshot("notifications-stream.zh");
+            assertThat(browser.script("return window.__raisedNotifications.length")).isEqualTo(0L);
+            // the stream is the console's, not the settings page's: on with the user's work on another page
+            browser.click(By.cssSelector("a[data-nav='inbox-list']"));
+            browser.until(d -> "inbox-list".equals(browser.script("return Alpine.store('route').page")));
+
+            String place = "B2 仓库 " + java.util.UUID.randomUUID().toString().substring(0, 6);
+            var fire = Gateway.signIn(RunningSystem.gatewayUrl(), "desk").post("/api/incidents", java.util.Map.of(
+                    "category", "FIRE", "location", "B2 楼梯口", "reporter", "保安 李明", "description", "仓库冒烟",
+                    "major", true, "fire", java.util.Map.of("fireLocation", place, "burning", "纸箱", "flame", true,
+                            "smoke", true)));
+            assertThat(fire.status()).as(String.valueOf(fire.body())).isEqualTo(201);
+
+            // through dutylog's relay, Kafka, the gateway's notifications' consumer and the stream: a generous wait
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
+                    .until(d -> ((java.util.List<?>) browser.script(
+                    "return window.__raisedNotifications.filter(n => n.body.includes(arguments[0]))", place))
+                            .size() == 1);
+            @SuppressWarnings("unchecked")
+            var raised = (java.util.Map<String, String>) browser.script(
+                    "return window.__raisedNotifications.find(n => n.body.includes(arguments[0]))", place);
+            assertThat(raised.get("title")).isEqualTo("火警");
+            assertThat(raised.get("body")).contains("地点: " + place).contains("纸箱");
+        } finally {
+            browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    java.util.Map.of("identifier", script));
+            browser.driver().executeCdpCommand("Browser.resetPermissions", java.util.Map.of());
+        }
     }
 
     /** Form controls on the page with no accessible name: no label for them, none around them, no aria-label/title. */

@@ -1,5 +1,7 @@
 package com.kefu.gateway.notifications;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.gateway.accounts.EmailAddress;
 import com.kefu.platform.rules.InvalidRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +11,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +23,7 @@ import java.util.UUID;
  * to {@code failed} once its attempts are used up. What the auditors read at {@code GET /api/notifications}.
  */
 @Component
-class NotificationLog {
+class NotificationLog implements BrowserNotifications {
 
     static final String PENDING = "pending";
     static final String SENT = "sent";
@@ -54,22 +58,62 @@ class NotificationLog {
                 instant(row.getTimestamp("sent_at")), instant(row.getTimestamp("updated_at")));
     };
 
-    private final JdbcTemplate jdbc;
+    private static final RowMapper<BrowserNotification> BROWSER_ROW = (row, n) -> new BrowserNotification(
+            row.getLong("id"), row.getObject("event_id", UUID.class), row.getString("kind"), row.getString("recipient"),
+            row.getString("department"), row.getString("facts"), row.getString("page"), row.getString("subject"),
+            instant(row.getTimestamp("created_at")));
+    private static final String BROWSER_COLUMNS = "select id, event_id, kind, recipient, department, facts, page, "
+            + "subject, created_at from notification where channel = 'browser' ";
 
-    NotificationLog(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    NotificationLog(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Writes the row unless the event already has it for that channel and recipient; answers whether it did. */
     boolean add(Occurrence occurrence, String channel, String recipient, MailText.Text text, String status,
                 Instant now) {
         Timestamp at = Timestamp.from(now);
+        String facts;
+        try {
+            facts = json.writeValueAsString(occurrence.facts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification's facts cannot be written", e);
+        }
         return jdbc.update("insert into notification (event_id, event_type, kind, channel, recipient, subject, body, "
-                + "status, created_at, next_attempt_at, sent_at, updated_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "status, created_at, next_attempt_at, sent_at, updated_at, department, facts, page) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict on constraint notification_once do nothing", occurrence.eventId(),
                 occurrence.eventType(), occurrence.kind().id(), channel, recipient, text.subject(), text.body(), status,
-                at, at, SENT.equals(status) ? at : null, at) == 1;
+                at, at, SENT.equals(status) ? at : null, at,
+                occurrence.kind().ofADepartment() ? occurrence.department() : null, facts, occurrence.page()) == 1;
+    }
+
+    @Override
+    public List<BrowserNotification> browserAfter(long afterId, int limit) {
+        return jdbc.query(BROWSER_COLUMNS + "and id > ? order by id limit ?", BROWSER_ROW, afterId, limit);
+    }
+
+    @Override
+    public List<BrowserNotification> browserAfter(long afterId, long upTo, Collection<String> recipients, int limit) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(List.of(afterId, upTo));
+        arguments.addAll(recipients);
+        arguments.add(limit);
+        return jdbc.query(BROWSER_COLUMNS + "and id > ? and id <= ? and recipient in ("
+                + String.join(", ", Collections.nCopies(recipients.size(), "?")) + ") order by id limit ?",
+                BROWSER_ROW, arguments.toArray());
+    }
+
+    @Override
+    public long lastId() {
+        Long last = jdbc.queryForObject("select max(id) from notification where channel = 'browser'", Long.class);
+        return last == null ? 0 : last;
     }
 
     /**

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The notifications beyond the console (README "Notifications").
  *
- * @param enabled      whether e-mails are written and sent; browser notifications (the console's, from its live
- *                     streams) do not depend on it. E-mail also needs a mail host ({@code spring.mail.host})
+ * @param enabled      whether e-mails are written and sent; browser notifications (the console's, from the user's
+ *                     notification stream) do not depend on it. E-mail also needs a mail host
+ *                     ({@code spring.mail.host})
  * @param from         the e-mails' sender address
  * @param consoleUrl   the console's address as the staff open it, for the link in each e-mail
  * @param group        the consumer group that turns events into notifications: one for all gateway instances, so that

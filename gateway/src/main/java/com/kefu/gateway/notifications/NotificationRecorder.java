@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Turns an occurrence into its notifications, in one transaction: an e-mail row (pending) for each address its
  * subscribed audiences reach — the enabled accounts of the role or department that have an address, and the
- * subscription's extra addresses — and a browser row (sent: the consoles show it from their live streams) for each
- * audience subscribed in the browser. Rows only: nothing here waits on a mail server.
+ * subscription's extra addresses — and a browser row (sent: the consoles show it from the per-user notification stream,
+ * {@code GET /api/streams/notifications}, which reads these rows) for each audience subscribed in the browser. Rows
+ * only: nothing here waits on a mail server.
  */
 class NotificationRecorder {
 
@@ -44,7 +45,10 @@ class NotificationRecorder {
             if (email && subscription.emails(kind)) {
                 addresses.addAll(Subscription.DEPARTMENT.equals(subscription.audienceType())
                         ? accounts.addressesOf(Roles.DEPARTMENT, subscription.audience())
-                        : accounts.addressesOf(subscription.audience(), null));
+                        : accounts.addressesOf(subscription.audience(),
+                                // a department's complaint: of the DEPARTMENT users, those of that department only
+                                Roles.DEPARTMENT.equals(subscription.audience()) && kind.ofADepartment()
+                                        ? occurrence.department() : null));
                 addresses.addAll(subscription.addresses());
             }
             if (subscription.browser(kind)) {

@@ -18,8 +18,8 @@ import java.time.Clock;
 /**
  * The notifications beyond the console (README "Notifications"): the consumer that writes them, and — when e-mail is
  * on ({@code kefu.notifications.enabled} and a mail host, {@code spring.mail.host}) — the sender of the e-mails.
- * Browser notifications need neither: the console shows them from its live streams, after
- * {@code GET /api/notifications/subscriptions/mine}.
+ * Browser notifications need neither: the console shows them from the user's notification stream, which the streams
+ * serve from the browser rows the consumer writes ({@link BrowserNotifications}).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsConfiguration {

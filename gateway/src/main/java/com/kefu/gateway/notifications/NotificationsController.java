@@ -78,7 +78,7 @@ class NotificationsController {
     }
 
     @Operation(summary = "What the signed-in user is told of, through their role and department, by e-mail and in "
-            + "the browser (any role): the console shows browser notifications from it")
+            + "the browser (any role): the console's notification settings show it")
     @GetMapping("/api/notifications/subscriptions/mine")
     MySubscriptions mine() {
         CurrentUser user = CurrentUser.get();

@@ -13,10 +13,13 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,10 +38,12 @@ class StreamController {
     private final DashboardStreams dashboard;
     private final BoardStreams notices;
     private final BoardStreams escalations;
+    private final NotificationStreams notifications;
 
     StreamController(DepartmentStreams departments, DashboardStreams dashboard,
                      @Qualifier("noticeStreams") BoardStreams notices,
-                     @Qualifier("escalationStreams") BoardStreams escalations) {
+                     @Qualifier("escalationStreams") BoardStreams escalations, NotificationStreams notifications) {
+        this.notifications = notifications;
         this.escalations = escalations;
         this.departments = departments;
         this.dashboard = dashboard;
@@ -110,5 +115,44 @@ class StreamController {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CS_HEAD')")
     SseEmitter escalations() {
         return escalations.open(List.of());
+    }
+
+    /**
+     * What the signed-in user's browser shows as a notification (README "Notifications"): each notification recorded
+     * for the browser for one of the user's audiences — their role, and a DEPARTMENT user's department — as a
+     * {@code notification} event {@code {id, eventId, kind, facts, page, createdAt}}; a department's complaint (an
+     * assignment, a deadline) only to the users of that department among DEPARTMENT users. Each event's id is the
+     * record's; sent back as {@code Last-Event-ID} (or {@code lastEventId}, for a client that opens the stream
+     * again itself) the stream first sends what came for the user after it.
+     */
+    @Operation(summary = "Streams the signed-in user's browser notifications (Server-Sent Events; any role)")
+    @GetMapping(path = "/api/streams/notifications", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter notifications(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                             @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
+        CurrentUser user = CurrentUser.get();
+        Set<String> recipients = new LinkedHashSet<>();
+        user.roles().forEach(role -> recipients.add("role:" + role));
+        String department = null;
+        if (user.hasRole(Roles.DEPARTMENT)) {
+            if (user.department() != null) {
+                recipients.add("department:" + user.department());
+            }
+            // a department's complaints of other departments are not theirs, whatever audience told of them
+            department = WATCH_ANY_DEPARTMENT.stream().anyMatch(user::hasRole) ? null
+                    : user.department() == null ? "" : user.department();
+        }
+        String resume = lastEventId != null && !lastEventId.isBlank() ? lastEventId : lastEventIdParameter;
+        return notifications.open(recipients, department, rowId(resume));
+    }
+
+    /** A notification stream's {@code Last-Event-ID}: a row's id. */
+    private static Long rowId(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        if (!lastEventId.matches("\\d{1,18}")) {
+            throw new InvalidRequest("Last-Event-ID: the id of an event of this stream (digits)");
+        }
+        return Long.parseLong(lastEventId);
     }
 }

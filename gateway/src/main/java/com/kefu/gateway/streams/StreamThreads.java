@@ -8,16 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The streams' threads: senders that write to clients (as many as are busy at once) and one scheduler for heartbeats
- * and dashboard updates. Not beans of their own: an {@code Executor} bean would replace Spring Boot's task executor.
+ * and dashboard updates, and one for reading the notifications' rows.
+ * Not beans of their own: an {@code Executor} bean would replace Spring Boot's task executor.
  */
 final class StreamThreads implements AutoCloseable {
 
     final ExecutorService senders = Executors.newCachedThreadPool(daemons("stream-sender-"));
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemons("stream-scheduler-"));
+    /** Reads the notifications' rows: a slow database delays no heartbeat and no dashboard update. */
+    final ScheduledExecutorService notificationPoller =
+            Executors.newSingleThreadScheduledExecutor(daemons("stream-notifications-"));
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        notificationPoller.shutdownNow();
         senders.shutdownNow();
     }
 

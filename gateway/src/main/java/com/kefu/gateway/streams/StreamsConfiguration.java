@@ -1,6 +1,7 @@
 package com.kefu.gateway.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.gateway.notifications.BrowserNotifications;
 import com.kefu.platform.time.MallTime;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * The live streams (departments, dashboard, notices, escalations), fed by one reader per gateway instance in a
- * consumer group of its own, so that every instance follows every partition and any instance can serve any client.
+ * consumer group of its own, so that every instance follows every partition and any instance can serve any client;
+ * and the per-user notification streams, fed by the notifications' recorded browser rows.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamsConfiguration {
@@ -65,6 +67,18 @@ class StreamsConfiguration {
         var streams = new DashboardStreams(properties, json, threads.senders, threads.scheduler, mallTime);
         long every = properties.heartbeat().toMillis();
         threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        return streams;
+    }
+
+    /** The per-user notification streams, from the notifications' browser rows (see {@link NotificationStreams}). */
+    @Bean
+    NotificationStreams notificationStreams(StreamsProperties properties, BrowserNotifications rows,
+                                            ObjectMapper json, StreamThreads threads) {
+        var streams = new NotificationStreams(rows, properties, json, threads.senders);
+        long every = properties.heartbeat().toMillis();
+        threads.scheduler.scheduleAtFixedRate(guarded(streams::heartbeat), every, every, TimeUnit.MILLISECONDS);
+        long poll = properties.notificationPoll().toMillis();
+        threads.notificationPoller.scheduleWithFixedDelay(guarded(streams::poll), poll, poll, TimeUnit.MILLISECONDS);
         return streams;
     }
 
@@ -112,8 +126,10 @@ class StreamsConfiguration {
                                                                    DashboardStreams dashboard,
                                                                    @Qualifier("noticeStreams") BoardStreams notices,
                                                                    @Qualifier("escalationStreams")
-                                                                   BoardStreams escalations) {
+                                                                   BoardStreams escalations,
+                                                                   NotificationStreams notifications) {
         return event -> {
+            notifications.closeAll();
             escalations.closeAll();
             departments.closeAll();
             dashboard.closeAll();
@@ -125,10 +141,12 @@ class StreamsConfiguration {
     @Bean
     MeterBinder streamConnections(DepartmentStreams departments, DashboardStreams dashboard,
                                   @Qualifier("noticeStreams") BoardStreams notices,
-                                  @Qualifier("escalationStreams") BoardStreams escalations) {
+                                  @Qualifier("escalationStreams") BoardStreams escalations,
+                                  NotificationStreams notifications) {
         return registry -> Map.<String, Supplier<Integer>>of("departments", departments::openConnections,
                         "dashboard", dashboard::openConnections, "notices", notices::openConnections,
-                        "escalations", escalations::openConnections)
+                        "escalations", escalations::openConnections, "notifications",
+                        notifications::openConnections)
                 .forEach((stream, open) -> Gauge.builder(CONNECTIONS, open, connections -> connections.get())
                         .tag("stream", stream).description("live streams (Server-Sent Events) open")
                         .strongReference(true) // the method reference is held by nothing else
@@ -141,7 +159,7 @@ class StreamsConfiguration {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.warn("a stream heartbeat failed", e);
+                log.warn("a stream's scheduled task failed", e);
             }
         };
     }

@@ -20,10 +20,13 @@ import java.util.UUID;
  * @param dashboardPause  the shortest time between two dashboard updates: a burst of events is one update
  * @param maxPending      events queued for one client beyond which it is too slow and is disconnected (it resumes
  *                        from Kafka when it reconnects, so nothing is lost)
+ * @param notificationPoll how often each instance reads the notifications' new browser rows for the per-user
+ *                        notification streams
  */
 @ConfigurationProperties("kefu.streams")
 public record StreamsProperties(String instanceId, String complaintTopic, String dutylogTopic, Duration heartbeat,
-                                Duration maxConnection, Duration dashboardPause, Integer maxPending) {
+                                Duration maxConnection, Duration dashboardPause, Integer maxPending,
+                                Duration notificationPoll) {
 
     public StreamsProperties {
         instanceId = instanceId == null || instanceId.isBlank()
@@ -34,5 +37,6 @@ public record StreamsProperties(String instanceId, String complaintTopic, String
         maxConnection = maxConnection == null ? Duration.ofMinutes(30) : maxConnection;
         dashboardPause = dashboardPause == null ? Duration.ofMillis(250) : dashboardPause;
         maxPending = maxPending == null ? 1_000 : maxPending;
+        notificationPoll = notificationPoll == null ? Duration.ofSeconds(1) : notificationPoll;
     }
 }

@@ -3,9 +3,8 @@
  * Notifications beyond the console (README "Notifications"): everyone's settings (browser notifications allowed on a
  * click, what applies to them, their own e-mail address) and, for ADMIN and the CS head, the subscriptions of the
  * departments and roles. While the console is open, what the user is subscribed to in the browser is shown as a
- * browser notification (Notifications API) when it arrives on the live streams the console reads: the department's
- * stream (assignments and deadlines of a DEPARTMENT user's own department), the escalations (SUPERVISOR, CS_HEAD) and
- * the dashboard (fires and deadlines, for the roles that read it).
+ * browser notification (Notifications API) as it arrives on the user's own notification stream
+ * (/api/streams/notifications), which the console opens once, on every page, whatever the role.
  */
 (function () {
   // every user's (a link in the bar, beside the password's, not a menu entry)
@@ -21,111 +20,94 @@
     return 'Notification' in window;
   }
 
-  // ---- browser notifications from the live streams -----------------------------------------------------------------
+  // ---- browser notifications from the user's notification stream ---------------------------------------------------
 
-  let sources = [];
+  const TIMES = ['dueAt', 'reportedAt', 'submittedAt'];
+  let source = null;
   let generation = 0;
+  /** The id of the last notification received: a stream opened again (a new token) goes on after it. */
+  let lastId = null;
+  let lastUser = null;
+  /** The events shown in this tab, so that one is never shown twice (a stream opened again goes back a little). */
+  const shown = new Set();
 
   function stopWatching() {
-    sources.forEach(source => source.close());
-    sources = [];
+    if (source) {
+      source.close();
+      source = null;
+    }
+    Alpine.store('notificationStream').connected = false;
   }
 
-  function show(kind, text, page, tag) {
-    if (!supported() || Notification.permission !== 'granted') {
+  /** The notification's text: each of its facts on a line, labelled in the console's language. */
+  function text(data) {
+    if (!data.facts) {
+      return data.subject || '';
+    }
+    return Object.entries(data.facts).map(([fact, value]) => Kefu.t('notifications.fact.' + fact) + ': '
+      + (TIMES.includes(fact) ? Kefu.fmt.dateTime(value) : value)).join('\n');
+  }
+
+  function show(data) {
+    if (shown.has(data.eventId) || !supported() || Notification.permission !== 'granted') {
       return;
     }
-    const notification = new Notification(Kefu.t('notifications.kind.' + kind), { body: text || '', tag });
+    shown.add(data.eventId);
+    const notification = new Notification(Kefu.t('notifications.kind.' + data.kind),
+      { body: text(data), tag: data.eventId });
     notification.onclick = () => {
       window.focus();
-      if (page) {
-        Kefu.go(page);
+      if (data.page) {
+        Kefu.go(data.page);
       }
       notification.close();
     };
   }
 
-  function open(path, handlers) {
-    const source = new EventSource(path + (path.includes('?') ? '&' : '?') + 'access_token='
-      + encodeURIComponent(Kefu.token()));
-    Object.entries(handlers).forEach(([name, handle]) => source.addEventListener(name, event => {
-      try {
-        handle(JSON.parse(event.data));
-      } catch (e) { /* not for us */ }
-    }));
-    sources.push(source);
-  }
-
-  /** (Re)starts the streams for the signed-in user's browser subscriptions; none without permission. */
-  async function watch() {
+  /**
+   * Opens the signed-in user's notification stream, once for the whole console (whatever page is shown), when the
+   * browser may show notifications: the gateway sends what the user's role or department is subscribed to in the
+   * browser, of their own department only for a DEPARTMENT user (README "Notifications").
+   */
+  function watch() {
     const mine = ++generation;
     stopWatching();
     const session = Alpine.store('session');
+    if (session.user !== lastUser) {
+      // another user's place in the stream is not theirs
+      lastUser = session.user;
+      lastId = null;
+      shown.clear();
+    }
     if (!session.token || !supported() || Notification.permission !== 'granted') {
       return;
     }
-    const answer = await Kefu.get('/api/notifications/subscriptions/mine');
-    if (!answer.ok || mine !== generation) {
-      return;
-    }
-    const kinds = new Set(answer.body.browser);
-    const complaint = data => '/complaints/' + data.complaintId;
-    if (session.is('DEPARTMENT') && session.department) {
-      const handlers = {};
-      [['complaint-assigned', 'assigned'], ['complaint-deadline-approaching', 'deadline-approaching'],
-        ['complaint-deadline-missed', 'deadline-missed']].forEach(([event, kind]) => {
-        if (kinds.has(kind)) {
-          handlers[event] = data => show(kind, data.number, complaint(data), data.eventId);
-        }
-      });
-      if (Object.keys(handlers).length) {
-        open('/api/streams/departments/' + encodeURIComponent(session.department), handlers);
+    const opened = new EventSource('/api/streams/notifications?access_token=' + encodeURIComponent(session.token)
+      + (lastId ? '&lastEventId=' + encodeURIComponent(lastId) : ''));
+    source = opened;
+    opened.addEventListener('subscribed', () => {
+      Alpine.store('notificationStream').connected = true;
+    });
+    opened.addEventListener('notification', event => {
+      lastId = event.lastEventId || lastId;
+      try {
+        show(JSON.parse(event.data));
+      } catch (e) { /* not a notification */ }
+    });
+    opened.addEventListener('error', () => {
+      Alpine.store('notificationStream').connected = false;
+      // the browser reconnects by itself with the token it opened the stream with; once that has ended (401) it
+      // gives up, and the stream is opened again with the current one
+      if (opened.readyState === EventSource.CLOSED && source === opened) {
+        setTimeout(() => { if (generation === mine) { watch(); } }, 1000);
       }
-    }
-    if (session.is('SUPERVISOR', 'CS_HEAD') && kinds.has('escalated')) {
-      let known = null;
-      const seen = data => {
-        const ids = new Set(data.escalations.map(e => e.complaintId));
-        if (known) {
-          data.escalations.filter(e => !known.has(e.complaintId))
-            .forEach(e => show('escalated', e.number, '/escalations', 'escalated-' + e.complaintId));
-        }
-        known = ids;
-      };
-      open('/api/streams/escalations', { snapshot: seen, update: seen });
-    }
-    const boardKinds = ['fire', 'deadline-approaching', 'deadline-missed'].filter(kind => kinds.has(kind));
-    if (session.is('CS_HEAD', 'SUPERVISOR', 'CS_MANAGER', 'AUDITOR') && boardKinds.length
-        && !session.is('DEPARTMENT')) {
-      let fires = null;
-      let approaching = null;
-      let missed = null;
-      const seen = data => {
-        const fireIds = new Set((data.openFires || []).map(f => f.incidentId));
-        const warned = new Set((data.deadlinesApproaching || []).map(d => d.complaintId + ':' + d.stage));
-        const missedToday = data.deadlinesMissedToday ? data.deadlinesMissedToday.count : 0;
-        if (fires && kinds.has('fire')) {
-          (data.openFires || []).filter(f => !fires.has(f.incidentId))
-            .forEach(f => show('fire', f.place, '/desk/incidents/' + f.incidentId, 'fire-' + f.incidentId));
-        }
-        if (approaching && kinds.has('deadline-approaching')) {
-          (data.deadlinesApproaching || []).filter(d => !approaching.has(d.complaintId + ':' + d.stage))
-            .forEach(d => show('deadline-approaching', d.number, complaint(d), 'due-' + d.complaintId + d.stage));
-        }
-        if (missed !== null && kinds.has('deadline-missed') && missedToday > missed) {
-          show('deadline-missed', String(missedToday), '/missed-deadlines', 'missed-' + missedToday);
-        }
-        fires = fireIds;
-        approaching = warned;
-        missed = missedToday;
-      };
-      open('/api/streams/dashboard', { snapshot: seen, update: seen });
-    }
+    });
   }
 
   Kefu.watchBrowserNotifications = watch;
 
   document.addEventListener('alpine:init', () => {
+    Alpine.store('notificationStream', { connected: false });
     // the session's token changes at sign-in, sign-out and each renewal: the streams follow it
     Alpine.effect(() => {
       const token = Alpine.store('session').token;

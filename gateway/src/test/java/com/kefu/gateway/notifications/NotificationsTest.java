@@ -213,6 +213,34 @@ class NotificationsTest {
     }
 
     @Test
+    @DisplayName("issue 19 the DEPARTMENT role subscribed by e-mail to assignments: an assignment e-mails the users of "
+            + "its own department, not every DEPARTMENT user")
+    void theDepartmentRoleIsToldOfItsOwnDepartmentsComplaintsOnly() throws Exception {
+        String department = "dept-" + UUID.randomUUID().toString().substring(0, 6);
+        String admin = token("admin", "demo");
+        newUser("DEPARTMENT", department, department + ".own@mall.example");
+        newUser("DEPARTMENT", "other-" + department, department + ".other@mall.example");
+        expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/role/DEPARTMENT",
+                Map.of("email", List.of("assigned"))), 200);
+        try {
+            String complaintId = UUID.randomUUID().toString();
+            byte[] assignment = envelope(complaintId, 0, new ComplaintAssignedEvent(complaintId, "KF-202612-00555",
+                    department, null, Priority.NORMAL, "aftersales", clock.instant()));
+            Topics.publish(COMPLAINTS, complaintId, assignment);
+            UUID assignmentId = UUID.fromString(JSON.readTree(assignment).get("id").asText());
+            await("the assignment recorded", () -> count(assignmentId) > 0);
+            assertThat(jdbc.queryForList("select recipient from notification where event_id = ? and channel = 'email'",
+                    String.class, assignmentId)).contains(department + ".own@mall.example")
+                    .doesNotContain(department + ".other@mall.example");
+            // sent before the next test, which reads every e-mail the server has
+            await("its e-mails sent", () -> jdbc.queryForObject("select count(*) from notification where event_id = ? "
+                    + "and channel = 'email' and status <> 'sent'", Long.class, assignmentId) == 0);
+        } finally {
+            expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/role/DEPARTMENT", Map.of()), 200);
+        }
+    }
+
+    @Test
     @DisplayName("with the mail server down an e-mail waits pending, its attempts and error recorded, while events are "
             + "still recorded; once the server is back the next attempt sends it")
     void aMailServerDownLeavesTheEmailPendingUntilItIsBack() throws Exception {
