@@ -1,6 +1,7 @@
 package com.kefu.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -10,8 +11,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,16 +77,12 @@ class GatewayTest {
     JwtDecoder jwtDecoder;
 
     private RestClient api() {
-        // the JDK's client, which takes an answer as it is (Apache's, on this classpath for the proxy, retries a 429)
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return Api.client(port);
     }
 
     private ResponseHolder login(String username, String password) {
-        var response = api().post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("username", username, "password", password)).retrieve().toEntity(JsonNode.class);
+        var response = Api.call(api(), HttpMethod.POST, null, "/api/auth/token",
+                Map.of("username", username, "password", password));
         return new ResponseHolder(response.getStatusCode().value(), response.getBody());
     }
 

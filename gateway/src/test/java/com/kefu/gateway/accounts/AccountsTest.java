@@ -3,6 +3,7 @@ package com.kefu.gateway.accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kefu.platform.contracts.accounts.AccountTopics;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.LateEveningClock;
 import com.kefu.platform.test.MutableClock;
@@ -17,16 +18,12 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.kefu.platform.test.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,22 +68,8 @@ class AccountsTest {
     @Autowired
     ApplicationRunner seedAccounts;
 
-    private RestClient api() {
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
-
     private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return Api.call(Api.client(port), method, Api.authorization(token), path, body);
     }
 
     private ResponseEntity<JsonNode> signIn(String username, String password) {
@@ -94,14 +78,6 @@ class AccountsTest {
 
     private String token(String username, String password) {
         return expect(signIn(username, password), 200).get("access_token").asText();
-    }
-
-    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (status >= 400) {
-            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        return response.getBody();
     }
 
     private static String type(JsonNode problem) {

@@ -2,6 +2,7 @@ package com.kefu.gateway.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.ApiDocs;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.web.ApiDocumentation;
@@ -31,11 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,9 +83,7 @@ class ApiDocsTest {
     int port;
 
     private ResponseEntity<String> get(String path) {
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port).defaultStatusHandler(status -> true, (request, response) -> { })
-                .build().get().uri(path).retrieve().toEntity(String.class);
+        return Api.get(Api.client(port), null, path);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.kefu.gateway.limits;
 
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.DisplayName;
@@ -8,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,11 +40,7 @@ class RateLimitTest {
     int port;
 
     private RestClient api() {
-        // the JDK's client, which takes an answer as it is (Apache's, on this classpath for the proxy, retries a 429)
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return Api.client(port);
     }
 
     private List<ResponseEntity<String>> burst(int requests, String token) {

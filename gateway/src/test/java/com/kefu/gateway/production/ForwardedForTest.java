@@ -1,5 +1,6 @@
 package com.kefu.gateway.production;
 
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,9 +28,7 @@ class ForwardedForTest {
 
     /** Wrong sign-ins, each claiming to come from its own address; how many were refused for the rate. */
     static long refusedForTheRate(int port, boolean eachFromItsOwnAddress) {
-        RestClient api = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port).defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        RestClient api = Api.client(port);
         long refused = 0;
         for (int i = 0; i < BURST * 3; i++) {
             String address = eachFromItsOwnAddress ? "203.0.113." + (i + 1) : "203.0.113.200";

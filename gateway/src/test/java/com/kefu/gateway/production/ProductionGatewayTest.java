@@ -1,5 +1,6 @@
 package com.kefu.gateway.production;
 
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -8,11 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +50,7 @@ class ProductionGatewayTest {
     int managementPort;
 
     private static ResponseEntity<String> get(int port, String path) {
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port).defaultStatusHandler(status -> true, (request, response) -> { })
-                .build().get().uri(path).retrieve().toEntity(String.class);
+        return Api.get(Api.client(port), null, path);
     }
 
     @Test

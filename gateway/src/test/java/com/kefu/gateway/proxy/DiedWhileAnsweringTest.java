@@ -1,5 +1,6 @@
 package com.kefu.gateway.proxy;
 
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -10,11 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,9 +53,7 @@ class DiedWhileAnsweringTest {
     @Test
     @DisplayName("R6 a service that dies while it answers is a 503 problem with Retry-After, not a 500")
     void diedWhileAnswering() {
-        ResponseEntity<String> answer = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port).defaultStatusHandler(status -> true, (request, response) -> { })
-                .build()
+        ResponseEntity<String> answer = Api.client(port)
                 .post().uri("/api/complaints").header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("subject", "空调不制冷"))
                 .retrieve().toEntity(String.class);

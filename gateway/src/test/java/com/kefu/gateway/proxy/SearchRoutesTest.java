@@ -1,5 +1,6 @@
 package com.kefu.gateway.proxy;
 
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.Tokens;
 import com.sun.net.httpserver.HttpServer;
@@ -11,11 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,9 +72,7 @@ class SearchRoutesTest {
         "q=x, complaint-service"})
     @DisplayName("issue 19: /api/search goes to the owner of the kind asked for, any other kind to complaint-service")
     void routedByKind(String query, String owner) {
-        ResponseEntity<String> answer = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port).defaultStatusHandler(status -> true, (request, response) -> { })
-                .build()
+        ResponseEntity<String> answer = Api.client(port)
                 .get().uri(URI.create("http://127.0.0.1:" + port + "/api/search?" + query))
                 .header(HttpHeaders.AUTHORIZATION, Tokens.bearer("desk", "FRONT_DESK"))
                 .retrieve().toEntity(String.class);

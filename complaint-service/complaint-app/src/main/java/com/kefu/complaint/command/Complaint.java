@@ -1,57 +1,38 @@
 package com.kefu.complaint.command;
 
-import com.kefu.complaint.api.ComplaintAcknowledgedEvent;
 import com.kefu.complaint.api.ComplaintArchivedEvent;
-import com.kefu.complaint.api.ComplaintAssignedEvent;
-import com.kefu.complaint.api.ComplaintAttachmentAddedEvent;
-import com.kefu.complaint.api.ComplaintDeadlineApproachingEvent;
-import com.kefu.complaint.api.ComplaintDeadlineMissedEvent;
 import com.kefu.complaint.api.ComplaintEscalatedEvent;
 import com.kefu.complaint.api.ComplaintFollowedUpEvent;
-import com.kefu.complaint.api.ComplaintProgressRecordedEvent;
 import com.kefu.complaint.api.ComplaintReceivedEvent;
 import com.kefu.complaint.api.ComplaintReopenedEvent;
-import com.kefu.complaint.api.ComplaintResolvedEvent;
-import com.kefu.complaint.api.ComplaintRulingRecordedEvent;
 import com.kefu.complaint.api.CustomerReference;
 import com.kefu.complaint.api.Dispute;
-import com.kefu.complaint.api.EscalationAcknowledgedEvent;
 import com.kefu.complaint.api.Priority;
 import com.kefu.complaint.api.Severity;
-import com.kefu.complaint.api.SupervisorInstructionsRecordedEvent;
-import com.kefu.complaint.command.AttachmentCommands.AddComplaintAttachmentCommand;
-import com.kefu.complaint.command.WorkflowCommands.AcknowledgeComplaintCommand;
-import com.kefu.complaint.command.WorkflowCommands.AcknowledgeEscalationCommand;
 import com.kefu.complaint.command.WorkflowCommands.ArchiveComplaintCommand;
-import com.kefu.complaint.command.WorkflowCommands.AssignComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.ErasePersonalDataCommand;
 import com.kefu.complaint.command.WorkflowCommands.EscalateComplaintCommand;
 import com.kefu.complaint.command.WorkflowCommands.FollowUpComplaintCommand;
-import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineApproachingCommand;
-import com.kefu.complaint.command.WorkflowCommands.RecordDeadlineMissedCommand;
-import com.kefu.complaint.command.WorkflowCommands.RecordProgressCommand;
-import com.kefu.complaint.command.WorkflowCommands.RecordRulingCommand;
-import com.kefu.complaint.command.WorkflowCommands.RecordSupervisorInstructionsCommand;
-import com.kefu.complaint.command.WorkflowCommands.ResolveComplaintCommand;
 import com.kefu.platform.privacy.Masking;
 import com.kefu.platform.privacy.PersonalDataErasedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import static com.kefu.complaint.command.ComplaintStatus.ARCHIVED;
-import static com.kefu.complaint.command.ComplaintStatus.ASSIGNED;
 import static com.kefu.complaint.command.ComplaintStatus.ESCALATED;
 import static com.kefu.complaint.command.ComplaintStatus.FOLLOWED_UP;
-import static com.kefu.complaint.command.ComplaintStatus.RECEIVED;
-import static com.kefu.complaint.command.ComplaintStatus.RESOLVED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A customer's complaint, from intake to archive. Each command handler is a guard, then what happened: the workflow's
- * steps are {@link ComplaintStatus}'s, a department's part {@link Handling}'s, the supervisor's {@link Escalation}'s,
- * the deadlines {@link Stage}'s and the closing follow-up {@link FollowUp}'s.
+ * A customer's complaint, from intake to archive. Each command handler is a guard, then what happened. The root keeps
+ * what is fixed at intake and the workflow's own moves (escalation, the closing follow-up of {@link FollowUp}, archive,
+ * erasure); three members of the aggregate, each with its own handlers, keep the rest: the {@link CurrentStage} the
+ * workflow is in and the deadline watch's record of it (C10, C17), the department's {@link Assignment} (C3, C5, C6,
+ * C16, S4) and the {@link Oversight} above it (C9, C14). Axon hands every event of the complaint to every member, so
+ * each member acts on the events it keeps state from. The members are made with the complaint's receipt and read the
+ * root's facts and one another's state through it; only the member that owns a state changes it.
  */
 @Aggregate
 public class Complaint {
@@ -62,10 +43,12 @@ public class Complaint {
     private Severity severity;
     private Priority priority;
     private Dispute dispute;
-    private String department;
-    private boolean acknowledged;
-    private Escalation escalation = Escalation.NONE;
-    private Stage stage;
+    @AggregateMember
+    private CurrentStage stage;
+    @AggregateMember
+    private Assignment assignment;
+    @AggregateMember
+    private Oversight oversight;
 
     protected Complaint() {
     }
@@ -89,85 +72,21 @@ public class Complaint {
     }
 
     @CommandHandler
-    ComplaintStatus handle(AcknowledgeEscalationCommand command) {
-        escalation.requireOpen(number, status(), command.bySupervisor());
-        apply(new EscalationAcknowledgedEvent(complaintId, number, severity, command.actor(), command.at()));
-        return status();
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(RecordSupervisorInstructionsCommand command) {
-        Escalation.requireInstructions(command.instructions());
-        escalation.requireSupervisor(number, status(), command.bySupervisor(), "given instructions");
-        apply(new SupervisorInstructionsRecordedEvent(complaintId, number, severity, command.instructions().strip(),
-                command.actor(), command.at()));
-        return status();
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(AssignComplaintCommand command) {
-        handling().requireAssignable(command.byHead());
-        apply(new ComplaintAssignedEvent(complaintId, number, command.department(), command.instructions(), priority,
-                command.actor(), command.at()));
-        return status();
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(AcknowledgeComplaintCommand command) {
-        handling().requireAcknowledgeable(command.actingDepartment());
-        apply(new ComplaintAcknowledgedEvent(complaintId, department, command.note(), command.actor(), command.at()));
-        return status();
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(RecordProgressCommand command) {
-        handling().requireHeldBy(command.actingDepartment());
-        apply(new ComplaintProgressRecordedEvent(complaintId, department, command.note(), command.actor(),
-                command.at()));
-        return status();
-    }
-
-    @CommandHandler
-    void handle(AddComplaintAttachmentCommand command) {
-        handling().requireAttachable(command.actingDepartment());
-        apply(new ComplaintAttachmentAddedEvent(complaintId, department, command.attachmentId(), command.contentType(),
-                command.size(), command.sha256(), command.actor(), command.at()));
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(ResolveComplaintCommand command) {
-        handling().requireResolvable(command.actingDepartment());
-        apply(new ComplaintResolvedEvent(complaintId, department, command.result(), command.actor(), command.at()));
-        return status();
-    }
-
-    @CommandHandler
     ComplaintStatus handle(FollowUpComplaintCommand command) {
         status().requireMove(number, FOLLOWED_UP, "followed up");
         boolean satisfied = FollowUp.satisfied(command);
         apply(new ComplaintFollowedUpEvent(complaintId, command.reached(), command.satisfaction(), command.comment(),
                 satisfied, command.actor(), command.at()));
         if (command.reached() && !satisfied) {
-            apply(new ComplaintReopenedEvent(complaintId, department, FollowUp.reopening(command), command.at()));
+            apply(new ComplaintReopenedEvent(complaintId, department(), FollowUp.reopening(command), command.at()));
         }
         return status();
     }
 
     @CommandHandler
-    ComplaintStatus handle(RecordDeadlineMissedCommand command) {
-        if (stage.missable(command.stage(), command.enteredAt())) {
-            apply(new ComplaintDeadlineMissedEvent(complaintId, number, command.stage(), priority, department,
-                    command.dueAt(), command.at()));
-        }
-        return status();
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(RecordDeadlineApproachingCommand command) {
-        if (stage.warnable(command.stage(), command.enteredAt(), command.dueAt(), command.at())) {
-            apply(new ComplaintDeadlineApproachingEvent(complaintId, number, command.stage(), priority, department,
-                    command.enteredAt(), command.dueAt(), command.at()));
-        }
+    ComplaintStatus handle(ArchiveComplaintCommand command) {
+        FollowUp.requireArchivable(number, status(), priority);
+        apply(new ComplaintArchivedEvent(complaintId, number, command.actor(), command.at()));
         return status();
     }
 
@@ -180,26 +99,7 @@ public class Complaint {
         apply(new PersonalDataErasedEvent(complaintId, command.actor(), command.reason(), command.at()));
     }
 
-    /** Only CS_HEAD reaches this (the endpoint's role); the ruling is final, but may be restated. */
-    @CommandHandler
-    ComplaintStatus handle(RecordRulingCommand command) {
-        handling().requireDispute();
-        apply(new ComplaintRulingRecordedEvent(complaintId, number, dispute, command.ruling(), command.actor(),
-                command.at()));
-        return status();
-    }
-
-    @CommandHandler
-    ComplaintStatus handle(ArchiveComplaintCommand command) {
-        FollowUp.requireArchivable(number, status(), priority);
-        apply(new ComplaintArchivedEvent(complaintId, number, command.actor(), command.at()));
-        return status();
-    }
-
-    private Handling handling() {
-        return new Handling(complaintId, number, status(), severity, department, acknowledged, dispute);
-    }
-
+    /** Axon hands this event to the members after this handler, so none of them may act on it twice. */
     @EventSourcingHandler
     void on(ComplaintReceivedEvent event) {
         complaintId = event.complaintId();
@@ -207,66 +107,42 @@ public class Complaint {
         severity = event.severity();
         priority = event.priority();
         dispute = event.dispute();
-        stage = Stage.entered(RECEIVED, event.receivedAt());
+        stage = new CurrentStage(this, event.receivedAt());
+        assignment = new Assignment(this);
+        oversight = new Oversight(this);
     }
 
-    @EventSourcingHandler
-    void on(ComplaintEscalatedEvent event) {
-        stage = Stage.entered(ESCALATED, event.escalatedAt());
-        escalation = escalation.escalated();
-    }
-
-    @EventSourcingHandler
-    void on(EscalationAcknowledgedEvent event) {
-        escalation = Escalation.ACKNOWLEDGED;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintAssignedEvent event) {
-        stage = Stage.entered(ASSIGNED, event.assignedAt());
-        department = event.department();
-        acknowledged = false;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintAcknowledgedEvent event) {
-        acknowledged = true;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintResolvedEvent event) {
-        stage = Stage.entered(RESOLVED, event.resolvedAt());
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintFollowedUpEvent event) {
-        if (event.satisfied()) {
-            stage = Stage.entered(FOLLOWED_UP, event.calledAt());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintReopenedEvent event) {
-        stage = Stage.entered(ASSIGNED, event.reopenedAt());
-        acknowledged = false;
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintArchivedEvent event) {
-        stage = Stage.entered(ARCHIVED, event.archivedAt());
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintDeadlineApproachingEvent event) {
-        stage = stage.warnedOf();
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintDeadlineMissedEvent event) {
-        stage = stage.missedIt();
+    /** What a department's handling allows at this moment: the checks of {@link Handling}. */
+    Handling handling() {
+        return new Handling(complaintId, number, status(), severity, department(), assignment.acknowledged(),
+                dispute);
     }
 
     ComplaintStatus status() {
         return stage.status();
+    }
+
+    String complaintId() {
+        return complaintId;
+    }
+
+    String number() {
+        return number;
+    }
+
+    Severity severity() {
+        return severity;
+    }
+
+    Priority priority() {
+        return priority;
+    }
+
+    Dispute dispute() {
+        return dispute;
+    }
+
+    String department() {
+        return assignment.department();
     }
 }
