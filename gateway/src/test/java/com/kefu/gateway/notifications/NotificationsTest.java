@@ -15,6 +15,7 @@ import com.kefu.platform.contracts.DepartmentScoped;
 import com.kefu.platform.contracts.EventEnvelope;
 import com.kefu.platform.contracts.PublishedEvent;
 import com.kefu.platform.contracts.accounts.AccountTopics;
+import com.kefu.platform.test.Api;
 import com.kefu.platform.test.Infrastructure;
 import com.kefu.platform.test.LateEveningClock;
 import com.kefu.platform.test.MutableClock;
@@ -33,18 +34,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -131,7 +128,7 @@ class NotificationsTest {
         // a new group starts at the topics' end: what is published before it has its partitions is not for it
         await("the notifications' consumer has its partitions", () -> consumer.reading());
         // and has found where they end: an event published before that could be passed over. Probes until one is read
-        expect(call(HttpMethod.PUT, token("admin", "demo"), "/api/notifications/subscriptions/department/probe",
+        Api.expect(call(HttpMethod.PUT, token("admin", "demo"), "/api/notifications/subscriptions/department/probe",
                 Map.of("browser", List.of("assigned"))), 200);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (jdbc.queryForObject("select count(*) from notification where recipient = 'department:probe'",
@@ -152,13 +149,13 @@ class NotificationsTest {
     void assignmentEmailsTheDepartmentOnce() throws Exception {
         String department = "dept-" + UUID.randomUUID().toString().substring(0, 6);
         String admin = token("admin", "demo");
-        expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/department/" + department,
+        Api.expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/department/" + department,
                 Map.of("email", List.of("assigned"), "browser", List.of("assigned", "deadline-approaching"),
                         "addresses", List.of(department.toUpperCase() + "-Box@Mall.Example"))), 200);
         newUser("DEPARTMENT", department, department + ".first@mall.example");
         newUser("DEPARTMENT", department, department + ".second@mall.example");
         String disabled = newUser("DEPARTMENT", department, department + ".gone@mall.example");
-        expect(call(HttpMethod.POST, admin, "/api/users/" + disabled + "/disable", null), 200);
+        Api.expect(call(HttpMethod.POST, admin, "/api/users/" + disabled + "/disable", null), 200);
         newUser("DEPARTMENT", department, null);
         newUser("DEPARTMENT", "other-" + department, department + ".other@mall.example");
 
@@ -195,7 +192,7 @@ class NotificationsTest {
         assertThat(jdbc.queryForObject("select body from notification where event_id = ?", String.class, warningId))
                 .contains("2026-12-31 14:30 (Asia/Shanghai)");
 
-        JsonNode record = expect(call(HttpMethod.GET, token("auditor", "demo"),
+        JsonNode record = Api.expect(call(HttpMethod.GET, token("auditor", "demo"),
                 "/api/notifications?kind=assigned&size=200", null), 200);
         List<JsonNode> ours = new ArrayList<>();
         record.get("items").forEach(item -> {
@@ -220,7 +217,7 @@ class NotificationsTest {
         String admin = token("admin", "demo");
         newUser("DEPARTMENT", department, department + ".own@mall.example");
         newUser("DEPARTMENT", "other-" + department, department + ".other@mall.example");
-        expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/role/DEPARTMENT",
+        Api.expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/role/DEPARTMENT",
                 Map.of("email", List.of("assigned"))), 200);
         try {
             String complaintId = UUID.randomUUID().toString();
@@ -236,7 +233,7 @@ class NotificationsTest {
             await("its e-mails sent", () -> jdbc.queryForObject("select count(*) from notification where event_id = ? "
                     + "and channel = 'email' and status <> 'sent'", Long.class, assignmentId) == 0);
         } finally {
-            expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/role/DEPARTMENT", Map.of()), 200);
+            Api.expect(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/role/DEPARTMENT", Map.of()), 200);
         }
     }
 
@@ -245,7 +242,7 @@ class NotificationsTest {
             + "still recorded; once the server is back the next attempt sends it")
     void aMailServerDownLeavesTheEmailPendingUntilItIsBack() throws Exception {
         String department = "dept-" + UUID.randomUUID().toString().substring(0, 6);
-        expect(call(HttpMethod.PUT, token("admin", "demo"), "/api/notifications/subscriptions/department/"
+        Api.expect(call(HttpMethod.PUT, token("admin", "demo"), "/api/notifications/subscriptions/department/"
                 + department, Map.of("email", List.of("assigned", "deadline-approaching"))), 200);
         newUser("DEPARTMENT", department, department + "@mall.example");
         smtp.stop();
@@ -319,7 +316,7 @@ class NotificationsTest {
         String admin = token("admin", "demo");
         String head = token("head", "demo");
         String desk = token("desk", "demo");
-        JsonNode all = expect(call(HttpMethod.GET, admin, "/api/notifications/subscriptions", null), 200);
+        JsonNode all = Api.expect(call(HttpMethod.GET, admin, "/api/notifications/subscriptions", null), 200);
         Map<String, JsonNode> byAudience = new HashMap<>();
         all.forEach(s -> byAudience.put(s.get("audienceType").asText() + ":" + s.get("audience").asText(), s));
         assertThat(byAudience.get("department:security").get("email").toString())
@@ -328,18 +325,18 @@ class NotificationsTest {
                 .contains("escalated", "deadline-missed", "script-awaiting-approval");
         assertThat(byAudience.get("role:CS_HEAD").get("browser").toString()).contains("fire");
 
-        expect(call(HttpMethod.GET, head, "/api/notifications/subscriptions", null), 200);
-        JsonNode put = expect(call(HttpMethod.PUT, head, "/api/notifications/subscriptions/department/leasing",
+        Api.expect(call(HttpMethod.GET, head, "/api/notifications/subscriptions", null), 200);
+        JsonNode put = Api.expect(call(HttpMethod.PUT, head, "/api/notifications/subscriptions/department/leasing",
                 Map.of("email", List.of("deadline-missed", "assigned"), "browser", List.of())), 200);
         assertThat(put.get("email").toString()).isEqualTo("[\"assigned\",\"deadline-missed\"]");
         assertThat(put.get("updatedBy").asText()).isEqualTo("head");
-        expect(call(HttpMethod.PUT, head, "/api/notifications/subscriptions/role/SUPERVISOR",
+        Api.expect(call(HttpMethod.PUT, head, "/api/notifications/subscriptions/role/SUPERVISOR",
                 Map.of("email", List.of("fire"))), 403);
-        expect(call(HttpMethod.PUT, desk, "/api/notifications/subscriptions/department/leasing",
+        Api.expect(call(HttpMethod.PUT, desk, "/api/notifications/subscriptions/department/leasing",
                 Map.of("email", List.of("fire"))), 403);
-        expect(call(HttpMethod.GET, desk, "/api/notifications/subscriptions", null), 403);
-        expect(call(HttpMethod.GET, desk, "/api/notifications", null), 403);
-        expect(call(HttpMethod.GET, token("auditor", "demo"), "/api/notifications", null), 200);
+        Api.expect(call(HttpMethod.GET, desk, "/api/notifications/subscriptions", null), 403);
+        Api.expect(call(HttpMethod.GET, desk, "/api/notifications", null), 403);
+        Api.expect(call(HttpMethod.GET, token("auditor", "demo"), "/api/notifications", null), 200);
 
         Map<String, Object> good = Map.of("email", List.of("fire"));
         assertThat(detail(call(HttpMethod.PUT, admin, "/api/notifications/subscriptions/team/security", good)))
@@ -358,13 +355,13 @@ class NotificationsTest {
         assertThat(detail(call(HttpMethod.GET, admin, "/api/notifications?kind=party", null))).contains("kind");
         assertThat(detail(call(HttpMethod.GET, admin, "/api/notifications?size=0", null))).contains("size");
 
-        JsonNode security = expect(call(HttpMethod.GET, token("security", "demo"),
+        JsonNode security = Api.expect(call(HttpMethod.GET, token("security", "demo"),
                 "/api/notifications/subscriptions/mine", null), 200);
         assertThat(security.get("browser").toString()).contains("assigned", "fire");
-        JsonNode supervisor = expect(call(HttpMethod.GET, token("supervisor", "demo"),
+        JsonNode supervisor = Api.expect(call(HttpMethod.GET, token("supervisor", "demo"),
                 "/api/notifications/subscriptions/mine", null), 200);
         assertThat(supervisor.get("browser").toString()).contains("script-awaiting-approval", "escalated");
-        JsonNode nothing = expect(call(HttpMethod.GET, desk, "/api/notifications/subscriptions/mine", null), 200);
+        JsonNode nothing = Api.expect(call(HttpMethod.GET, desk, "/api/notifications/subscriptions/mine", null), 200);
         assertThat(nothing.get("browser")).isEmpty();
 
         String user = newUser("AUDITOR", null, null);
@@ -373,12 +370,12 @@ class NotificationsTest {
                 .contains("email");
         assertThat(detail(call(HttpMethod.POST, admin, "/api/users", Map.of("username", "x" + user,
                 "password", STRONG, "role", "AUDITOR", "email", "two@@mall.example")))).contains("email");
-        JsonNode me = expect(call(HttpMethod.PUT, token, "/api/users/me/email",
+        JsonNode me = Api.expect(call(HttpMethod.PUT, token, "/api/users/me/email",
                 Map.of("email", "Wang.Fang@Mall.Example")), 200);
         assertThat(me.get("email").asText()).isEqualTo("wang.fang@mall.example");
-        assertThat(expect(call(HttpMethod.GET, token, "/api/users/me", null), 200).get("email").asText())
+        assertThat(Api.expect(call(HttpMethod.GET, token, "/api/users/me", null), 200).get("email").asText())
                 .isEqualTo("wang.fang@mall.example");
-        JsonNode listed = expect(call(HttpMethod.GET, admin, "/api/users", null), 200);
+        JsonNode listed = Api.expect(call(HttpMethod.GET, admin, "/api/users", null), 200);
         listed.forEach(account -> {
             if (account.get("username").asText().equals(user)) {
                 assertThat(account.get("email").asText()).isEqualTo("w*******g@mall.example");
@@ -430,40 +427,19 @@ class NotificationsTest {
                 JSON.valueToTree(event)));
     }
 
-    private RestClient api() {
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
-
+    /** {@code method path} as the user of {@code token} (none if null), with {@code body} as JSON if not null. */
     private ResponseEntity<JsonNode> call(HttpMethod method, String token, String path, Object body) {
-        var request = api().method(method).uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return Api.call(Api.client(port), method, Api.authorization(token), path, body);
     }
 
     private String token(String username, String password) {
-        return expect(call(HttpMethod.POST, null, "/api/auth/token", Map.of("username", username, "password",
+        return Api.expect(call(HttpMethod.POST, null, "/api/auth/token", Map.of("username", username, "password",
                 password)), 200).get("access_token").asText();
-    }
-
-    private static JsonNode expect(ResponseEntity<JsonNode> response, int status) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        if (status >= 400) {
-            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        return response.getBody();
     }
 
     /** A 400's detail, which names the field. */
     private static String detail(ResponseEntity<JsonNode> response) {
-        return expect(response, 400).get("detail").asText();
+        return Api.expect(response, 400).get("detail").asText();
     }
 
     private String newUser(String role, String department, String email) {
@@ -475,7 +451,7 @@ class NotificationsTest {
         if (email != null) {
             body.put("email", email);
         }
-        expect(call(HttpMethod.POST, token("admin", "demo"), "/api/users", body), 201);
+        Api.expect(call(HttpMethod.POST, token("admin", "demo"), "/api/users", body), 201);
         return username;
     }
 
