@@ -4,7 +4,7 @@
 # PASS/FAIL per target and writes it as JSON (BENCH_OUT, default deploy/target/bench-path.json).
 # Starts its own system (PostgreSQL, Kafka, every service, the gateway) on shifted ports (gateway 28080, services
 # 28081-28084, PostgreSQL 28432, Kafka 28092/28093) with its data under deploy/target/bench-path-*.
-# Settings: BENCH_CLIENTS (16), BENCH_SECONDS (20), BENCH_WARMUP (180: the least; the warm-up goes on in 30 s rounds
+# Settings: BENCH_CLIENTS (16), BENCH_SECONDS (20), BENCH_WARMUP (600: the least; the warm-up goes on in 30 s rounds
 # until the rate is steady, at most BENCH_WARMUP_MAX, 900), BENCH_BASELINE_SECONDS (10),
 # BENCH_REPLAY_EVENTS (100000), BENCH_PROJECTION (complaint-view), BENCH_LATENCY_SAMPLES (300),
 # BENCH_HISTORY_EVENTS (200), BENCH_HISTORY_READS (300), BENCH_KAFKA_MESSAGES (5000); BENCH_BUILD=0 skips the build.

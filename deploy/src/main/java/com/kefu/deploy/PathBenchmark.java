@@ -98,7 +98,7 @@ public final class PathBenchmark {
             return new Options(
                     Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16")),
                     Integer.parseInt(env.getOrDefault("BENCH_SECONDS", "20")),
-                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "180")),
+                    Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "600")),
                     Integer.parseInt(env.getOrDefault("BENCH_WARMUP_MAX", "900")),
                     Integer.parseInt(env.getOrDefault("BENCH_BASELINE_SECONDS", "10")),
                     Long.parseLong(env.getOrDefault("BENCH_REPLAY_EVENTS", "100000")),
