@@ -26,8 +26,6 @@ import java.sql.Timestamp;
 @ProcessingGroup("complaint-view")
 class ComplaintStatistics {
 
-    static final String PROCESSING_GROUP = "complaint-statistics";
-
     private final JdbcTemplate jdbc;
 
     ComplaintStatistics(JdbcTemplate jdbc) {
